@@ -1,0 +1,75 @@
+// Mean and covariance of the k x k patches of an NHWC tensor (spec §2), composed from tf ops.
+// A patch vector is ordered (dy, dx, c): index = (dy * k + dx) * C + c, the same order as a
+// conv2d filter [k, k, C, Cout] reshaped to [n, Cout], so folds need no permutation.
+import * as tf from '@tensorflow/tfjs-core';
+
+export interface PatchOptions {
+  /** Kernel size k (square patches). */
+  kernel: number;
+  /** Use every S-th patch position in each direction, starting at (0, 0) of the output grid. */
+  samplingStride: number;
+  /** 'valid': only patches lying fully inside the input. 'same': zero padding of (k-1)*dilation/2. Or an explicit pad. */
+  padding: 'valid' | 'same' | number;
+  /** Dilation of the kernel taps (default 1). */
+  dilation?: number;
+}
+
+export interface PatchStats {
+  /** Column mean of the sampled patch matrix, length n = k*k*C. */
+  mean: tf.Tensor1D;
+  /** (X - mean)^T (X - mean) / M, n x n, WITHOUT eps. */
+  cov: tf.Tensor2D;
+  /** M, the number of sampled patches. */
+  count: number;
+}
+
+export function padAmount(opts: PatchOptions): number {
+  const dilation = opts.dilation ?? 1;
+  if (opts.padding === 'valid') return 0;
+  if (opts.padding === 'same') return Math.floor(((opts.kernel - 1) * dilation) / 2);
+  return opts.padding;
+}
+
+/** Sampled patch matrix X, shape [M, k*k*C]. Materialises im2col: the composed reference path. */
+export function samplePatches(x: tf.Tensor4D, opts: PatchOptions): tf.Tensor2D {
+  const { kernel: k, samplingStride: s } = opts;
+  const dilation = opts.dilation ?? 1;
+  if (!Number.isInteger(k) || k < 1) throw new Error(`kernel size must be a whole number >= 1, got ${k}`);
+  if (!Number.isInteger(s) || s < 1) throw new Error(`sampling stride must be a whole number >= 1, got ${s}`);
+  const pad = padAmount(opts);
+  return tf.tidy(() => {
+    const padded = pad > 0 ? tf.pad(x, [[0, 0], [pad, pad], [pad, pad], [0, 0]]) : x;
+    const [batch, height, width, channels] = padded.shape;
+    const span = (k - 1) * dilation + 1;
+    const outH = height - span + 1;
+    const outW = width - span + 1;
+    if (outH < 1 || outW < 1) throw new Error(`input ${height}x${width} is smaller than the ${k}x${k} patch`);
+    const rows = Math.ceil(outH / s);
+    const cols = Math.ceil(outW / s);
+    const taps: tf.Tensor[] = [];
+    for (let dy = 0; dy < k; dy += 1) {
+      for (let dx = 0; dx < k; dx += 1) {
+        const y0 = dy * dilation;
+        const x0 = dx * dilation;
+        const tap = tf.stridedSlice(padded, [0, y0, x0, 0], [batch, y0 + (rows - 1) * s + 1, x0 + (cols - 1) * s + 1, channels], [1, s, s, 1]);
+        taps.push(tap);
+      }
+    }
+    // [batch, rows, cols, k*k*C] with taps outermost, channels innermost.
+    const patches = tf.concat(taps, 3);
+    return tf.reshape(patches, [batch * rows * cols, k * k * channels]) as tf.Tensor2D;
+  });
+}
+
+export function patchCovarianceComposed(x: tf.Tensor4D, opts: PatchOptions): PatchStats {
+  let count = 0;
+  const [mean, cov] = tf.tidy(() => {
+    const patches = samplePatches(x, opts);
+    count = patches.shape[0];
+    const m = tf.mean(patches, 0) as tf.Tensor1D;
+    const centred = tf.sub(patches, m);
+    const c = tf.div(tf.matMul(centred, centred, true, false), count) as tf.Tensor2D;
+    return [m, c];
+  });
+  return { mean, cov, count };
+}
