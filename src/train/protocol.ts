@@ -1,0 +1,136 @@
+// Typed messages between the UI (main thread) and the training worker. The same types describe
+// what the trainer emits when it runs directly in Node (CLI, tests). Only plain data crosses.
+import type { BackendInfo } from '../platform/backend';
+
+export type NormKind = 'deconv' | 'batchnorm' | 'none';
+export type ModelName = 'mlp' | 'simple-cnn' | 'vgg-mini' | 'resnet-mini';
+export type DatasetName = 'mnist' | 'fashion-mnist' | 'cifar10';
+export type OptimizerName = 'sgd' | 'adam';
+export type ScheduleName = 'cosine' | 'constant';
+
+export interface DeconvSettings {
+  /** Channel block size B (spec §2); clamped to C, or gcd(B, C) when C % B != 0. */
+  block: number;
+  /** Newton–Schulz iterations K for hidden layers (default 5). */
+  iters: number;
+  /** Iterations for the input layer (default 15). */
+  inputIters: number;
+  eps: number;
+  samplingStride: number;
+  /** Steps after which statistics freeze to the running values (0 = never). */
+  freezeIters: number;
+  /** 'pooled': one D shared by all blocks (reference). 'per-block': a D per block. */
+  blockMode: 'pooled' | 'per-block';
+}
+
+export interface TrainConfig {
+  dataset: DatasetName;
+  model: ModelName;
+  /** Variants trained in lock-step, in display order. */
+  norms: NormKind[];
+  optimizer: OptimizerName;
+  lr: number;
+  /** SGD momentum (ignored by Adam). */
+  momentum: number;
+  weightDecay: number;
+  schedule: ScheduleName;
+  batchSize: number;
+  epochs: number;
+  seed: number;
+  /** Evaluate test accuracy every this many steps (and after the last step). */
+  evalEvery: number;
+  /** Cap on test images used per evaluation (the whole test split when larger). */
+  evalSize: number;
+  deconv: DeconvSettings;
+}
+
+export interface Histogram {
+  /** Left edge of the first bin and width of each bin; counts per bin. */
+  min: number;
+  binWidth: number;
+  counts: number[];
+}
+
+export interface SparsityStats {
+  kurtosis: number;
+  /** Fraction of values with |v - mean| < 0.1 * std. */
+  nearZeroFraction: number;
+  mean: number;
+  std: number;
+}
+
+export interface LayerActivations {
+  /** e.g. "conv1", "dense2". */
+  layer: string;
+  /** Before the nonlinearity (after normalisation / deconvolved conv). */
+  pre: Histogram & SparsityStats;
+  /** After the nonlinearity. */
+  post: Histogram & SparsityStats;
+}
+
+export interface KernelImages {
+  /** [count, k, k, cin] row-major; count filters of k x k taps over cin channels. */
+  shape: [number, number, number, number];
+  /** Learned filters W (every variant). */
+  weights: number[];
+  /** Deconvolution kernels from running D (deconv only): row of D at each channel's centre tap. */
+  deconv?: number[];
+  /** Deconvolution kernels shape [cin, k, k, cin] when present. */
+  deconvShape?: [number, number, number, number];
+  /** Effective filters W·D (deconv only), same shape as `weights`. */
+  effective?: number[];
+}
+
+export interface VariantSnapshot {
+  norm: NormKind;
+  params: number;
+  /** Train losses since the previous snapshot. */
+  losses: { step: number; loss: number }[];
+  /** Test accuracies since the previous snapshot, accuracy in [0, 1]. */
+  test: { step: number; accuracy: number }[];
+  /** Mean milliseconds per training step over the recent window. */
+  msPerStep: number;
+  diverged: boolean;
+  kernels?: KernelImages;
+  activations?: LayerActivations[];
+}
+
+export interface TrainSnapshot {
+  step: number;
+  stepsPerEpoch: number;
+  totalSteps: number;
+  variants: VariantSnapshot[];
+}
+
+export type RunState = 'idle' | 'loading' | 'compiling' | 'ready' | 'running' | 'paused' | 'finished' | 'error';
+
+/** Main thread -> worker. */
+export type TrainCommand =
+  | { type: 'init'; config: TrainConfig; backend?: BackendInfo['name'] }
+  /** User-supplied CIFAR-10 batch files (already read into memory), transferred. */
+  | { type: 'cifar-files'; files: { name: string; bytes: ArrayBuffer }[] }
+  | { type: 'play' }
+  | { type: 'pause' }
+  | { type: 'step' }
+  | { type: 'reset'; config: TrainConfig }
+  /** Snapshots per second the UI wants (1..30). */
+  | { type: 'update-rate'; hz: number }
+  | { type: 'diagnostics'; requestId: number }
+  | { type: 'dispose' };
+
+export interface WorkerDiagnostics {
+  backend: BackendInfo | undefined;
+  implementation: 'fused-wgsl' | 'composed';
+  memory: { numTensors: number; numBytes: number; numDataBuffers: number };
+  step: number;
+  state: RunState;
+}
+
+/** Worker -> main thread. */
+export type TrainEvent =
+  | { type: 'backend'; info: BackendInfo; implementation: 'fused-wgsl' | 'composed' }
+  | { type: 'status'; state: RunState; message?: string; progress?: number }
+  | { type: 'snapshot'; snapshot: TrainSnapshot }
+  | { type: 'diverged'; norm: NormKind; step: number; message: string }
+  | { type: 'diagnostics'; requestId: number; diagnostics: WorkerDiagnostics }
+  | { type: 'error'; message: string };
