@@ -1,0 +1,5 @@
+import { CliError } from '../cliError';
+
+export async function run(_args: string[]): Promise<void> {
+  throw new CliError('the whiten command is not built yet');
+}
