@@ -31,13 +31,15 @@ export function countResults(dir, failedGates = []) {
   const vitest = readJson(join(dir, 'vitest.json'));
   if (vitest) {
     passed += vitest.numPassedTests ?? 0;
-    failed += (vitest.numFailedTests ?? 0) + (vitest.numFailedTestSuites ?? 0);
+    const vitestFailed = (vitest.numFailedTests ?? 0) + (vitest.numFailedTestSuites ?? 0);
+    // A runner that exits non-zero with no failed test (no files found, a crash) still counts once.
+    failed += vitestFailed > 0 ? vitestFailed : failedGates.includes('unit tests') ? 1 : 0;
   } else if (failedGates.includes('unit tests')) failed += 1;
   const playwright = readJson(join(dir, 'playwright.json'));
   if (playwright) {
     const counts = countPlaywright(playwright);
     passed += counts.passed;
-    failed += counts.failed;
+    failed += counts.failed > 0 ? counts.failed : failedGates.includes('browser tests') ? 1 : 0;
   } else if (failedGates.includes('browser tests')) failed += 1;
   for (const gate of ['lint', 'typecheck', 'build']) if (failedGates.includes(gate)) failed += 1;
   return { passed, failed };
