@@ -37,8 +37,8 @@ export interface NewtonSchulz64 {
 /** Coupled Newton–Schulz in float64, step for step the iteration of src/core/newtonSchulz.ts. */
 export function newtonSchulz64(a: ArrayLike<number>, n: number, iters: number): NewtonSchulz64 {
   const s = frobeniusNorm(a);
-  let y = Float64Array.from(a, (v) => v / s);
-  let z = identity(n);
+  let y: Float64Array = Float64Array.from(a, (v) => v / s);
+  let z: Float64Array = identity(n);
   for (let i = 0; i < iters; i += 1) {
     const zy = matmul(z, y, n, n, n);
     const t = new Float64Array(n * n);
