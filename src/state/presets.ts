@@ -1,0 +1,95 @@
+// One-click starting points. Training presets set TrainingParams; whitening presets are links
+// into the whitening view (owned by the shell), identified by its hash parameters.
+import type { TrainingParams } from './urlHashSchema';
+
+export type PanelFocus = 'curves' | 'kernels' | 'sparsity';
+
+export interface TrainingPreset {
+  kind: 'training';
+  id: string;
+  title: string;
+  /** One sentence: what the audience should see. */
+  lesson: string;
+  params: Partial<TrainingParams>;
+  focus: PanelFocus;
+}
+
+export interface LinkPreset {
+  kind: 'link';
+  id: string;
+  title: string;
+  lesson: string;
+  href: string;
+}
+
+export type Preset = TrainingPreset | LinkPreset;
+
+export const PRESETS: readonly Preset[] = [
+  {
+    kind: 'training',
+    id: 'one-epoch',
+    title: 'One epoch: deconvolution vs batch norm',
+    lesson: 'Same data, same start, one epoch: the deconvolution curve drops faster.',
+    params: {
+      dataset: 'fashion-mnist',
+      model: 'simple-cnn',
+      norms: ['deconv', 'batchnorm'],
+      optimizer: 'sgd',
+      lr: 0.05,
+      momentum: 0.9,
+      schedule: 'cosine',
+      batch: 64,
+      epochs: 1,
+      iters: 5,
+      inputIters: 15,
+      eps: 1e-5,
+      stride: 3,
+    },
+    focus: 'curves',
+  },
+  {
+    kind: 'training',
+    id: 'sparse-activations',
+    title: 'Sparse activations',
+    lesson: 'Deconvolved layers give heavy-tailed, sparse activations: higher kurtosis, more values near zero.',
+    params: {
+      dataset: 'mnist',
+      model: 'simple-cnn',
+      norms: ['deconv', 'batchnorm', 'none'],
+      optimizer: 'sgd',
+      lr: 0.05,
+      batch: 64,
+      epochs: 1,
+    },
+    focus: 'sparsity',
+  },
+  {
+    kind: 'link',
+    id: 'centre-surround',
+    title: 'Centre–surround in one click',
+    lesson: 'Whitening a photo: each deconvolution kernel is a positive centre with a negative ring.',
+    href: '#/whitening?sample=chelsea&k=3&iters=15',
+  },
+  {
+    kind: 'link',
+    id: 'partial-whitening',
+    title: 'Partial whitening: 1 to 15 iterations',
+    lesson: 'Drag the iterations from 1 to 15: a blurry image turns into a sparse edge map.',
+    href: '#/whitening?sample=chelsea&k=3&iters=1',
+  },
+];
+
+export function findPreset(id: string): Preset | undefined {
+  return PRESETS.find((preset) => preset.id === id);
+}
+
+/** The training preset whose settings all match `params`, if any (for the preset picker). */
+export function matchingPreset(params: TrainingParams): TrainingPreset | undefined {
+  return PRESETS.find(
+    (preset): preset is TrainingPreset =>
+      preset.kind === 'training' &&
+      (Object.keys(preset.params) as (keyof TrainingParams)[]).every(
+        (key) => String(preset.params[key]) === String(params[key]),
+      ),
+  );
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { TrainSnapshot, VariantSnapshot } from '../train/protocol';
+import { capSeries, epochProgress, initialRun, reduceRun, type RunModel } from './trainingRun';
+import { createConfigStore, createRunStore } from './trainingStore';
+import { defaultParams } from './urlHashSchema';
+
+function variant(norm: VariantSnapshot['norm'], steps: number[], extra: Partial<VariantSnapshot> = {}): VariantSnapshot {
+  return {
+    norm,
+    params: 100,
+    losses: steps.map((step) => ({ step, loss: 2 / step })),
+    test: [],
+    msPerStep: 10,
+    diverged: false,
+    ...extra,
+  };
+}
+
+function snapshot(step: number, variants: VariantSnapshot[]): TrainSnapshot {
+  return { step, stepsPerEpoch: 100, totalSteps: 100, variants };
+}
+
+describe('run reducer', () => {
+  it('appends losses per variant and ignores repeated steps', () => {
+    let run: RunModel = initialRun();
+    run = reduceRun(run, { type: 'snapshot', snapshot: snapshot(2, [variant('deconv', [1, 2]), variant('batchnorm', [1, 2])]) });
+    run = reduceRun(run, { type: 'snapshot', snapshot: snapshot(4, [variant('deconv', [2, 3, 4]), variant('batchnorm', [3, 4])]) });
+    expect(run.variants.map((v) => v.losses.map((p) => p.step))).toEqual([
+      [1, 2, 3, 4],
+      [1, 2, 3, 4],
+    ]);
+    expect(run.step).toBe(4);
+    expect(epochProgress(run)).toBeCloseTo(0.04);
+  });
+
+  it('keeps the last kernels when a snapshot has none', () => {
+    const kernels = { shape: [1, 1, 1, 1] as [number, number, number, number], weights: [0.5] };
+    let run = reduceRun(initialRun(), { type: 'snapshot', snapshot: snapshot(1, [variant('deconv', [1], { kernels })]) });
+    run = reduceRun(run, { type: 'snapshot', snapshot: snapshot(2, [variant('deconv', [2])]) });
+    expect(run.variants[0].kernels).toEqual(kernels);
+  });
+
+  it('records a divergence for one variant only', () => {
+    let run = reduceRun(initialRun(), { type: 'snapshot', snapshot: snapshot(1, [variant('deconv', [1]), variant('batchnorm', [1])]) });
+    run = reduceRun(run, { type: 'diverged', norm: 'batchnorm', step: 1, message: 'loss is NaN' });
+    expect(run.variants.map((v) => v.diverged)).toEqual([false, true]);
+    expect(run.divergences).toEqual([{ norm: 'batchnorm', step: 1, message: 'loss is NaN' }]);
+    run = reduceRun(run, { type: 'dismiss-divergence', norm: 'batchnorm' });
+    expect(run.divergences).toEqual([]);
+  });
+
+  it('keeps history when the worker is lost, clears it on request', () => {
+    let run = reduceRun(initialRun(), { type: 'snapshot', snapshot: snapshot(1, [variant('deconv', [1])]) });
+    run = reduceRun(run, { type: 'worker-lost', message: 'GPU device lost' });
+    expect(run.workerLost).toBe('GPU device lost');
+    expect(run.variants[0].losses).toHaveLength(1);
+    run = reduceRun(run, { type: 'worker-restarted' });
+    expect(run.workerLost).toBeUndefined();
+    expect(run.variants[0].losses).toHaveLength(1);
+    run = reduceRun(run, { type: 'history-cleared' });
+    expect(run.variants).toEqual([]);
+  });
+
+  it('thins long series but keeps the recent half intact', () => {
+    const series = Array.from({ length: 11 }, (_, i) => i);
+    expect(capSeries(series, 10)).toEqual([0, 2, 4, 5, 6, 7, 8, 9, 10]);
+    expect(capSeries(series, 20)).toBe(series);
+  });
+
+  it('status error sets the error message', () => {
+    const run = reduceRun(initialRun(), { type: 'status', state: 'error', message: 'no CIFAR files' });
+    expect(run.error).toBe('no CIFAR files');
+  });
+});
+
+describe('stores', () => {
+  it('config store applies presets and hash queries', () => {
+    const store = createConfigStore();
+    store.getState().applyPreset('sparse-activations');
+    expect(store.getState().params.norms).toEqual(['deconv', 'batchnorm', 'none']);
+    expect(store.getState().focus).toBe('sparsity');
+    store.getState().loadQuery('lr=oops&batch=32');
+    expect(store.getState().params.batch).toBe(32);
+    expect(store.getState().params.lr).toBe(defaultParams().lr);
+    expect(store.getState().hashNotices).toHaveLength(1);
+    store.getState().setParams({ seed: 9 });
+    expect(store.getState().presetId).toBeUndefined();
+  });
+
+  it('run store dispatches through the reducer', () => {
+    const store = createRunStore();
+    store.getState().dispatch({ type: 'status', state: 'loading', progress: 0.5 });
+    expect(store.getState().run.progress).toBe(0.5);
+  });
+});

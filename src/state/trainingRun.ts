@@ -1,0 +1,144 @@
+// Pure reducer for what the dashboard knows about a run: status, backend, metric history.
+// Fed by worker events (TrainEvent) and a few UI-side actions.
+import type { BackendInfo } from '../platform/backend';
+import type { KernelImages, LayerActivations, NormKind, RunState, TrainEvent, TrainSnapshot } from '../train/protocol';
+
+/** Points kept per curve before the oldest half is thinned (every second point dropped). */
+export const MAX_CURVE_POINTS = 4000;
+
+export interface LossPoint {
+  step: number;
+  loss: number;
+}
+export interface AccuracyPoint {
+  step: number;
+  accuracy: number;
+}
+
+export interface VariantHistory {
+  norm: NormKind;
+  params: number;
+  losses: LossPoint[];
+  test: AccuracyPoint[];
+  msPerStep: number;
+  diverged: boolean;
+  kernels?: KernelImages;
+  activations?: LayerActivations[];
+}
+
+export interface Divergence {
+  norm: NormKind;
+  step: number;
+  message: string;
+}
+
+export interface RunModel {
+  state: RunState;
+  message?: string;
+  progress?: number;
+  backend?: BackendInfo;
+  implementation?: 'fused-wgsl' | 'composed';
+  step: number;
+  stepsPerEpoch: number;
+  totalSteps: number;
+  variants: VariantHistory[];
+  divergences: Divergence[];
+  error?: string;
+  /** Set when the worker died or the GPU device was lost; history stays. */
+  workerLost?: string;
+}
+
+export type RunAction =
+  | TrainEvent
+  | { type: 'history-cleared' }
+  | { type: 'worker-lost'; message: string }
+  | { type: 'worker-restarted' }
+  | { type: 'dismiss-divergence'; norm: NormKind }
+  | { type: 'dismiss-error' };
+
+export function initialRun(): RunModel {
+  return { state: 'idle', step: 0, stepsPerEpoch: 0, totalSteps: 0, variants: [], divergences: [] };
+}
+
+/** Thins a series once it is too long, keeping the most recent half at full resolution. */
+export function capSeries<T>(series: T[], max = MAX_CURVE_POINTS): T[] {
+  if (series.length <= max) return series;
+  const half = Math.floor(series.length / 2);
+  const older = series.slice(0, half).filter((_, index) => index % 2 === 0);
+  return [...older, ...series.slice(half)];
+}
+
+function emptyVariant(norm: NormKind): VariantHistory {
+  return { norm, params: 0, losses: [], test: [], msPerStep: 0, diverged: false };
+}
+
+function appendAfter<T extends { step: number }>(series: T[], fresh: T[]): T[] {
+  const last = series.length > 0 ? series[series.length - 1].step : -Infinity;
+  const newer = fresh.filter((point) => point.step > last);
+  return newer.length === 0 ? series : capSeries([...series, ...newer]);
+}
+
+function applySnapshot(run: RunModel, snapshot: TrainSnapshot): RunModel {
+  const variants = snapshot.variants.map((incoming) => {
+    const previous = run.variants.find((variant) => variant.norm === incoming.norm) ?? emptyVariant(incoming.norm);
+    return {
+      norm: incoming.norm,
+      params: incoming.params,
+      losses: appendAfter(previous.losses, incoming.losses),
+      test: appendAfter(previous.test, incoming.test),
+      msPerStep: incoming.msPerStep > 0 ? incoming.msPerStep : previous.msPerStep,
+      diverged: incoming.diverged,
+      kernels: incoming.kernels ?? previous.kernels,
+      activations: incoming.activations ?? previous.activations,
+    };
+  });
+  return {
+    ...run,
+    step: snapshot.step,
+    stepsPerEpoch: snapshot.stepsPerEpoch,
+    totalSteps: snapshot.totalSteps,
+    variants,
+  };
+}
+
+export function reduceRun(run: RunModel, action: RunAction): RunModel {
+  switch (action.type) {
+    case 'backend':
+      return { ...run, backend: action.info, implementation: action.implementation };
+    case 'status':
+      return {
+        ...run,
+        state: action.state,
+        message: action.message,
+        progress: action.progress,
+        error: action.state === 'error' ? (action.message ?? 'The trainer stopped with an error.') : run.error,
+      };
+    case 'snapshot':
+      return applySnapshot(run, action.snapshot);
+    case 'diverged':
+      return {
+        ...run,
+        divergences: [...run.divergences.filter((d) => d.norm !== action.norm), { norm: action.norm, step: action.step, message: action.message }],
+        variants: run.variants.map((variant) => (variant.norm === action.norm ? { ...variant, diverged: true } : variant)),
+      };
+    case 'error':
+      return { ...run, error: action.message };
+    case 'diagnostics':
+      return run;
+    case 'history-cleared':
+      return { ...initialRun(), state: run.state, backend: run.backend, implementation: run.implementation };
+    case 'worker-lost':
+      return { ...run, state: 'error', workerLost: action.message };
+    case 'worker-restarted':
+      return { ...run, workerLost: undefined, error: undefined, state: 'idle' };
+    case 'dismiss-divergence':
+      return { ...run, divergences: run.divergences.filter((d) => d.norm !== action.norm) };
+    case 'dismiss-error':
+      return { ...run, error: undefined };
+  }
+}
+
+/** Epochs completed so far (fractional), 0 before the first snapshot. */
+export function epochProgress(run: RunModel): number {
+  return run.stepsPerEpoch > 0 ? run.step / run.stepsPerEpoch : 0;
+}

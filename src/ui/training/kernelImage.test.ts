@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { compositeColour, divergingColour } from './colourMap';
+import { kernelImage } from './kernelImage';
+
+describe('diverging colour map', () => {
+  it('is near white at zero, red for positive, blue for negative, symmetric in strength', () => {
+    expect(divergingColour(0, 1)).toEqual([247, 247, 247]);
+    const [pr, , pb] = divergingColour(0.8, 1);
+    const [nr, , nb] = divergingColour(-0.8, 1);
+    expect(pr).toBeGreaterThan(pb);
+    expect(nb).toBeGreaterThan(nr);
+    expect(divergingColour(5, 1)).toEqual(divergingColour(1, 1));
+    expect(divergingColour(1, 0)).toEqual([247, 247, 247]);
+  });
+
+  it('maps the RGB composite 0.5 + v / (2 max)', () => {
+    expect(compositeColour([1, -1, 0], 1)).toEqual([255, 0, 128]);
+  });
+});
+
+describe('kernelImage', () => {
+  it('places each tap at its pixel with one scale for the grid', () => {
+    // Two 2x2 single-channel kernels: [[1,0],[0,0]] and [[0,0],[0,-2]].
+    const image = kernelImage({ shape: [2, 2, 2, 1], values: [1, 0, 0, 0, 0, 0, 0, -2] }, 'diverging', 2);
+    expect(image.width).toBe(2 * 3 + 1);
+    expect(image.height).toBe(4);
+    expect(image.maxAbs).toBe(2);
+    const pixel = (x: number, y: number) => Array.from(image.rgba.slice((y * image.width + x) * 4, (y * image.width + x) * 4 + 3));
+    expect(pixel(1, 1)).toEqual(divergingColour(1, 2));
+    expect(pixel(5, 2)).toEqual(divergingColour(-2, 2));
+    expect(pixel(0, 0)).toEqual([255, 255, 255]);
+  });
+
+  it('splits multi-channel kernels into a tile per channel unless composited', () => {
+    const values = Array.from({ length: 1 * 3 * 3 * 3 }, (_, i) => i - 13);
+    expect(kernelImage({ shape: [1, 3, 3, 3], values }, 'diverging').tiles).toHaveLength(3);
+    expect(kernelImage({ shape: [1, 3, 3, 3], values }, 'rgb').tiles).toHaveLength(1);
+  });
+
+  it('refuses data that does not match the shape', () => {
+    expect(() => kernelImage({ shape: [2, 3, 3, 1], values: [1, 2] }, 'diverging')).toThrow(/shape needs 18/);
+  });
+});
