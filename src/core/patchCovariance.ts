@@ -48,13 +48,14 @@ export function samplePatches(x: tf.Tensor4D, opts: PatchOptions): tf.Tensor2D {
     if (outH < 1 || outW < 1) throw new Error(`input ${height}x${width} is smaller than the ${k}x${k} patch`);
     const rows = Math.ceil(outH / s);
     const cols = Math.ceil(outW / s);
+    // gather (not stridedSlice, which has no gradient in tfjs) keeps the sampled patches differentiable.
+    const positions = (offset: number, count: number): tf.Tensor1D => tf.range(offset, offset + (count - 1) * s + 1, s, 'int32') as tf.Tensor1D;
     const taps: tf.Tensor[] = [];
     for (let dy = 0; dy < k; dy += 1) {
+      const band = s === 1 ? tf.slice(padded, [0, dy * dilation, 0, 0], [batch, rows, width, channels]) : tf.gather(padded, positions(dy * dilation, rows), 1);
       for (let dx = 0; dx < k; dx += 1) {
-        const y0 = dy * dilation;
         const x0 = dx * dilation;
-        const tap = tf.stridedSlice(padded, [0, y0, x0, 0], [batch, y0 + (rows - 1) * s + 1, x0 + (cols - 1) * s + 1, channels], [1, s, s, 1]);
-        taps.push(tap);
+        taps.push(s === 1 ? tf.slice(band, [0, 0, x0, 0], [batch, rows, cols, channels]) : tf.gather(band, positions(x0, cols), 2));
       }
     }
     // [batch, rows, cols, k*k*C] with taps outermost, channels innermost.
