@@ -1,0 +1,111 @@
+// Dense layer with network deconvolution folded in (spec §6, "Delinear"): the input features are
+// cut into contiguous chunks of B (gcd rule), chunk statistics give mean and D, and the layer
+// multiplies by W' = W·D per chunk with bias b' = b - Σ W'·mean.
+import * as tf from '@tensorflow/tfjs-core';
+import { resolveBlock } from './blocks';
+import { constantVariable, heUniformVariable } from './init';
+import type { ForwardContext, Layer } from './layer';
+import { foldWhitening, RunningWhitening, whiteningMatrix, type DeconvLayerSettings } from './whitening';
+
+export interface DelinearOptions {
+  name: string;
+  inFeatures: number;
+  outFeatures: number;
+  settings: DeconvLayerSettings;
+  seed: number;
+}
+
+export class Delinear implements Layer {
+  readonly name: string;
+  readonly block: number;
+  readonly groups: number;
+  readonly settings: DeconvLayerSettings;
+  readonly weight: tf.Variable<tf.Rank.R2>;
+  readonly bias: tf.Variable<tf.Rank.R1>;
+  readonly running: RunningWhitening;
+  private readonly inFeatures: number;
+  private readonly outFeatures: number;
+
+  constructor(opts: DelinearOptions) {
+    this.name = opts.name;
+    this.settings = opts.settings;
+    this.inFeatures = opts.inFeatures;
+    this.outFeatures = opts.outFeatures;
+    this.block = resolveBlock(opts.settings.block, opts.inFeatures);
+    this.groups = opts.inFeatures / this.block;
+    this.weight = heUniformVariable(opts.seed, opts.name, [opts.inFeatures, opts.outFeatures], opts.inFeatures) as tf.Variable<tf.Rank.R2>;
+    this.bias = constantVariable([opts.outFeatures], 0) as tf.Variable<tf.Rank.R1>;
+    this.running = new RunningWhitening(opts.settings.blockMode === 'pooled' ? 1 : this.groups, this.block);
+  }
+
+  /** Chunk statistics: mean [g, B], covariance [g, B, B] (no eps). */
+  batchStatistics(x: tf.Tensor2D): { mean: tf.Tensor2D; cov: tf.Tensor3D } {
+    return tf.tidy(() => {
+      const batch = x.shape[0];
+      const rows =
+        this.settings.blockMode === 'pooled'
+          ? tf.reshape(x, [1, batch * this.groups, this.block])
+          : tf.transpose(tf.reshape(x, [batch, this.groups, this.block]), [1, 0, 2]);
+      const count = rows.shape[1] as number;
+      const mean = tf.mean(rows, 1, true);
+      const centred = tf.sub(rows, mean) as tf.Tensor3D;
+      const cov = tf.div(tf.matMul(centred, centred, true, false), count) as tf.Tensor3D;
+      return { mean: tf.squeeze(mean, [1]) as tf.Tensor2D, cov };
+    });
+  }
+
+  folded(mean: tf.Tensor2D, isqrt: tf.Tensor3D): { w: tf.Tensor2D; b: tf.Tensor1D } {
+    return tf.tidy(() => {
+      const blocks = tf.reshape(this.weight, [this.groups, this.block, this.outFeatures]) as tf.Tensor3D;
+      const { w, b } = foldWhitening(blocks, isqrt, mean, this.bias);
+      return { w: tf.reshape(w, [this.inFeatures, this.outFeatures]) as tf.Tensor2D, b };
+    });
+  }
+
+  forward(input: tf.Tensor, ctx: ForwardContext): tf.Tensor2D {
+    const x = input as tf.Tensor2D;
+    return tf.tidy(() => {
+      const plan = this.running.plan(ctx.training, this.settings.freezeIters);
+      let mean: tf.Tensor2D = this.running.mean;
+      let isqrt: tf.Tensor3D = this.running.isqrt;
+      if (plan.update || plan.useBatch) {
+        const stats = this.batchStatistics(x);
+        const d = whiteningMatrix(stats.cov, this.settings.eps, this.settings.iters);
+        if (plan.update) this.running.update(stats.mean, d, this.settings.momentum);
+        if (plan.useBatch) {
+          mean = stats.mean;
+          isqrt = d;
+        }
+      }
+      const { w, b } = this.folded(mean, isqrt);
+      return tf.add(tf.matMul(x, w), b) as tf.Tensor2D;
+    });
+  }
+
+  /** Input-layer mode: statistics from a data sample, frozen. */
+  setStatisticsFromData(sample: tf.Tensor2D): void {
+    tf.tidy(() => {
+      const stats = this.batchStatistics(sample);
+      this.running.setFromData(stats.mean, whiteningMatrix(stats.cov, this.settings.eps, this.settings.iters));
+    });
+  }
+
+  /** Effective weights W·D from the running statistics, [in, out]. */
+  effectiveWeight(): tf.Tensor2D {
+    return tf.tidy(() => this.folded(this.running.mean, this.running.isqrt).w);
+  }
+
+  trainableVariables(): tf.Variable[] {
+    return [this.weight, this.bias];
+  }
+
+  stateVariables(): tf.Variable[] {
+    return this.running.variables();
+  }
+
+  dispose(): void {
+    this.weight.dispose();
+    this.bias.dispose();
+    this.running.dispose();
+  }
+}

@@ -1,0 +1,32 @@
+// The paper's MNIST MLP: flatten -> 128 -> 128 -> classes, ReLU. Works on any image size.
+import type * as tf from '@tensorflow/tfjs-core';
+import type { NormKind } from '../../train/protocol';
+import type { ForwardContext, Layer } from '../layer';
+import { BaseModel, reluBlock } from '../model';
+import { flatten } from '../plain';
+import { denseUnit, type ModelSettings } from '../units';
+
+export class Mlp extends BaseModel {
+  protected readonly layers: Layer[];
+  protected readonly inputLayer: Layer;
+  private readonly hidden: Layer[];
+  private readonly classifier: Layer;
+
+  constructor(norm: NormKind, inputShape: [number, number, number], classes: number, settings: ModelSettings, seed: number) {
+    super('mlp', norm, inputShape, classes);
+    const features = inputShape[0] * inputShape[1] * inputShape[2];
+    this.hidden = [
+      denseUnit(norm, { name: 'dense1', inFeatures: features, outFeatures: 128, isInput: true }, settings, seed),
+      denseUnit(norm, { name: 'dense2', inFeatures: 128, outFeatures: 128 }, settings, seed),
+    ];
+    this.classifier = denseUnit(norm, { name: 'classifier', inFeatures: 128, outFeatures: classes, classifier: true }, settings, seed);
+    this.inputLayer = this.hidden[0];
+    this.layers = [...this.hidden, this.classifier];
+  }
+
+  protected logits(x: tf.Tensor4D, ctx: ForwardContext): tf.Tensor2D {
+    let h: tf.Tensor = flatten(x);
+    for (const unit of this.hidden) h = reluBlock(unit, h, ctx);
+    return this.classifier.forward(h, ctx) as tf.Tensor2D;
+  }
+}
