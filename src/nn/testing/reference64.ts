@@ -32,8 +32,8 @@ export function newtonSchulz64(a: Matrix, iters: number): Matrix {
   let s = 0;
   for (const row of a) for (const v of row) s += v * v;
   s = Math.sqrt(s);
-  let y = a.map((row) => row.map((v) => v / s));
-  let z = identity(n);
+  let y: Matrix = a.map((row) => row.map((v) => v / s));
+  let z: Matrix = identity(n);
   for (let k = 0; k < iters; k += 1) {
     const zy = matmul(z, y);
     const t = zy.map((row, i) => row.map((v, j) => 0.5 * ((i === j ? 3 : 0) - v)));
