@@ -1,8 +1,36 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { useShellStore } from '../state/shellStore';
+import { BackendNotice } from './shell/BackendIndicator';
+import { Header } from './shell/Header';
+import { useHashTab } from './shell/useHashTab';
+import { WhiteningView } from './whitening/WhiteningView';
+import './theme.css';
+import './shell/shell.css';
+
+const TrainingView = lazy(() => import('./training/TrainingView').then((m) => ({ default: m.TrainingView })));
+
 export function App() {
+  const tab = useHashTab();
+  const theme = useShellStore((s) => s.theme);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
   return (
-    <main>
-      <h1>Deconv Lab</h1>
-      <span data-testid="backend-indicator">backend: pending</span>
-    </main>
+    <div className="app">
+      <Header tab={tab} />
+      <BackendNotice />
+      <main className="app-main">
+        {tab === 'whitening' ? (
+          <WhiteningView />
+        ) : (
+          <Suspense fallback={<p className="caption">Loading the training dashboard…</p>}>
+            <TrainingView />
+          </Suspense>
+        )}
+      </main>
+      <footer className="app-footer">
+        Your photos never leave this browser: images are decoded and whitened on this device, nothing is uploaded.
+      </footer>
+    </div>
   );
 }

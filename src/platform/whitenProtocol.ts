@@ -1,0 +1,109 @@
+// Typed messages between the whitening view (main thread) and its module worker.
+// Requests carry increasing ids; the worker only computes the newest pending request
+// (latest request wins) and the client drops any answer that is not for its newest id.
+import type { BackendInfo, BackendName } from './backend';
+
+export interface WhitenSettings {
+  /** Odd kernel size 1..9. */
+  kernel: number;
+  /** Added to the covariance diagonal before the inverse square root. */
+  eps: number;
+  /** Newton–Schulz iterations K. */
+  iters: number;
+  /** Use every S-th patch position for the statistics. */
+  samplingStride: number;
+  /** Whiten the luminance only (one channel). */
+  grey: boolean;
+}
+
+export interface ChannelStatsData {
+  kurtosis: number;
+  nearZeroFraction: number;
+  mean: number;
+  std: number;
+}
+
+export interface HistogramData {
+  min: number;
+  binWidth: number;
+  counts: number[];
+}
+
+/** Everything the view draws for one whitened image (plain data, structured-cloneable). */
+export interface WhitenPayload {
+  height: number;
+  width: number;
+  channels: 1 | 3;
+  /** HWC, centred. */
+  whitened: Float32Array;
+  /** Symmetric range around 0 to map onto the colour scale. */
+  displayRange: number;
+  kernels: { shape: [number, number, number, number]; data: Float32Array };
+  /** Patch mean (length k*k*C, (dy, dx, c) order) or per-channel mean; subtracted before the kernels. */
+  mean: Float32Array;
+  stats: { input: ChannelStatsData[]; output: ChannelStatsData[] };
+  histograms: { input: HistogramData; output: HistogramData };
+  eigenvalues: number[];
+  whitenedEigenvalues: number[];
+  isqrtRelativeError: number;
+  patchCount: number;
+  implementation: 'fused-wgsl' | 'composed';
+}
+
+export type ImageSource =
+  | { kind: 'blob'; blob: Blob; name: string }
+  | { kind: 'url'; url: string; name: string };
+
+export type WhitenErrorCode = 'empty' | 'not-image' | 'unsupported' | 'corrupt' | 'too-small' | 'compute' | 'frame';
+
+export type WhitenRequest =
+  | { type: 'init'; backend?: BackendName }
+  /** Whiten the given image (or, without `source`, the current one) with `settings`. */
+  | { type: 'whiten'; id: number; source?: ImageSource; settings: WhitenSettings }
+  /** One webcam frame: apply the cached kernels; re-estimate them when `refreshStats`. */
+  | { type: 'frame'; id: number; frame: ImageBitmap; settings: WhitenSettings; refreshStats: boolean }
+  /** Test hook: make the worker die so the client's recovery path can be exercised. */
+  | { type: 'crash' };
+
+export interface ImageInfo {
+  name: string;
+  width: number;
+  height: number;
+  /** Size of the file as decoded, before any downscaling. */
+  sourceWidth: number;
+  sourceHeight: number;
+  channels: 1 | 3;
+  /** Sentences for the user: downscaled, alpha dropped, greyscale detected. */
+  notices: string[];
+  /** The (downscaled) picture as decoded, for the "original" panel. */
+  bitmap: ImageBitmap;
+}
+
+/** A whitened webcam frame: just what the canvas needs. */
+export interface FrameImage {
+  width: number;
+  height: number;
+  channels: 1 | 3;
+  whitened: Float32Array;
+  displayRange: number;
+}
+
+export type WhitenResponse =
+  | { type: 'ready'; backend: BackendInfo; implementation: 'fused-wgsl' | 'composed'; fellBack: boolean }
+  | { type: 'fatal'; message: string }
+  | { type: 'result'; id: number; image?: ImageInfo; payload: WhitenPayload; ms: number; backend: BackendName }
+  | {
+      type: 'frame-result';
+      id: number;
+      frame: FrameImage;
+      /** Present when the statistics (kernels, histograms, spectrum) were re-estimated on this frame. */
+      payload?: WhitenPayload;
+      ms: number;
+      backend: BackendName;
+    }
+  | { type: 'error'; id: number; code: WhitenErrorCode; message: string };
+
+/** Long side, in pixels, above which images are downscaled before whitening. */
+export const MAX_IMAGE_SIDE = 1024;
+
+export const DEFAULT_SETTINGS: WhitenSettings = { kernel: 3, eps: 1e-5, iters: 15, samplingStride: 3, grey: false };

@@ -1,0 +1,169 @@
+// Module worker of the whitening view: picks the backend, decodes images, whitens them and
+// whitens webcam frames. Only the newest pending request of each kind is computed.
+import { activeImplementation } from '../core/ops';
+import { parseBackendName, selectBackend, type BackendName } from './backend';
+import { applyKernels, type KernelSet } from './whitenApply';
+import { decodeImage, frameToPixels, InputError, toGreyPixels, type DecodedImage } from './whitenDecode';
+import type { ImageSource, WhitenPayload, WhitenRequest, WhitenResponse, WhitenSettings } from './whitenProtocol';
+import { whitenImage } from './whitenStub';
+
+type WhitenJob = Extract<WhitenRequest, { type: 'whiten' }>;
+type FrameJob = Extract<WhitenRequest, { type: 'frame' }>;
+
+/** Long side of webcam frames as whitened (keeps software WebGPU interactive). */
+const FRAME_SIDE = 320;
+
+let backendReady: Promise<BackendName | null> = Promise.resolve(null);
+let current: DecodedImage | null = null;
+let pendingWhiten: WhitenJob | null = null;
+let pendingFrame: FrameJob | null = null;
+let running = false;
+let frameCache: { key: string; set: KernelSet; displayRange: number } | null = null;
+
+function post(message: WhitenResponse, transfer: Transferable[] = []): void {
+  (self as unknown as Worker).postMessage(message, transfer);
+}
+
+function payloadTransfer(payload: WhitenPayload): Transferable[] {
+  return [payload.whitened.buffer as ArrayBuffer];
+}
+
+async function init(forced: BackendName | undefined): Promise<BackendName | null> {
+  try {
+    const backend = await selectBackend(forced);
+    post({ type: 'ready', backend, implementation: activeImplementation(), fellBack: !forced && backend.name !== 'webgpu' });
+    return backend.name;
+  } catch (error) {
+    post({ type: 'fatal', message: error instanceof Error ? error.message : String(error) });
+    return null;
+  }
+}
+
+async function loadSource(source: ImageSource): Promise<DecodedImage> {
+  let blob: Blob;
+  if (source.kind === 'blob') {
+    blob = source.blob;
+  } else {
+    const response = await fetch(source.url);
+    if (!response.ok) throw new InputError('not-image', `The sample "${source.name}" could not be loaded (HTTP ${response.status}).`);
+    blob = await response.blob();
+  }
+  return decodeImage(source.name, blob);
+}
+
+function checkSize(width: number, height: number, settings: WhitenSettings): void {
+  if (width < settings.kernel || height < settings.kernel) {
+    throw new InputError(
+      'too-small',
+      `The image is ${width}×${height} px, smaller than the ${settings.kernel}×${settings.kernel} kernel: choose a larger image or a smaller kernel.`,
+    );
+  }
+}
+
+async function runWhiten(job: WhitenJob, backend: BackendName): Promise<void> {
+  const started = performance.now();
+  const image = job.source ? await loadSource(job.source) : current;
+  if (!image) throw new InputError('compute', 'No image is loaded yet: pick a sample or upload a photo.');
+  try {
+    checkSize(image.width, image.height, job.settings);
+    const payload = await whitenImage(image, job.settings);
+    const ms = performance.now() - started;
+    if (job.source) {
+      current?.bitmap.close();
+      current = image;
+      const { data: _pixels, bitmap, ...meta } = image;
+      // The worker keeps its bitmap for later results; the page gets a copy.
+      const copy = await createImageBitmap(bitmap);
+      post({ type: 'result', id: job.id, image: { ...meta, name: job.source.name, bitmap: copy }, payload, ms, backend }, [
+        ...payloadTransfer(payload),
+        copy,
+      ]);
+    } else {
+      post({ type: 'result', id: job.id, payload, ms, backend }, payloadTransfer(payload));
+    }
+  } catch (error) {
+    if (image !== current) image.bitmap.close();
+    throw error;
+  }
+}
+
+function settingsKey(s: WhitenSettings, width: number, height: number): string {
+  return [s.kernel, s.eps, s.iters, s.samplingStride, s.grey, width, height].join('|');
+}
+
+async function runFrame(job: FrameJob, backend: BackendName): Promise<void> {
+  const started = performance.now();
+  const rgb = frameToPixels(job.frame, FRAME_SIDE);
+  job.frame.close();
+  const { width, height } = rgb;
+  checkSize(width, height, job.settings);
+  const key = settingsKey(job.settings, width, height);
+  let payload: WhitenPayload | undefined;
+  if (job.refreshStats || !frameCache || frameCache.key !== key) {
+    payload = await whitenImage({ data: rgb.data, width, height, channels: 3 }, job.settings);
+    frameCache = { key, set: { shape: payload.kernels.shape, data: payload.kernels.data, mean: payload.mean }, displayRange: payload.displayRange };
+  }
+  const channels = job.settings.grey ? 1 : 3;
+  const whitened = payload
+    ? payload.whitened.slice()
+    : await applyKernels(job.settings.grey ? toGreyPixels(rgb.data) : rgb.data, height, width, frameCache.set);
+  const frame = { width, height, channels: channels as 1 | 3, whitened, displayRange: frameCache.displayRange };
+  const transfer: Transferable[] = [whitened.buffer as ArrayBuffer, ...(payload ? payloadTransfer(payload) : [])];
+  post({ type: 'frame-result', id: job.id, frame, payload, ms: performance.now() - started, backend }, transfer);
+}
+
+function describe(error: unknown): { code: InputError['code']; message: string } {
+  if (error instanceof InputError) return { code: error.code, message: error.message };
+  const detail = error instanceof Error ? error.message : String(error);
+  return { code: 'compute', message: `Whitening failed: ${detail}` };
+}
+
+async function pump(): Promise<void> {
+  if (running) return;
+  running = true;
+  try {
+    const backend = await backendReady;
+    while (pendingWhiten || pendingFrame) {
+      const job = pendingWhiten ?? pendingFrame;
+      if (!job) break;
+      if (job === pendingWhiten) pendingWhiten = null;
+      else pendingFrame = null;
+      if (!backend) {
+        post({ type: 'error', id: job.id, code: 'compute', message: 'No computation backend could start in this browser.' });
+        continue;
+      }
+      try {
+        if (job.type === 'whiten') await runWhiten(job, backend);
+        else await runFrame(job, backend);
+      } catch (error) {
+        post({ type: 'error', id: job.id, ...describe(error) });
+      }
+    }
+  } finally {
+    running = false;
+  }
+}
+
+self.onmessage = (event: MessageEvent<WhitenRequest>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'init':
+      backendReady = init(parseBackendName(message.backend));
+      break;
+    case 'whiten':
+      // A newer request replaces a pending one, but must not lose the image it was loading.
+      pendingWhiten = { ...message, source: message.source ?? pendingWhiten?.source };
+      void pump();
+      break;
+    case 'frame':
+      pendingFrame?.frame.close();
+      pendingFrame = message;
+      void pump();
+      break;
+    case 'crash':
+      setTimeout(() => {
+        throw new Error('the whitening worker was stopped on purpose (test hook)');
+      });
+      break;
+  }
+};

@@ -1,0 +1,172 @@
+// State of the whitening view: settings, the last good result, errors and notices, webcam frames.
+// Talks to the whitening worker through WhitenClient; the last good result is only replaced by a
+// newer good result, never cleared by an error.
+import { create } from 'zustand';
+import type { BackendName } from '../platform/backend';
+import { WhitenClient } from '../platform/whitenClient';
+import {
+  DEFAULT_SETTINGS,
+  type FrameImage,
+  type ImageInfo,
+  type ImageSource,
+  type WhitenPayload,
+  type WhitenResponse,
+  type WhitenSettings,
+} from '../platform/whitenProtocol';
+import { useShellStore } from './shellStore';
+
+export type WhiteningStatus = 'starting' | 'working' | 'ready' | 'failed';
+
+export interface Measurement {
+  ms: number;
+  backend: BackendName;
+  implementation: WhitenPayload['implementation'];
+}
+
+interface WhiteningState {
+  settings: WhitenSettings;
+  status: WhiteningStatus;
+  image: Omit<ImageInfo, 'bitmap'> | null;
+  /** Decoded picture for the "original" panel (replaced together with `image`). */
+  bitmap: ImageBitmap | null;
+  payload: WhitenPayload | null;
+  /** What the whitened canvas shows: the still result or the latest webcam frame. */
+  display: FrameImage | null;
+  measurement: Measurement | null;
+  /** Id of the newest request and of the newest answer; equal when nothing is pending. */
+  requestedId: number;
+  answeredId: number;
+  error: string | null;
+  /** Request id the error belongs to: only an answer to a newer request clears it. */
+  errorId: number;
+  notices: string[];
+  /** Name of the image being loaded, for the "loading" state. */
+  loadingName: string | null;
+  fps: number;
+  setSettings: (change: Partial<WhitenSettings>) => void;
+  load: (source: ImageSource) => void;
+  sendFrame: (frame: ImageBitmap, refreshStats: boolean) => number;
+  reportError: (message: string) => void;
+  crashWorkerForTest: () => void;
+}
+
+let client: WhitenClient | null = null;
+let debounce: ReturnType<typeof setTimeout> | undefined;
+const frameTimes: number[] = [];
+const SETTINGS_DEBOUNCE_MS = 80;
+
+export const useWhiteningStore = create<WhiteningState>((set, get) => ({
+  settings: DEFAULT_SETTINGS,
+  status: 'starting',
+  image: null,
+  bitmap: null,
+  payload: null,
+  display: null,
+  measurement: null,
+  requestedId: 0,
+  answeredId: 0,
+  error: null,
+  errorId: 0,
+  notices: [],
+  loadingName: null,
+  fps: 0,
+  setSettings: (change) => {
+    set({ settings: { ...get().settings, ...change } });
+    clearTimeout(debounce);
+    debounce = setTimeout(() => {
+      if (!get().image) return;
+      const id = whiteningClient().whiten(get().settings);
+      set({ requestedId: id, status: 'working' });
+    }, SETTINGS_DEBOUNCE_MS);
+  },
+  load: (source) => {
+    const id = whiteningClient().whiten(get().settings, source);
+    set({ requestedId: id, status: 'working', loadingName: source.name });
+  },
+  sendFrame: (frame, refreshStats) => whiteningClient().frame(frame, get().settings, refreshStats),
+  reportError: (message) => set({ error: message, errorId: get().requestedId }),
+  crashWorkerForTest: () => whiteningClient().crashForTest(),
+}));
+
+function onAnswer(message: Exclude<WhitenResponse, { type: 'ready' } | { type: 'fatal' }>): void {
+  const state = useWhiteningStore.getState();
+  const done = message.id >= state.requestedId;
+  if (message.type === 'error') {
+    useWhiteningStore.setState({
+      error: message.message,
+      errorId: message.id,
+      answeredId: Math.max(state.answeredId, message.id),
+      status: done ? (state.payload ? 'ready' : 'failed') : state.status,
+      loadingName: done ? null : state.loadingName,
+    });
+    return;
+  }
+  const error = message.id > state.errorId ? null : state.error;
+  const measurement = { ms: message.ms, backend: message.backend, implementation: message.payload?.implementation ?? state.measurement?.implementation ?? 'composed' };
+  if (message.type === 'frame-result') {
+    const now = performance.now();
+    frameTimes.push(now);
+    while (frameTimes.length > 0 && now - frameTimes[0] > 2000) frameTimes.shift();
+    const fps = frameTimes.length > 1 ? ((frameTimes.length - 1) * 1000) / (now - frameTimes[0]) : 0;
+    useWhiteningStore.setState({
+      display: message.frame,
+      answeredId: Math.max(state.answeredId, message.id),
+      fps,
+      error,
+      ...(message.payload ? { payload: message.payload, measurement } : {}),
+    });
+    return;
+  }
+  const image = message.image;
+  if (image) state.bitmap?.close();
+  useWhiteningStore.setState({
+    payload: message.payload,
+    display: message.payload,
+    measurement,
+    answeredId: Math.max(state.answeredId, message.id),
+    status: done ? 'ready' : 'working',
+    error,
+    ...(image ? { image: imageMeta(image), bitmap: image.bitmap, notices: image.notices } : {}),
+    loadingName: done ? null : state.loadingName,
+  });
+}
+
+/** `?backend=` from the page URL (parsed here: importing platform/backend would pull tfjs into the page). */
+function forcedBackend(): BackendName | undefined {
+  const value = new URLSearchParams(globalThis.location?.search ?? '').get('backend');
+  return value === 'webgpu' || value === 'webgl' || value === 'cpu' ? value : undefined;
+}
+
+function imageMeta(image: ImageInfo): Omit<ImageInfo, 'bitmap'> {
+  const { bitmap: _bitmap, ...meta } = image;
+  return meta;
+}
+
+/** The page's one whitening worker, started on first use with `?backend=` from the URL. */
+export function whiteningClient(): WhitenClient {
+  if (client) return client;
+  const forced = forcedBackend();
+  client = new WhitenClient(
+    {
+      onReady: ({ backend, implementation, fellBack }) => {
+        useShellStore.getState().setBackend({ ...backend, implementation, fellBack });
+        if (useWhiteningStore.getState().status === 'starting') useWhiteningStore.setState({ status: 'ready' });
+      },
+      onFatal: (message) => {
+        useShellStore.getState().setBackendError(message);
+        useWhiteningStore.setState({ status: 'failed', error: `No computation backend could start: ${message}` });
+      },
+      onAnswer,
+      onCrash: (message, retryId) => {
+        useWhiteningStore.setState({
+          errorId: retryId ?? useWhiteningStore.getState().requestedId,
+          error: `${message} ${retryId ? 'The last image is being whitened again.' : 'Pick an image to continue.'}`,
+          requestedId: retryId ?? useWhiteningStore.getState().requestedId,
+          status: retryId ? 'working' : 'ready',
+        });
+      },
+    },
+    forced,
+  );
+  return client;
+}

@@ -1,0 +1,43 @@
+import { useEffect, useRef, type RefObject } from 'react';
+import type { FrameImage } from '../../platform/whitenProtocol';
+import { signedImageToRgba } from '../charts/colormap';
+
+/** The decoded photo as the worker saw it (after any downscaling). */
+export function OriginalCanvas({ bitmap, label }: { bitmap: ImageBitmap | null; label: string }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const c = canvas.current;
+    if (!c || !bitmap || bitmap.width === 0) return;
+    c.width = bitmap.width;
+    c.height = bitmap.height;
+    c.getContext('2d')?.drawImage(bitmap, 0, 0);
+  }, [bitmap]);
+  return <canvas ref={canvas} className="image-canvas" role="img" aria-label={label} data-testid="original-canvas" />;
+}
+
+/** Whitened values on a symmetric scale: diverging map (grey) or RGB composite (colour). */
+export function WhitenedCanvas({ image }: { image: FrameImage | null }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const c = canvas.current;
+    if (!c || !image) return;
+    c.width = image.width;
+    c.height = image.height;
+    const rgba = signedImageToRgba(image.whitened, image.width, image.height, image.channels, image.displayRange);
+    c.getContext('2d')?.putImageData(new ImageData(rgba, image.width, image.height), 0, 0);
+  }, [image]);
+  return (
+    <canvas
+      ref={canvas}
+      className="image-canvas"
+      role="img"
+      aria-label="The whitened image"
+      data-testid="whitened-canvas"
+    />
+  );
+}
+
+/** The live camera picture in webcam mode. */
+export function WebcamVideo({ video }: { video: RefObject<HTMLVideoElement | null> }) {
+  return <video ref={video} className="image-canvas" muted playsInline aria-label="Live camera picture" />;
+}

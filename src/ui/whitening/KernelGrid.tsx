@@ -1,0 +1,84 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { divergingRgb } from '../charts/colormap';
+import { ColourLegend } from '../charts/ColourLegend';
+
+interface Props {
+  shape: [number, number, number, number];
+  data: Float32Array;
+}
+
+const CHANNEL_NAMES = ['R', 'G', 'B'];
+const GRID_PX = 200;
+const GAP_PX = 8;
+
+/** Centre weight and mean of the other taps of the kernel from channel c to itself. */
+export function centreAndSurround(shape: Props['shape'], data: Float32Array, c: number): { centre: number; surround: number } {
+  const [, cIn, k] = shape;
+  const base = (c * cIn + c) * k * k;
+  const mid = Math.floor(k / 2) * k + Math.floor(k / 2);
+  let sum = 0;
+  for (let t = 0; t < k * k; t += 1) if (t !== mid) sum += data[base + t];
+  return { centre: data[base + mid], surround: k > 1 ? sum / (k * k - 1) : 0 };
+}
+
+/** Deconvolution kernels (rows: output channel, columns: input channel), one shared colour scale. */
+export function KernelGrid({ shape, data }: Props) {
+  const [cOut, cIn, k] = shape;
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const range = useMemo(() => data.reduce((m, v) => Math.max(m, Math.abs(v)), 0), [data]);
+  const cell = Math.max(4, Math.floor((GRID_PX - GAP_PX * (Math.max(cOut, cIn) - 1)) / (Math.max(cOut, cIn) * k)));
+  const block = cell * k;
+  useEffect(() => {
+    const c = canvas.current;
+    const ctx = c?.getContext('2d');
+    if (!c || !ctx) return;
+    c.width = cIn * block + (cIn - 1) * GAP_PX;
+    c.height = cOut * block + (cOut - 1) * GAP_PX;
+    ctx.clearRect(0, 0, c.width, c.height);
+    for (let o = 0; o < cOut; o += 1) {
+      for (let i = 0; i < cIn; i += 1) {
+        for (let t = 0; t < k * k; t += 1) {
+          const [r, g, b] = divergingRgb(data[(o * cIn + i) * k * k + t], range);
+          ctx.fillStyle = `rgb(${r} ${g} ${b})`;
+          ctx.fillRect(i * (block + GAP_PX) + (t % k) * cell, o * (block + GAP_PX) + Math.floor(t / k) * cell, cell, cell);
+        }
+      }
+    }
+  }, [data, cOut, cIn, k, block, cell, range]);
+  const names = cIn === 1 ? ['grey'] : CHANNEL_NAMES;
+  return (
+    <div className="kernel-grid" data-testid="kernel-grid-whitening">
+      <div className="kernel-layout" style={{ gridTemplateColumns: `auto ${cIn * block + (cIn - 1) * GAP_PX}px` }}>
+        <span />
+        <div className="kernel-col-labels" style={{ gridTemplateColumns: `repeat(${cIn}, ${block}px)`, columnGap: GAP_PX }}>
+          {names.slice(0, cIn).map((n) => (
+            <span key={n}>{cIn === 1 ? '' : `from ${n}`}</span>
+          ))}
+        </div>
+        <div className="kernel-row-labels" style={{ gridTemplateRows: `repeat(${cOut}, ${block}px)`, rowGap: GAP_PX }}>
+          {names.slice(0, cOut).map((n) => (
+            <span key={n}>{cOut === 1 ? '' : `→ ${n}`}</span>
+          ))}
+        </div>
+        <canvas ref={canvas} className="kernel-canvas" role="img" aria-label={`${cOut}×${cIn} deconvolution kernels of size ${k}×${k}`} />
+      </div>
+      <ColourLegend range={range} label="kernel weight" />
+      <p className="kernel-readout num">
+        {names.slice(0, cOut).map((n, c) => {
+          const { centre, surround } = centreAndSurround(shape, data, c);
+          return (
+            <span key={n}>
+              {cOut > 1 ? `${n}: ` : ''}centre {formatSigned(centre)}, ring {formatSigned(surround)}
+            </span>
+          );
+        })}
+      </p>
+    </div>
+  );
+}
+
+function formatSigned(v: number): string {
+  const abs = Math.abs(v);
+  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
+  return `${v >= 0 ? '+' : '−'}${abs.toFixed(digits)}`;
+}

@@ -1,0 +1,89 @@
+import type { WhitenSettings } from '../../platform/whitenProtocol';
+
+interface Props {
+  settings: WhitenSettings;
+  onChange: (change: Partial<WhitenSettings>) => void;
+  disabled?: boolean;
+}
+
+function formatEps(eps: number): string {
+  const exponent = Math.log10(eps);
+  return Number.isInteger(exponent) ? `1e${exponent}` : eps.toExponential(1).replace('e-', 'e−');
+}
+
+/** Kernel size, eps (log slider), Newton–Schulz iterations, sampling stride, colour or grey. */
+export function WhiteningControls({ settings, onChange, disabled }: Props) {
+  return (
+    <fieldset className="controls" disabled={disabled}>
+      <legend className="visually-hidden">Whitening settings</legend>
+      <label className="control">
+        <span className="control-name">
+          kernel <b className="num">{settings.kernel}×{settings.kernel}</b>
+        </span>
+        <input
+          type="range"
+          min={1}
+          max={9}
+          step={2}
+          value={settings.kernel}
+          data-testid="kernel-slider"
+          aria-label="Kernel size k (odd, 1 to 9)"
+          onChange={(e) => onChange({ kernel: Number(e.target.value) })}
+        />
+      </label>
+      <label className="control">
+        <span className="control-name">
+          eps <b className="num">{formatEps(settings.eps)}</b>
+        </span>
+        <input
+          type="range"
+          min={-8}
+          max={-1}
+          step={0.5}
+          value={Math.log10(settings.eps)}
+          data-testid="eps-slider"
+          aria-label="eps added to the covariance diagonal (log scale, 1e-8 to 1e-1)"
+          onChange={(e) => onChange({ eps: 10 ** Number(e.target.value) })}
+        />
+      </label>
+      <label className="control control-wide">
+        <span className="control-name">
+          iterations K <b className="num">{settings.iters}</b>
+        </span>
+        <input
+          type="range"
+          min={1}
+          max={30}
+          step={1}
+          value={settings.iters}
+          data-testid="iterations-slider"
+          aria-label="Newton–Schulz iterations K (1 to 30)"
+          onChange={(e) => onChange({ iters: Number(e.target.value) })}
+        />
+      </label>
+      <label className="control">
+        <span className="control-name">
+          sampling stride <b className="num">{settings.samplingStride}</b>
+        </span>
+        <input
+          type="range"
+          min={1}
+          max={8}
+          step={1}
+          value={settings.samplingStride}
+          data-testid="stride-slider"
+          aria-label="Sampling stride: use every S-th patch for the statistics"
+          onChange={(e) => onChange({ samplingStride: Number(e.target.value) })}
+        />
+      </label>
+      <div className="control segmented" role="group" aria-label="Colour or grey">
+        <button type="button" className="button" aria-pressed={!settings.grey} onClick={() => onChange({ grey: false })}>
+          colour
+        </button>
+        <button type="button" className="button" aria-pressed={settings.grey} data-testid="grey-toggle" onClick={() => onChange({ grey: true })}>
+          grey
+        </button>
+      </div>
+    </fieldset>
+  );
+}
