@@ -2,6 +2,8 @@
 // Test matrices are built as Q diag(lambda) Q^T, so the exact inverse square root is known
 // without an eigensolver: normalised to ||A||_F = 1, then eps = 1e-5 added (spec §2).
 import * as tf from '@tensorflow/tfjs-core';
+// tfjs-core registers no gradients by itself (bundlers resolve this ESM path; plain Node cannot, see src/cli/nodeBackend.ts).
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { describe, expect, it } from 'vitest';
 import { newtonSchulzComposed } from './newtonSchulz';
 import { addDiagonal, matmul, relativeFrobeniusError, transpose } from './reference/matrix';

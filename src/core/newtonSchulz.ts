@@ -1,8 +1,6 @@
 // Coupled Newton–Schulz iteration for the inverse square root of a stack of SPD matrices
 // (spec §3), written with differentiable tf ops so autograd flows through every step.
 import * as tf from '@tensorflow/tfjs-core';
-// tfjs-core alone registers no gradients; the composed ops must stay differentiable wherever they run.
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
 
 export interface IsqrtResult {
   /** Cov^(-1/2), shape [batch, n, n]. */

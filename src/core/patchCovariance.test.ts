@@ -1,5 +1,7 @@
 // Composed patch covariance (src/core/patchCovariance.ts) against a float64 explicit im2col.
 import * as tf from '@tensorflow/tfjs-core';
+// tfjs-core registers no gradients by itself (bundlers resolve this ESM path; plain Node cannot, see src/cli/nodeBackend.ts).
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { describe, expect, it } from 'vitest';
 import { patchCovarianceComposed, type PatchOptions } from './patchCovariance';
 import { relativeFrobeniusError } from './reference/matrix';

@@ -2,8 +2,6 @@
 // A patch vector is ordered (dy, dx, c): index = (dy * k + dx) * C + c, the same order as a
 // conv2d filter [k, k, C, Cout] reshaped to [n, Cout], so folds need no permutation.
 import * as tf from '@tensorflow/tfjs-core';
-// tfjs-core alone registers no gradients; the composed ops must stay differentiable wherever they run.
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
 
 export interface PatchOptions {
   /** Kernel size k (square patches). */
