@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchDataset } from './load';
-import { readDatasetFile, REPO_ROOT } from './loadNode';
+import { makeCifarBatch, makeCifarTarGz } from './cifarFixtures';
+import { readCifarPath, readDatasetFile, REPO_ROOT } from './loadNode';
 
 const MNIST_BYTES = readFileSync(join(REPO_ROOT, 'public', 'data', 'mnist.bin'));
 
@@ -38,5 +40,25 @@ describe('fetchDataset', () => {
 describe('readDatasetFile', () => {
   it('says how to rebuild when the file is missing', async () => {
     await expect(readDatasetFile('mnist', '/nonexistent')).rejects.toThrow(/Cannot read the mnist dataset.*build-datasets/);
+  });
+});
+
+describe('readCifarPath', () => {
+  it('reads a folder of batch files, a single archive, and explains a missing path', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cifar-'));
+    try {
+      writeFileSync(join(dir, 'data_batch_1.bin'), makeCifarBatch(10));
+      writeFileSync(join(dir, 'test_batch.bin'), makeCifarBatch(5));
+      writeFileSync(join(dir, 'notes.txt'), 'ignored');
+      const fromFolder = await readCifarPath(dir);
+      expect([fromFolder.train.count, fromFolder.test.count]).toEqual([10, 5]);
+      writeFileSync(join(dir, 'c.tar.gz'), makeCifarTarGz({ 'data_batch_2.bin': makeCifarBatch(7) }));
+      const fromArchive = await readCifarPath(join(dir, 'c.tar.gz'));
+      expect(fromArchive.train.count + fromArchive.test.count).toBe(7);
+      expect(fromArchive.note).toMatch(/held out/);
+      await expect(readCifarPath(join(dir, 'missing'))).rejects.toThrow(/cannot read .*missing: no such file or folder/);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
   });
 });

@@ -61,7 +61,12 @@ export async function gunzipNative(bytes: Uint8Array, what: string): Promise<Uin
   }
 }
 
-/** Fetches `${baseUrl}data/<name>.bin`; onProgress gets fractions in [0, 1], ending with 1. */
+/**
+ * Fetches `${baseUrl}data/<name>.bin`; onProgress gets fractions in [0, 1], ending with 1.
+ * `baseUrl` ends with '/'. In a Web Worker a relative URL resolves against the worker's own
+ * script (e.g. assets/), so pass an absolute one from the page, such as
+ * `new URL(import.meta.env.BASE_URL, document.baseURI).href`.
+ */
 export async function fetchDataset(
   name: ShippedDatasetName, baseUrl: string, onProgress?: (fraction: number) => void,
 ): Promise<Dataset> {

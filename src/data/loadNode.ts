@@ -1,11 +1,12 @@
 /** Node-only loader for the shipped dataset binaries (CLI, tests, reproduction script). */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Dataset } from './dataset';
 import { parseDatasetBinary, shippedDatasetPath, type ShippedDatasetName } from './load';
 import { DatasetFormatError, isGzip } from './format';
+import { checkCifarFileSize, CifarFormatError, parseCifarFiles } from './cifar';
 
 /** The repository root (two folders above src/data). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -30,4 +31,29 @@ export async function readDatasetFile(name: ShippedDatasetName, rootDir: string 
     }
   }
   return parseDatasetBinary(bytes, name);
+}
+
+/**
+ * CIFAR-10 for the CLI: `path` is cifar-10-binary.tar.gz (or .tar), one batch file, or a
+ * folder holding data_batch_N.bin / test_batch.bin. Sizes are checked before reading.
+ */
+export async function readCifarPath(path: string, onProgress?: (fraction: number) => void): Promise<Dataset> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    throw new CifarFormatError(`cannot read ${path}: no such file or folder`, { cause: error });
+  }
+  const paths = info.isDirectory()
+    ? (await readdir(path)).filter((f) => /^(data_batch_[1-5]|test_batch)\.bin$/.test(f)).sort().map((f) => join(path, f))
+    : [path];
+  if (paths.length === 0) throw new CifarFormatError(`${path} holds no data_batch_N.bin or test_batch.bin files`);
+  const files: { name: string; bytes: Uint8Array }[] = [];
+  for (const file of paths) {
+    const name = file.slice(file.lastIndexOf('/') + 1);
+    checkCifarFileSize(name, (await stat(file)).size);
+    const buffer = await readFile(file);
+    files.push({ name, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) });
+  }
+  return parseCifarFiles(files, onProgress);
 }
