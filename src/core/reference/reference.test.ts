@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cholesky } from './cholesky';
 import { symmetricEigen } from './jacobi';
 import { addDiagonal, frobeniusNorm, identity, matmul, relativeFrobeniusError, transpose } from './matrix';
 import { inverseSqrt, inverseSqrtGradient, newtonSchulz64, sqrtm } from './matrixFunctions';
@@ -85,5 +86,14 @@ describe('float64 reference maths', () => {
     }
     expect(relativeFrobeniusError(analytic, fd)).toBeLessThan(1e-6);
     expect(frobeniusNorm(analytic)).toBeGreaterThan(0);
+  });
+
+  it('Cholesky reconstructs an SPD matrix (relative 1e-12) and refuses an indefinite one', () => {
+    const n = 15;
+    const a = randomSpd(n, 1e4, seededRng(7));
+    const l = cholesky(a, n);
+    expect(l).toBeDefined();
+    if (l) expect(relativeFrobeniusError(matmul(l, transpose(l, n, n), n, n, n), a)).toBeLessThan(1e-12);
+    expect(cholesky(addDiagonal(a, n, -0.5), n)).toBeUndefined();
   });
 });
