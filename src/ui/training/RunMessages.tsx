@@ -1,0 +1,54 @@
+// Notices the user must see: hash problems, restarts, divergence, a lost worker or GPU, errors.
+import { useStore } from 'zustand';
+import type { TrainingController } from './trainingController';
+import { VARIANT_COLOUR, VARIANT_NAME } from './variantStyle';
+
+export function RunMessages({ controller }: { controller: TrainingController }) {
+  const run = useStore(controller.run, (s) => s.run);
+  const hashNotices = useStore(controller.config, (s) => s.hashNotices);
+  const restartNotice = useStore(controller.config, (s) => s.restartNotice);
+  const dispatch = controller.run.getState().dispatch;
+  return (
+    <div className="run-messages">
+      {hashNotices.length > 0 && (
+        <div className="message message-notice" role="status" data-testid="hash-notice">
+          <strong>Some settings in the link could not be used; defaults apply instead.</strong>
+          <ul>
+            {hashNotices.slice(0, 5).map((notice) => (
+              <li key={notice}>{notice}</li>
+            ))}
+            {hashNotices.length > 5 && <li>…and {hashNotices.length - 5} more.</li>}
+          </ul>
+          <button type="button" className="link-button" onClick={() => controller.config.getState().dismissHashNotices()}>dismiss</button>
+        </div>
+      )}
+      {restartNotice && (
+        <div className="message message-notice" role="status" data-testid="restart-notice">
+          {restartNotice}{' '}
+          <button type="button" className="link-button" onClick={() => controller.config.getState().setRestartNotice(undefined)}>dismiss</button>
+        </div>
+      )}
+      {run.divergences.map((d) => (
+        <div key={d.norm} className="message message-error" role="alert" data-testid={`diverged-${d.norm}`}>
+          <strong style={{ color: VARIANT_COLOUR[d.norm] }}>{VARIANT_NAME[d.norm]}</strong> diverged at step {d.step}: {d.message}. The
+          other variants are not affected. Try a smaller learning rate.{' '}
+          <button type="button" className="button" onClick={() => controller.reset()}>Reset the run</button>{' '}
+          <button type="button" className="link-button" onClick={() => dispatch({ type: 'dismiss-divergence', norm: d.norm })}>dismiss</button>
+        </div>
+      ))}
+      {run.workerLost && (
+        <div className="message message-error" role="alert" data-testid="worker-lost">
+          {run.workerLost} The curves so far are kept.{' '}
+          <button type="button" className="button" onClick={() => controller.restartWorker()}>Restart the trainer</button>
+        </div>
+      )}
+      {run.error && !run.workerLost && (
+        <div className="message message-error" role="alert" data-testid="run-error">
+          {run.error}{' '}
+          <button type="button" className="button" onClick={() => controller.restartWorker()}>Restart the trainer</button>{' '}
+          <button type="button" className="link-button" onClick={() => dispatch({ type: 'dismiss-error' })}>dismiss</button>
+        </div>
+      )}
+    </div>
+  );
+}

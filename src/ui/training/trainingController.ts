@@ -1,0 +1,206 @@
+// Glue between the stores, the URL hash and the training worker. One instance for the page, so a
+// run survives switching tabs (the view pauses it when hidden).
+import { useShellStore } from '../../state/shellStore';
+import { changedRunKeys, forcedBackend, toTrainConfig } from '../../state/trainingConfig';
+import { configStore, runStore, type ConfigStore, type RunStore } from '../../state/trainingStore';
+import { serialiseQuery, trainingHash, trainingQueryOf } from '../../state/urlHash';
+import { LIVE_KEYS, TRAINING_SCHEMA, type TrainingParams } from '../../state/urlHashSchema';
+import type { TrainEvent, WorkerDiagnostics } from '../../train/protocol';
+import { readUpload, type FileLike } from './cifarUpload';
+import { FakeTrainWorker } from './fakeTrainWorker';
+import { TrainWorkerClient, createModuleWorker, type WorkerFactory } from './trainWorkerClient';
+
+const RESET_DEBOUNCE_MS = 250;
+
+export interface DashboardDiagnostics extends Partial<WorkerDiagnostics> {
+  workerAnswered: boolean;
+  ui: { step: number; stepsPerEpoch: number; state: string; variants: { norm: string; points: number; msPerStep: number; diverged: boolean }[]; workerLost?: string };
+  hash: string;
+}
+
+export class TrainingController {
+  readonly config: ConfigStore;
+  readonly run: RunStore;
+  private readonly client: TrainWorkerClient;
+  private resetTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastParams: TrainingParams;
+
+  constructor(factory: WorkerFactory, config: ConfigStore = configStore, run: RunStore = runStore) {
+    this.config = config;
+    this.run = run;
+    this.lastParams = config.getState().params;
+    this.client = new TrainWorkerClient(factory, {
+      onEvent: (event) => this.onEvent(event),
+      onLost: (message) => this.run.getState().dispatch({ type: 'worker-lost', message }),
+    });
+    this.config.subscribe((state) => this.onParams(state.params));
+    this.init();
+  }
+
+  play(): void {
+    const { run } = this.run.getState();
+    if (run.workerLost || run.state === 'loading') return;
+    this.client.send({ type: 'play' });
+  }
+
+  pause(): void {
+    this.client.send({ type: 'pause' });
+  }
+
+  togglePlay(): void {
+    const state = this.run.getState().run.state;
+    if (state === 'running' || state === 'compiling') this.pause();
+    else this.play();
+  }
+
+  step(): void {
+    const state = this.run.getState().run.state;
+    if (state === 'running' || state === 'loading' || this.run.getState().run.workerLost) return;
+    this.client.send({ type: 'step' });
+  }
+
+  reset(): void {
+    this.cancelPendingReset();
+    this.run.getState().dispatch({ type: 'history-cleared' });
+    this.config.getState().setRestartNotice(undefined);
+    this.client.send({ type: 'reset', config: toTrainConfig(this.config.getState().params) });
+  }
+
+  /** After a crash or a lost GPU device: a new worker, same settings; the old curves stay. */
+  restartWorker(): void {
+    this.client.restart();
+    this.run.getState().dispatch({ type: 'worker-restarted' });
+    this.init();
+  }
+
+  async uploadCifar(files: readonly FileLike[]): Promise<string | null> {
+    const result = await readUpload(files);
+    if (!result.ok) return result.message;
+    this.client.send(
+      { type: 'cifar-files', files: result.files },
+      result.files.map((file) => file.bytes),
+    );
+    this.reset();
+    return null;
+  }
+
+  async diagnostics(): Promise<DashboardDiagnostics> {
+    const fromWorker = await this.client.diagnostics();
+    const { run } = this.run.getState();
+    return {
+      ...(fromWorker ?? {}),
+      workerAnswered: fromWorker !== null,
+      ui: {
+        step: run.step,
+        stepsPerEpoch: run.stepsPerEpoch,
+        state: run.state,
+        variants: run.variants.map((v) => ({ norm: v.norm, points: v.losses.length, msPerStep: v.msPerStep, diverged: v.diverged })),
+        workerLost: run.workerLost,
+      },
+      hash: trainingHash(this.config.getState().params),
+    };
+  }
+
+  /** Reads `#/training?...` (called on mount and on hashchange). An empty query keeps the settings. */
+  syncFromHash(hash: string): void {
+    const query = trainingQueryOf(hash);
+    if (query === null) return;
+    const current = this.config.getState().params;
+    if (query === '' || query === serialiseQuery(current)) {
+      this.writeHash(current);
+      return;
+    }
+    this.config.getState().loadQuery(query);
+    this.writeHash(this.config.getState().params);
+  }
+
+  private writeHash(params: TrainingParams): void {
+    if (typeof window === 'undefined' || trainingQueryOf(window.location.hash) === null) return;
+    const next = trainingHash(params);
+    if (window.location.hash !== next) window.history.replaceState(window.history.state, '', next);
+  }
+
+  private init(): void {
+    const params = this.config.getState().params;
+    this.client.send({ type: 'init', config: toTrainConfig(params), backend: forcedBackend(params) });
+    this.client.send({ type: 'update-rate', hz: params.hz });
+  }
+
+  private onParams(params: TrainingParams): void {
+    const previous = this.lastParams;
+    if (params === previous) return;
+    this.lastParams = params;
+    this.writeHash(params);
+    if (params.hz !== previous.hz) this.client.send({ type: 'update-rate', hz: params.hz });
+    const changed = changedRunKeys(previous, params, LIVE_KEYS);
+    if (changed.length === 0) return;
+    const { run } = this.run.getState();
+    if (run.step > 0 || run.state === 'running') {
+      const names = changed.map((key) => TRAINING_SCHEMA[key].label).join(', ');
+      this.config.getState().setRestartNotice(`Changed ${names}: the run restarted from step 0 with the new settings.`);
+    }
+    this.cancelPendingReset();
+    if (changed.includes('backend')) {
+      this.run.getState().dispatch({ type: 'history-cleared' });
+      this.restartWorker();
+      return;
+    }
+    if (run.state === 'running') this.pause();
+    this.resetTimer = setTimeout(() => {
+      this.resetTimer = null;
+      const notice = this.config.getState().restartNotice;
+      this.reset();
+      this.config.getState().setRestartNotice(notice);
+    }, RESET_DEBOUNCE_MS);
+  }
+
+  private cancelPendingReset(): void {
+    if (this.resetTimer) clearTimeout(this.resetTimer);
+    this.resetTimer = null;
+  }
+
+  private onEvent(event: TrainEvent): void {
+    this.run.getState().dispatch(event);
+    if (event.type === 'backend') {
+      const wanted = this.config.getState().params.backend;
+      useShellStore.getState().setBackend({
+        name: event.info.name,
+        reason: event.info.reason,
+        implementation: event.implementation,
+        adapter: event.info.adapter,
+        fallbackAdapter: event.info.fallbackAdapter,
+        fellBack: event.info.name !== 'webgpu' && (wanted === 'auto' || wanted === 'webgpu'),
+      });
+    }
+  }
+}
+
+let instance: TrainingController | null = null;
+
+function chooseFactory(): WorkerFactory {
+  const fake = typeof window !== 'undefined' && new URLSearchParams(window.location.search).has('fake-trainer');
+  return fake ? () => new FakeTrainWorker() : createModuleWorker;
+}
+
+interface DeconvLabGlobal {
+  diagnostics?: () => Promise<DashboardDiagnostics>;
+  [key: string]: unknown;
+}
+
+/** The page's controller, created on first use; also exposes window.deconvLab.diagnostics(). */
+export function trainingController(): TrainingController {
+  if (!instance) {
+    // Read the link's settings before the worker starts, so it loads the right data first.
+    if (typeof window !== 'undefined') {
+      const query = trainingQueryOf(window.location.hash);
+      if (query) configStore.getState().loadQuery(query);
+    }
+    const controller = new TrainingController(chooseFactory());
+    instance = controller;
+    if (typeof window !== 'undefined') {
+      const host = window as unknown as { deconvLab?: DeconvLabGlobal };
+      host.deconvLab = { ...host.deconvLab, diagnostics: () => controller.diagnostics() };
+    }
+  }
+  return instance;
+}

@@ -1,0 +1,31 @@
+// Variant names and colours (the same hex values as theme.css, repeated here because exported
+// SVG files cannot resolve CSS variables).
+import type { NormKind } from '../../train/protocol';
+
+export const VARIANT_COLOUR: Record<NormKind, string> = {
+  deconv: '#1b9e77',
+  batchnorm: '#d95f02',
+  none: '#7f7f7f',
+};
+
+export const VARIANT_FILL: Record<NormKind, string> = {
+  deconv: 'rgba(27, 158, 119, 0.45)',
+  batchnorm: 'rgba(217, 95, 2, 0.45)',
+  none: 'rgba(127, 127, 127, 0.45)',
+};
+
+export const VARIANT_NAME: Record<NormKind, string> = {
+  deconv: 'deconvolution',
+  batchnorm: 'batch norm',
+  none: 'no normalisation',
+};
+
+export const VARIANT_SHORT: Record<NormKind, string> = {
+  deconv: 'deconv',
+  batchnorm: 'BN',
+  none: 'none',
+};
+
+export const CHART_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Liberation Sans', Arial, sans-serif";
+export const CHART_TEXT = '#4f5866';
+export const CHART_GRID = '#d5d9e0';
