@@ -10,7 +10,7 @@
  * official 10,000 test images (Debian package `dataset-fashion-mnist`).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { encodeDatasetBinary, type BinaryHeader } from '../src/data/format';
@@ -55,8 +55,7 @@ function buildMnist(): Uint8Array {
   return encodeDatasetBinary(header('mnist', train, test), train, test);
 }
 
-function fashionDirFromDebian(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'deconv-fashion-'));
+function fashionDirFromDebian(dir: string): string {
   execFileSync('apt-get', ['download', 'dataset-fashion-mnist'], { cwd: dir, stdio: 'inherit' });
   const deb = readdirSync(dir).find((f) => f.endsWith('.deb'));
   if (!deb) throw new Error('apt-get download produced no .deb');
@@ -86,11 +85,18 @@ function buildFashion(dir: string): Uint8Array {
 
 function main(): void {
   const dirIndex = process.argv.indexOf('--fashion-dir');
-  const fashionDir = dirIndex > 0 ? resolve(process.argv[dirIndex + 1]) : fashionDirFromDebian();
-  mkdirSync(OUT_DIR, { recursive: true });
-  for (const [name, bytes] of [['mnist', buildMnist()], ['fashion-mnist', buildFashion(fashionDir)]] as const) {
-    writeFileSync(join(OUT_DIR, `${name}.bin`), bytes);
-    console.log(`public/data/${name}.bin: ${bytes.length} bytes (${(bytes.length / 1048576).toFixed(2)} MiB)`);
+  const scratch = dirIndex > 0 ? undefined : mkdtempSync(join(tmpdir(), 'deconv-fashion-'));
+  // apt-get download drops to the _apt user, which needs to write here.
+  if (scratch) chmodSync(scratch, 0o777);
+  try {
+    const fashionDir = scratch ? fashionDirFromDebian(scratch) : resolve(process.argv[dirIndex + 1]);
+    mkdirSync(OUT_DIR, { recursive: true });
+    for (const [name, bytes] of [['mnist', buildMnist()], ['fashion-mnist', buildFashion(fashionDir)]] as const) {
+      writeFileSync(join(OUT_DIR, `${name}.bin`), bytes);
+      console.log(`public/data/${name}.bin: ${bytes.length} bytes (${(bytes.length / 1048576).toFixed(2)} MiB)`);
+    }
+  } finally {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
 }
 

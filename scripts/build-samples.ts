@@ -8,7 +8,7 @@
  * Every photo is shrunk to at most 512 px on its long side with our area-average resampler.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, statSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, statSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PNG } from 'pngjs';
@@ -61,8 +61,7 @@ const SAMPLES: SampleSpec[] = [
   },
 ];
 
-function extractPackages(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'deconv-samples-'));
+function extractPackages(dir: string): string {
   execFileSync('apt-get', ['download', 'python3-skimage', 'python3-sklearn'], { cwd: dir, stdio: 'inherit' });
   const root = join(dir, 'root');
   for (const deb of readdirSync(dir).filter((f) => f.endsWith('.deb'))) {
@@ -122,7 +121,17 @@ function creditsMarkdown(): string {
 
 function main(): void {
   const fromIndex = process.argv.indexOf('--from');
-  const root = fromIndex > 0 ? resolve(process.argv[fromIndex + 1]) : extractPackages();
+  const scratch = fromIndex > 0 ? undefined : mkdtempSync(join(tmpdir(), 'deconv-samples-'));
+  // apt-get download drops to the _apt user, which needs to write here.
+  if (scratch) chmodSync(scratch, 0o777);
+  try {
+    build(scratch ? extractPackages(scratch) : resolve(process.argv[fromIndex + 1]));
+  } finally {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function build(root: string): void {
   mkdirSync(OUT_DIR, { recursive: true });
   for (const old of readdirSync(OUT_DIR)) rmSync(join(OUT_DIR, old));
   const index: { file: string; title: string; credit: string; width: number; height: number }[] = [];
