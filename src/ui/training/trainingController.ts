@@ -89,6 +89,7 @@ export class TrainingController {
     const { run } = this.run.getState();
     return {
       ...(fromWorker ?? {}),
+      backend: fromWorker?.backend ?? run.backend,
       workerAnswered: fromWorker !== null,
       ui: {
         step: run.step,

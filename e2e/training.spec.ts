@@ -1,0 +1,202 @@
+import { expect, test } from '@playwright/test';
+import {
+  TINY,
+  canvasSpread,
+  curvePoints,
+  downloadOf,
+  exportedRun,
+  stepCount,
+  trainingUrl,
+  waitForSteps,
+  waitReady,
+} from './training-support';
+
+test.describe('training dashboard', () => {
+  test('one-epoch preset: both curves advance, kernels and histograms render', async ({ page }) => {
+    await page.goto(trainingUrl());
+    await page.getByRole('combobox', { name: 'preset' }).selectOption('one-epoch');
+    await expect(page.getByRole('combobox', { name: 'dataset' })).toHaveValue('fashion-mnist');
+    // Keep the preset's model and data but a tiny batch, so the test stays fast.
+    const batch = page.getByRole('textbox', { name: 'batch size' });
+    await batch.fill('16');
+    await batch.press('Enter');
+    await expect(page).toHaveURL(/batch=16/);
+    await waitReady(page);
+    await page.getByTestId('play-button').click();
+    await waitForSteps(page, 3);
+    const first = await curvePoints(page);
+    await waitForSteps(page, (await stepCount(page)) + 3);
+    const later = await curvePoints(page);
+    for (const norm of ['deconv', 'batchnorm']) {
+      expect(first[norm], `${norm} curve`).toBeGreaterThan(0);
+      expect(later[norm], `${norm} curve advances`).toBeGreaterThan(first[norm]);
+    }
+    await page.getByTestId('play-button').click();
+    for (const norm of ['deconv', 'batchnorm']) {
+      await expect.poll(async () => Math.min(...(await canvasSpread(page, `kernel-grid-${norm}`)))).toBeGreaterThan(3);
+    }
+    expect(await canvasSpread(page, 'kernel-grid-deconv')).toHaveLength(3);
+    await expect(page.getByTestId('sparsity-histogram').locator('path[data-variant]')).toHaveCount(2);
+    await expect(page.getByTestId('cost-readout')).toContainText(/deconv [\d.]+ ms, BN [\d.]+ ms \(x[\d.]+\)/);
+  });
+
+  test('pause, resume and single step', async ({ page }) => {
+    await page.goto(trainingUrl());
+    await waitReady(page);
+    const play = page.getByTestId('play-button');
+    await play.click();
+    await waitForSteps(page, 2);
+    await play.click();
+    await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'paused');
+    const paused = await stepCount(page);
+    await page.waitForTimeout(1500);
+    expect(await stepCount(page)).toBe(paused);
+    await page.getByTestId('step-button').click();
+    await expect.poll(() => stepCount(page)).toBe(paused + 1);
+    await play.click();
+    await waitForSteps(page, paused + 3);
+  });
+
+  test('a copied URL reproduces the same first losses', async ({ page, context }) => {
+    await page.goto(trainingUrl(`${TINY}&seed=11`));
+    await waitReady(page);
+    for (let i = 0; i < 3; i++) {
+      await page.getByTestId('step-button').click();
+      await expect.poll(() => stepCount(page)).toBe(i + 1);
+    }
+    const a = await exportedRun(page);
+    const url = page.url();
+    const other = await context.newPage();
+    await other.goto(url);
+    await waitReady(other);
+    for (let i = 0; i < 3; i++) {
+      await other.getByTestId('step-button').click();
+      await expect.poll(() => stepCount(other)).toBe(i + 1);
+    }
+    const b = await exportedRun(other);
+    expect(b.hash).toBe(a.hash);
+    for (const [index, variant] of a.variants.entries()) {
+      const losses = variant.losses.map((p) => p.loss);
+      const again = b.variants[index].losses.map((p) => p.loss);
+      expect(losses).toHaveLength(3);
+      again.forEach((loss, i) => expect(loss).toBeCloseTo(losses[i], 4));
+    }
+  });
+
+  test('exports: chart PNG and SVG, kernel PNG, run JSON and CSV', async ({ page }) => {
+    await page.goto(trainingUrl());
+    await waitReady(page);
+    await page.getByTestId('step-button').click();
+    await expect.poll(() => stepCount(page)).toBe(1);
+    await expect.poll(async () => (await canvasSpread(page, 'kernel-grid-deconv')).length).toBe(3);
+    const png = await downloadOf(page, () => page.getByRole('button', { name: 'Download loss chart as PNG' }).click());
+    expect(png.name).toMatch(/\.png$/);
+    expect(png.bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    const svg = await downloadOf(page, () => page.getByRole('button', { name: 'Download loss chart as SVG' }).click());
+    expect(svg.bytes.toString('utf8')).toMatch(/<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"[\s\S]*<path/);
+    const kernelPng = await downloadOf(page, () => page.getByRole('button', { name: 'Download D · deconvolution as PNG' }).click());
+    expect(kernelPng.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const kernelSvg = await downloadOf(page, () => page.getByRole('button', { name: 'Download W · learned as SVG' }).first().click());
+    expect(kernelSvg.bytes.toString('utf8')).toContain('<rect');
+    const run = await exportedRun(page);
+    expect(run.variants.map((v) => v.norm)).toEqual(['deconv', 'batchnorm']);
+    const csv = await downloadOf(page, () => page.getByTestId('export-csv').click());
+    expect(csv.bytes.toString('utf8').split('\n')[0]).toBe('step,loss_deconv,loss_batchnorm,test_accuracy_deconv,test_accuracy_batchnorm');
+  });
+
+  test('keyboard shortcuts', async ({ page }) => {
+    await page.goto(trainingUrl());
+    await waitReady(page);
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('s');
+    await expect.poll(() => stepCount(page)).toBe(1);
+    await page.keyboard.press('?');
+    await expect(page.getByTestId('help-overlay')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('help-overlay')).toBeHidden();
+    await page.keyboard.press('f');
+    const view = page.getByRole('region', { name: 'Training dashboard' });
+    await expect(view).toHaveAttribute('data-lecture-panel', 'curves');
+    await page.keyboard.press('ArrowRight');
+    await expect(view).toHaveAttribute('data-lecture-panel', 'sparsity');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect(view).toHaveAttribute('data-lecture-panel', 'kernels');
+    await page.keyboard.press('Escape');
+    await expect(view).not.toHaveAttribute('data-lecture-panel', /.+/);
+    await page.keyboard.press(' ');
+    await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', /running|compiling/);
+    await waitForSteps(page, 3);
+    await page.keyboard.press(' ');
+    await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'paused');
+    // Typing in a field does not trigger shortcuts.
+    const seed = page.getByRole('textbox', { name: 'seed' });
+    await seed.fill('');
+    await seed.pressSequentially('rs');
+    const before = await stepCount(page);
+    await page.waitForTimeout(300);
+    expect(await stepCount(page)).toBe(before);
+    await seed.press('Escape');
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('r');
+    await expect.poll(() => stepCount(page)).toBe(0);
+  });
+
+  test('a garbage hash falls back to defaults with a notice', async ({ page }) => {
+    await page.goto(`/${process.env.E2E_TRAINING_SEARCH ?? ''}#/training?lr=%E0%A4%A&batch=-3&model=alexnet&zzz=%00%FF&${'x'.repeat(50)}=1`);
+    await expect(page.getByTestId('hash-notice')).toBeVisible();
+    await expect(page.getByTestId('hash-notice')).toContainText('Unknown setting "zzz"');
+    await expect(page.getByRole('textbox', { name: 'batch size' })).toHaveValue('64');
+    await expect(page.getByRole('combobox', { name: 'model' })).toHaveValue('simple-cnn');
+    await expect(page).toHaveURL(/#\/training\?dataset=fashion-mnist&model=simple-cnn/);
+    const long = `/${process.env.E2E_TRAINING_SEARCH ?? ''}#/training?lr=0.1&pad=${'y'.repeat(5000)}`;
+    await page.goto(long);
+    await expect(page.getByTestId('hash-notice')).toContainText('too long');
+  });
+
+  test('no main-thread long task over 100 ms while training', async ({ page }) => {
+    await page.addInitScript(() => {
+      const w = window as unknown as { longTasks: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    await page.goto(trainingUrl());
+    await waitReady(page);
+    await page.getByTestId('play-button').click();
+    await waitForSteps(page, 2);
+    // Start measuring once the first snapshot (and the first chart render) is in.
+    await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
+    const start = await stepCount(page);
+    await waitForSteps(page, start + 6);
+    await page.waitForTimeout(2000);
+    const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    expect(tasks.filter((duration) => duration > 100), `long tasks: ${tasks.join(', ')}`).toEqual([]);
+  });
+
+  test('diagnostics are available from the console', async ({ page }) => {
+    await page.goto(trainingUrl());
+    await waitReady(page);
+    const report = await page.evaluate(async () => {
+      const lab = (window as unknown as { deconvLab: { diagnostics: () => Promise<Record<string, unknown>> } }).deconvLab;
+      return lab.diagnostics();
+    });
+    expect(report.workerAnswered).toBe(true);
+    expect(report).toHaveProperty('memory.numTensors');
+    expect(report).toHaveProperty('backend.name');
+  });
+
+  test('training runs without WebGPU @fallback', async ({ page, browserName }) => {
+    test.skip(browserName !== 'chromium');
+    await page.goto(trainingUrl());
+    await waitReady(page);
+    await page.getByTestId('play-button').click();
+    await waitForSteps(page, 3);
+    const report = await page.evaluate(async () =>
+      (window as unknown as { deconvLab: { diagnostics: () => Promise<{ backend?: { name: string } }> } }).deconvLab.diagnostics(),
+    );
+    if (test.info().project.name === 'fallback') expect(report.backend?.name).not.toBe('webgpu');
+    expect((await curvePoints(page)).deconv).toBeGreaterThan(0);
+  });
+});
