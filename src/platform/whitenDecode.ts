@@ -151,9 +151,3 @@ export function frameToPixels(frame: ImageBitmap, maxSide: number): { data: Floa
   return { data, width, height };
 }
 
-/** Luminance (Rec. 601 weights) of [0, 1] HWC RGB pixels. */
-export function toGreyPixels(rgb: Float32Array): Float32Array {
-  const grey = new Float32Array(rgb.length / 3);
-  for (let p = 0; p < grey.length; p += 1) grey[p] = 0.299 * rgb[p * 3] + 0.587 * rgb[p * 3 + 1] + 0.114 * rgb[p * 3 + 2];
-  return grey;
-}

@@ -1,54 +1,15 @@
 // Typed messages between the whitening view (main thread) and its module worker.
 // Requests carry increasing ids; the worker only computes the newest pending request
 // (latest request wins) and the client drops any answer that is not for its newest id.
+import type { ChannelStats, Histogram, WhitenOptions, WhitenResult } from '../core/whiten';
 import type { BackendInfo, BackendName } from './backend';
 
-export interface WhitenSettings {
-  /** Odd kernel size 1..9. */
-  kernel: number;
-  /** Added to the covariance diagonal before the inverse square root. */
-  eps: number;
-  /** Newton–Schulz iterations K. */
-  iters: number;
-  /** Use every S-th patch position for the statistics. */
-  samplingStride: number;
-  /** Whiten the luminance only (one channel). */
-  grey: boolean;
-}
-
-export interface ChannelStatsData {
-  kurtosis: number;
-  nearZeroFraction: number;
-  mean: number;
-  std: number;
-}
-
-export interface HistogramData {
-  min: number;
-  binWidth: number;
-  counts: number[];
-}
-
+/** The view's controls: kernel size, eps, Newton–Schulz iterations, sampling stride, grey. */
+export type WhitenSettings = WhitenOptions;
+export type ChannelStatsData = ChannelStats;
+export type HistogramData = Histogram;
 /** Everything the view draws for one whitened image (plain data, structured-cloneable). */
-export interface WhitenPayload {
-  height: number;
-  width: number;
-  channels: 1 | 3;
-  /** HWC, centred. */
-  whitened: Float32Array;
-  /** Symmetric range around 0 to map onto the colour scale. */
-  displayRange: number;
-  kernels: { shape: [number, number, number, number]; data: Float32Array };
-  /** Patch mean (length k*k*C, (dy, dx, c) order) or per-channel mean; subtracted before the kernels. */
-  mean: Float32Array;
-  stats: { input: ChannelStatsData[]; output: ChannelStatsData[] };
-  histograms: { input: HistogramData; output: HistogramData };
-  eigenvalues: number[];
-  whitenedEigenvalues: number[];
-  isqrtRelativeError: number;
-  patchCount: number;
-  implementation: 'fused-wgsl' | 'composed';
-}
+export type WhitenPayload = WhitenResult;
 
 export type ImageSource =
   | { kind: 'blob'; blob: Blob; name: string }

@@ -1,17 +1,21 @@
 // Module worker of the whitening view: picks the backend, decodes images, whitens them and
 // whitens webcam frames. Only the newest pending request of each kind is computed.
 import { activeImplementation } from '../core/ops';
+import { whitenImage } from '../core/whiten';
+import { toLuminance } from '../core/whitenInput';
 import { parseBackendName, selectBackend, type BackendName } from './backend';
 import { applyKernels, type KernelSet } from './whitenApply';
-import { decodeImage, frameToPixels, InputError, toGreyPixels, type DecodedImage } from './whitenDecode';
+import { decodeImage, frameToPixels, InputError, type DecodedImage } from './whitenDecode';
 import type { ImageSource, WhitenPayload, WhitenRequest, WhitenResponse, WhitenSettings } from './whitenProtocol';
-import { whitenImage } from './whitenStub';
 
 type WhitenJob = Extract<WhitenRequest, { type: 'whiten' }>;
 type FrameJob = Extract<WhitenRequest, { type: 'frame' }>;
 
-/** Long side of webcam frames as whitened (keeps software WebGPU interactive). */
-const FRAME_SIDE = 320;
+/** Long side of webcam frames as whitened: shrinks while frames are slow (software WebGPU), grows back when fast. */
+const FRAME_SIDE = { max: 320, min: 96, slowMs: 400, fastMs: 120 };
+let frameSide = FRAME_SIDE.max;
+/** A statistics refresh is skipped until 3x its last cost has passed, so slow backends still stream frames. */
+let lastRefresh = { at: -Infinity, ms: 0 };
 
 let backendReady: Promise<BackendName | null> = Promise.resolve(null);
 let current: DecodedImage | null = null;
@@ -87,29 +91,34 @@ async function runWhiten(job: WhitenJob, backend: BackendName): Promise<void> {
   }
 }
 
-function settingsKey(s: WhitenSettings, width: number, height: number): string {
-  return [s.kernel, s.eps, s.iters, s.samplingStride, s.grey, width, height].join('|');
+function settingsKey(s: WhitenSettings): string {
+  return [s.kernel, s.eps, s.iters, s.samplingStride, s.grey].join('|');
 }
 
 async function runFrame(job: FrameJob, backend: BackendName): Promise<void> {
   const started = performance.now();
-  const rgb = frameToPixels(job.frame, FRAME_SIDE);
+  const rgb = frameToPixels(job.frame, frameSide);
   job.frame.close();
   const { width, height } = rgb;
   checkSize(width, height, job.settings);
-  const key = settingsKey(job.settings, width, height);
+  const key = settingsKey(job.settings);
   let payload: WhitenPayload | undefined;
-  if (job.refreshStats || !frameCache || frameCache.key !== key) {
+  const refreshDue = job.refreshStats && started - lastRefresh.at >= 3 * lastRefresh.ms;
+  if (refreshDue || !frameCache || frameCache.key !== key) {
     payload = await whitenImage({ data: rgb.data, width, height, channels: 3 }, job.settings);
+    lastRefresh = { at: performance.now(), ms: performance.now() - started };
     frameCache = { key, set: { shape: payload.kernels.shape, data: payload.kernels.data, mean: payload.mean }, displayRange: payload.displayRange };
   }
   const channels = job.settings.grey ? 1 : 3;
   const whitened = payload
     ? payload.whitened.slice()
-    : await applyKernels(job.settings.grey ? toGreyPixels(rgb.data) : rgb.data, height, width, frameCache.set);
+    : await applyKernels(job.settings.grey ? toLuminance({ ...rgb, channels: 3 }).data : rgb.data, height, width, frameCache.set);
   const frame = { width, height, channels: channels as 1 | 3, whitened, displayRange: frameCache.displayRange };
   const transfer: Transferable[] = [whitened.buffer as ArrayBuffer, ...(payload ? payloadTransfer(payload) : [])];
-  post({ type: 'frame-result', id: job.id, frame, payload, ms: performance.now() - started, backend }, transfer);
+  const ms = performance.now() - started;
+  if (!payload && ms > FRAME_SIDE.slowMs) frameSide = Math.max(FRAME_SIDE.min, Math.round(frameSide * 0.75));
+  if (!payload && ms < FRAME_SIDE.fastMs) frameSide = Math.min(FRAME_SIDE.max, Math.round(frameSide * 1.25));
+  post({ type: 'frame-result', id: job.id, frame, payload, ms, backend }, transfer);
 }
 
 function describe(error: unknown): { code: InputError['code']; message: string } {

@@ -5,7 +5,6 @@ import { create } from 'zustand';
 import type { BackendName } from '../platform/backend';
 import { WhitenClient } from '../platform/whitenClient';
 import {
-  DEFAULT_SETTINGS,
   type FrameImage,
   type ImageInfo,
   type ImageSource,
@@ -14,6 +13,7 @@ import {
   type WhitenSettings,
 } from '../platform/whitenProtocol';
 import { useShellStore } from './shellStore';
+import { parseWhiteningHash } from './whiteningHash';
 
 export type WhiteningStatus = 'starting' | 'working' | 'ready' | 'failed';
 
@@ -25,6 +25,8 @@ export interface Measurement {
 
 interface WhiteningState {
   settings: WhitenSettings;
+  /** File name of the shipped sample on screen (null for the user's own images). */
+  sample: string | null;
   status: WhiteningStatus;
   image: Omit<ImageInfo, 'bitmap'> | null;
   /** Decoded picture for the "original" panel (replaced together with `image`). */
@@ -44,19 +46,28 @@ interface WhiteningState {
   loadingName: string | null;
   fps: number;
   setSettings: (change: Partial<WhitenSettings>) => void;
-  load: (source: ImageSource) => void;
+  load: (source: ImageSource, sample?: string) => void;
   sendFrame: (frame: ImageBitmap, refreshStats: boolean) => number;
   reportError: (message: string) => void;
-  crashWorkerForTest: () => void;
+}
+
+declare global {
+  interface Window {
+    /** Test hook (read by e2e tests): kill the whitening worker to exercise recovery. */
+    deconvLabWhitening?: { crashWorker: () => void };
+  }
 }
 
 let client: WhitenClient | null = null;
 let debounce: ReturnType<typeof setTimeout> | undefined;
 const frameTimes: number[] = [];
+/** Sample file name per image-loading request, applied when that image's result arrives. */
+const pendingSamples = new Map<number, string | null>();
 const SETTINGS_DEBOUNCE_MS = 80;
 
 export const useWhiteningStore = create<WhiteningState>((set, get) => ({
-  settings: DEFAULT_SETTINGS,
+  settings: parseWhiteningHash(globalThis.location?.hash ?? '').settings,
+  sample: null,
   status: 'starting',
   image: null,
   bitmap: null,
@@ -79,13 +90,13 @@ export const useWhiteningStore = create<WhiteningState>((set, get) => ({
       set({ requestedId: id, status: 'working' });
     }, SETTINGS_DEBOUNCE_MS);
   },
-  load: (source) => {
+  load: (source, sample) => {
     const id = whiteningClient().whiten(get().settings, source);
+    pendingSamples.set(id, sample ?? null);
     set({ requestedId: id, status: 'working', loadingName: source.name });
   },
   sendFrame: (frame, refreshStats) => whiteningClient().frame(frame, get().settings, refreshStats),
   reportError: (message) => set({ error: message, errorId: get().requestedId }),
-  crashWorkerForTest: () => whiteningClient().crashForTest(),
 }));
 
 function onAnswer(message: Exclude<WhitenResponse, { type: 'ready' } | { type: 'fatal' }>): void {
@@ -126,7 +137,7 @@ function onAnswer(message: Exclude<WhitenResponse, { type: 'ready' } | { type: '
     answeredId: Math.max(state.answeredId, message.id),
     status: done ? 'ready' : 'working',
     error,
-    ...(image ? { image: imageMeta(image), bitmap: image.bitmap, notices: image.notices } : {}),
+    ...(image ? { image: imageMeta(image), bitmap: image.bitmap, notices: image.notices, sample: pendingSamples.get(message.id) ?? null } : {}),
     loadingName: done ? null : state.loadingName,
   });
 }
@@ -168,5 +179,6 @@ export function whiteningClient(): WhitenClient {
     },
     forced,
   );
+  if (typeof window !== 'undefined') window.deconvLabWhitening = { crashWorker: () => client?.crashForTest() };
   return client;
 }

@@ -14,7 +14,7 @@ interface Props {
 const M = { top: 6, right: 8, bottom: 30, left: 8 };
 
 /** Bars of a pre-binned histogram; square-root count axis so heavy tails stay visible. */
-export function HistogramChart({ histogram, colour, fill, xLabel, width = 280, height = 120, testId }: Props) {
+export function HistogramChart({ histogram, colour, fill, xLabel, width = 340, height = 96, testId }: Props) {
   const { min, binWidth, counts } = histogram;
   const x = scaleLinear()
     .domain([min, min + binWidth * counts.length])

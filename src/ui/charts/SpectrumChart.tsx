@@ -15,7 +15,7 @@ interface Props {
 const M = { top: 8, right: 10, bottom: 30, left: 46 };
 
 /** Sorted eigenvalues on a log axis, with a reference line at 1 (fully whitened). */
-export function SpectrumChart({ series, width = 300, height = 150 }: Props) {
+export function SpectrumChart({ series, width = 340, height = 118 }: Props) {
   const all = series.flatMap((s) => s.values).filter((v) => v > 0 && Number.isFinite(v));
   const [lo = 1e-6, hi = 1] = extent([...all, 1]);
   const n = Math.max(1, ...series.map((s) => s.values.length));

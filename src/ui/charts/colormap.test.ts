@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { divergingIndex, divergingRgb, signedImageToRgba } from './colormap';
+import { divergingIndex, divergingRgb, rmsRange, signedImageToRgba } from './colormap';
 
 describe('diverging colour map', () => {
   it('is white-ish at zero, red for positive, blue for negative, and symmetric in index', () => {
@@ -28,5 +28,13 @@ describe('signedImageToRgba', () => {
     expect(rgba[0]).toBeGreaterThan(rgba[2]);
     expect(rgba[6]).toBeGreaterThan(rgba[4]);
     expect(rgba[3]).toBe(255);
+  });
+});
+
+describe('rmsRange', () => {
+  it('is sigmas times the RMS, capped', () => {
+    expect(rmsRange(new Float32Array([3, -3, 3, -3]), 2)).toBeCloseTo(6, 6);
+    expect(rmsRange(new Float32Array([3, -3]), 2, 4)).toBe(4);
+    expect(rmsRange(new Float32Array([0, 0]), 3, 5)).toBe(5);
   });
 });

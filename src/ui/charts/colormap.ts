@@ -59,3 +59,11 @@ export function signedImageToRgba(values: Float32Array, width: number, height: n
   }
   return out;
 }
+
+/** Symmetric display range: `sigmas` root-mean-square values (whitened data is centred), capped at `cap`. */
+export function rmsRange(values: Float32Array, sigmas: number, cap = Infinity): number {
+  let sq = 0;
+  for (let i = 0; i < values.length; i += 1) sq += values[i] * values[i];
+  const rms = Math.sqrt(sq / Math.max(1, values.length));
+  return Math.min(cap, sigmas * rms) || cap || 1;
+}

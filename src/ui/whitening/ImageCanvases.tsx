@@ -1,6 +1,9 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type { FrameImage } from '../../platform/whitenProtocol';
-import { signedImageToRgba } from '../charts/colormap';
+import { rmsRange, signedImageToRgba } from '../charts/colormap';
+
+/** Colour scale of the whitened image: ±3 RMS (edges may saturate; smooth areas stay readable). */
+export const WHITENED_SIGMAS = 3;
 
 /** The decoded photo as the worker saw it (after any downscaling). */
 export function OriginalCanvas({ bitmap, label }: { bitmap: ImageBitmap | null; label: string }) {
@@ -23,7 +26,8 @@ export function WhitenedCanvas({ image }: { image: FrameImage | null }) {
     if (!c || !image) return;
     c.width = image.width;
     c.height = image.height;
-    const rgba = signedImageToRgba(image.whitened, image.width, image.height, image.channels, image.displayRange);
+    const range = rmsRange(image.whitened, WHITENED_SIGMAS, image.displayRange);
+    const rgba = signedImageToRgba(image.whitened, image.width, image.height, image.channels, range);
     c.getContext('2d')?.putImageData(new ImageData(rgba, image.width, image.height), 0, 0);
   }, [image]);
   return (

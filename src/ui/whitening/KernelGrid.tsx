@@ -8,8 +8,8 @@ interface Props {
 }
 
 const CHANNEL_NAMES = ['R', 'G', 'B'];
-const GRID_PX = 200;
-const GAP_PX = 8;
+const GRID_PX = 156;
+const GAP_PX = 6;
 
 /** Centre weight and mean of the other taps of the kernel from channel c to itself. */
 export function centreAndSurround(shape: Props['shape'], data: Float32Array, c: number): { centre: number; surround: number } {
@@ -68,7 +68,9 @@ export function KernelGrid({ shape, data }: Props) {
           const { centre, surround } = centreAndSurround(shape, data, c);
           return (
             <span key={n}>
-              {cOut > 1 ? `${n}: ` : ''}centre {formatSigned(centre)}, ring {formatSigned(surround)}
+              {cOut > 1 && <b>{n}</b>}
+              <span>centre {formatSigned(centre)}</span>
+              <span>ring {formatSigned(surround)}</span>
             </span>
           );
         })}

@@ -26,7 +26,7 @@ export function HistogramPanel({ payload }: { payload: WhitenPayload }) {
               <b>{pct(meanOf(input, 'nearZeroFraction'))}</b>
             </span>
           </figcaption>
-          <HistogramChart histogram={payload.histograms.input} colour="var(--color-none)" fill="var(--color-none-fill)" xLabel="pixel value (0–1)" testId="histogram-before" />
+          <HistogramChart histogram={payload.histograms.input} colour="var(--color-none)" fill="var(--color-none-fill)" xLabel="pixel value − channel mean" testId="histogram-before" />
         </figure>
         <figure className="hist">
           <figcaption className="hist-head">

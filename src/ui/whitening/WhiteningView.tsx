@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type DragEvent } from 'react';
+import { formatWhiteningHash, parseWhiteningHash } from '../../state/whiteningHash';
 import { useWhiteningStore, whiteningClient } from '../../state/whiteningStore';
 import { ImageSourceBar } from './ImageSourceBar';
 import { OriginalCanvas, WebcamVideo, WhitenedCanvas } from './ImageCanvases';
@@ -26,15 +27,27 @@ export function WhiteningView() {
   const { load, image, payload } = s;
 
   const loadFile = useCallback((file: File) => load({ kind: 'blob', blob: file, name: file.name || 'pasted image' }), [load]);
-  const loadSample = useCallback((sample: Sample) => load({ kind: 'url', url: new URL(sampleUrl(sample.file), document.baseURI).href, name: sample.title }), [load]);
+  const loadSample = useCallback(
+    (sample: Sample) => load({ kind: 'url', url: new URL(sampleUrl(sample.file), document.baseURI).href, name: sample.title }, sample.file),
+    [load],
+  );
 
   // Start the worker at once (backend selection takes a while) and show the first sample.
   useEffect(() => {
     whiteningClient();
   }, []);
   useEffect(() => {
-    if (samples.length > 0 && !useWhiteningStore.getState().image && useWhiteningStore.getState().requestedId === 0) loadSample(samples[0]);
+    if (samples.length === 0 || useWhiteningStore.getState().requestedId !== 0) return;
+    const wanted = parseWhiteningHash(window.location.hash).sample;
+    loadSample(samples.find((x) => x.file === wanted) ?? samples[0]);
   }, [samples, loadSample]);
+
+  // Keep the address shareable: settings and sample in the hash (replaceState: no history spam).
+  const { settings, sample } = s;
+  useEffect(() => {
+    if (window.location.hash && !window.location.hash.startsWith('#/whitening')) return;
+    window.history.replaceState(null, '', formatWhiteningHash({ settings, sample }));
+  }, [settings, sample]);
 
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
@@ -108,7 +121,9 @@ export function WhiteningView() {
             {webcam.active ? <WebcamVideo video={webcam.video} /> : <OriginalCanvas bitmap={s.bitmap} label={image ? `Original: ${image.name}` : 'No image yet'} />}
           </div>
           <figcaption className="caption">
-            {webcam.active ? 'Live camera picture.' : image ? `${image.name}, ${image.width}×${image.height} px, pixels scaled to [0, 1].` : 'Loading a sample photo…'}
+            {webcam.active
+              ? `Live camera; frames whitened at ${s.display ? `${s.display.width}×${s.display.height}` : '…'} px, statistics refreshed every 0.5 s.`
+              : image ? `${image.name}, ${image.width}×${image.height} px, pixels scaled to [0, 1].` : 'Loading a sample photo…'}
           </figcaption>
         </figure>
         <figure className="panel figure">
@@ -124,8 +139,8 @@ export function WhiteningView() {
             <WhitenedCanvas image={s.display} />
           </div>
           <figcaption className="caption">
-            Smooth areas vanish and edges remain: correlations between neighbouring pixels are removed.{' '}
-            {s.display?.channels === 3 ? 'Colour shows 0.5 + v/(2·range) per channel.' : 'Red positive, blue negative.'}
+            Smooth areas vanish, edges remain: neighbouring pixels no longer correlate.
+            <MeasurementLine measurement={s.measurement} payload={payload} />
           </figcaption>
         </figure>
         <figure className="panel figure kernels">
@@ -136,10 +151,7 @@ export function WhiteningView() {
           </figcaption>
         </figure>
       </div>
-      <div className="controls-row">
-        <WhiteningControls settings={s.settings} onChange={s.setSettings} />
-        <MeasurementLine measurement={s.measurement} payload={payload} />
-      </div>
+      <WhiteningControls settings={s.settings} onChange={s.setSettings} />
       {payload && (
         <div className="stats-row">
           <HistogramPanel payload={payload} />

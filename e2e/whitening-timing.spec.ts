@@ -1,0 +1,20 @@
+import { test } from '@playwright/test';
+import { answeredId, waitForNextAnswer, waitForWhitening } from './support/app';
+
+// Not a timing assertion: records whitening latency per backend for the README (reports/).
+for (const backend of ['webgpu', 'webgl', 'cpu'] as const) {
+  test(`records whitening latency on ${backend}`, async ({ page }, info) => {
+    await page.goto(`/?backend=${backend}`);
+    await waitForWhitening(page);
+    const times: string[] = [(await page.getByTestId('whiten-ms').textContent()) ?? ''];
+    for (const iters of ['5', '15', '16']) {
+      const before = await answeredId(page);
+      await page.getByTestId('iterations-slider').fill(iters);
+      await waitForNextAnswer(page, before);
+      times.push((await page.getByTestId('whiten-ms').textContent()) ?? '');
+    }
+    const line = `${backend}: first ${times[0]}, then ${times.slice(1).join(', ')} (${await page.getByTestId('measurement').textContent()})`;
+    info.annotations.push({ type: 'timing', description: line });
+    console.log(line);
+  });
+}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../platform/whitenProtocol';
+import { formatWhiteningHash, parseWhiteningHash } from './whiteningHash';
+
+describe('whitening hash', () => {
+  it('round-trips settings and the sample', () => {
+    const state = { settings: { kernel: 5, eps: 1e-3, iters: 7, samplingStride: 2, grey: true }, sample: 'chelsea.png' };
+    expect(parseWhiteningHash(formatWhiteningHash(state))).toEqual(state);
+  });
+  it('keeps defaults for garbage, out-of-range and even kernels', () => {
+    expect(parseWhiteningHash('#/whitening?k=4&eps=5&K=99&stride=-1&grey=x&sample=../../etc')).toEqual({ settings: DEFAULT_SETTINGS, sample: null });
+    expect(parseWhiteningHash('#%%%').settings).toEqual(DEFAULT_SETTINGS);
+    expect(parseWhiteningHash('#/training?k=5').settings).toEqual(DEFAULT_SETTINGS);
+  });
+  it('formats eps compactly', () => {
+    expect(formatWhiteningHash({ settings: DEFAULT_SETTINGS, sample: null })).toContain('eps=1e-5');
+  });
+});
