@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { describe, expect, it } from 'vitest';
 import { newtonSchulzComposed } from './newtonSchulz';
-import { addDiagonal, matmul, relativeFrobeniusError, transpose } from './reference/matrix';
+import { matmul, relativeFrobeniusError, transpose } from './reference/matrix';
 import { inverseSqrtGradient, newtonSchulz64 } from './reference/matrixFunctions';
 import { seededRng, spdWithEigenvalues } from './reference/random';
 
@@ -116,7 +116,6 @@ describe('spec §3 convergence table (composed op, float32)', () => {
     const variance = await directionalVariance(5);
     const expected = [1, 1, 1, 0.995, 0.9, 0.68, 0.43];
     expected.forEach((v, i) => expect(Math.abs(variance[i] - v)).toBeLessThan(0.01));
-    expect(variance[7] / (57.7 * 0.001)).toBeCloseTo(1, 1);
     expect(Math.abs(variance[7] / (57.7 * 0.001) - 1)).toBeLessThan(0.04);
     expect(Math.abs(variance[8] / (57.7 * 1e-4) - 1)).toBeLessThan(0.01);
   });
@@ -157,18 +156,18 @@ describe('gradient of the composed Newton–Schulz', () => {
   const mats = [testMatrix(n, 10, 31).a, testMatrix(n, 1e3, 32).a];
 
   for (const iters of [5, 15]) {
-    it(`K=${iters}, batch 2 (conditions 10 and 1e3): tf.grad matches float64 finite differences of the float64 NS within relative 1e-3`, async () => {
+    it(`K=${iters}, batch 2 (conditions 10 and 1e3): tf.grad matches float64 finite differences of the float64 NS within relative 1e-4 (measured 1e-7..5e-6)`, async () => {
       const grads = await tfGradient(mats, n, r, iters);
-      mats.forEach((a, b) => expect(relativeFrobeniusError(grads[b], finiteDifferences(a, n, r, iters))).toBeLessThan(1e-3));
+      mats.forEach((a, b) => expect(relativeFrobeniusError(grads[b], finiteDifferences(a, n, r, iters))).toBeLessThan(1e-4));
     });
   }
 
-  it('K=30, condition 1e2: symmetric part of tf.grad matches the exact Lyapunov gradient (spec §7) within relative 1e-3', async () => {
+  it('K=30, condition 1e2: symmetric part of tf.grad matches the exact Lyapunov gradient (spec §7) within relative 1e-4 (measured 3.5e-7)', async () => {
     const m = testMatrix(n, 1e2, 41);
     const [grad] = await tfGradient([m.a], n, r, 30);
     const sym = new Float64Array(n * n);
     for (let i = 0; i < n; i += 1) for (let j = 0; j < n; j += 1) sym[i * n + j] = 0.5 * (grad[i * n + j] + grad[j * n + i]);
-    expect(relativeFrobeniusError(sym, inverseSqrtGradient(addDiagonal(m.a, n, 0), n, r))).toBeLessThan(1e-3);
+    expect(relativeFrobeniusError(sym, inverseSqrtGradient(m.a, n, r))).toBeLessThan(1e-4);
     // K=5 is the gradient of a different (truncated) function: far from the exact one here.
     const [truncated] = await tfGradient([m.a], n, r, 5);
     expect(relativeFrobeniusError(truncated, inverseSqrtGradient(m.a, n, r))).toBeGreaterThan(1e-2);

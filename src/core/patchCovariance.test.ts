@@ -64,7 +64,7 @@ describe('patchCovarianceComposed vs float64 im2col', () => {
     { shape: [2, 5, 4, 2], opts: { kernel: 3, samplingStride: 1, padding: 'same' } },
     { shape: [2, 8, 7, 2], opts: { kernel: 3, samplingStride: 3, padding: 'same', dilation: 2 } },
   ];
-  for (const { shape, opts } of gradientCases) it(`gradient of sum(cov * R) + sum(mean * r) wrt the input matches float64 central differences (relative 1e-3): stride ${opts.samplingStride}, dilation ${opts.dilation ?? 1}`, async () => {
+  for (const { shape, opts } of gradientCases) it(`gradient of sum(cov * R) + sum(mean * r) wrt the input matches float64 central differences (relative 1e-4): stride ${opts.samplingStride}, dilation ${opts.dilation ?? 1}`, async () => {
     const data = randomInput(shape, 5);
     const n = 9 * shape[3];
     const rng = seededRng(6);
@@ -93,6 +93,6 @@ describe('patchCovarianceComposed vs float64 im2col', () => {
       minus[i] -= h;
       return (loss(plus) - loss(minus)) / (2 * h);
     });
-    expect(relativeFrobeniusError(analytic, fd)).toBeLessThan(1e-3);
+    expect(relativeFrobeniusError(analytic, fd)).toBeLessThan(1e-4);
   });
 });
