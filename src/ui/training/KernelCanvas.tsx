@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { divergingColour, rgbCss } from './colourMap';
 import { canvasToPng, downloadBlob, downloadText } from './download';
-import { kernelImage, type KernelBank, type KernelColourMode } from './kernelImage';
+import { bestColumns, kernelTileCount, kernelImage, type KernelBank, type KernelColourMode } from './kernelImage';
 import { kernelSvg } from './kernelSvg';
 
 interface KernelCanvasProps {
@@ -40,11 +40,12 @@ function Legend({ maxAbs }: { maxAbs: number }) {
 }
 
 export function KernelCanvas({ title, bank, mode, maxWidth, maxHeight, fileName }: KernelCanvasProps) {
-  const image = useMemo(() => kernelImage(bank, mode), [bank, mode]);
+  const columns = bestColumns(kernelTileCount(bank, mode), bank.shape[1], maxWidth, maxHeight);
+  const image = useMemo(() => kernelImage(bank, mode, columns), [bank, mode, columns]);
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const bigRef = useRef<HTMLCanvasElement | null>(null);
   const [enlarged, setEnlarged] = useState(false);
-  const scale = Math.max(1, Math.min(24, Math.floor(Math.min(maxWidth / image.width, maxHeight / image.height))));
+  const scale = Math.max(1, Math.min(40, Math.floor(Math.min(maxWidth / image.width, maxHeight / image.height))));
 
   useEffect(() => drawInto(canvasRef.current, image.rgba, image.width, image.height), [image]);
   useEffect(() => {

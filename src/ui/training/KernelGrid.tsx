@@ -25,7 +25,8 @@ export function KernelGrid({ norm, kernels, mode, width, height, fileName }: Ker
   if (kernels.deconv && kernels.deconvShape) banks.push({ title: 'D · deconvolution', key: 'D', values: kernels.deconv, shape: kernels.deconvShape });
   banks.push({ title: 'W · learned', key: 'W', values: kernels.weights, shape: kernels.shape });
   if (kernels.effective) banks.push({ title: 'W·D · effective', key: 'WD', values: kernels.effective, shape: kernels.shape });
-  const each = Math.floor((width - (banks.length - 1) * 12) / banks.length);
+  // Three slots whatever the variant, so W has the same size in every column.
+  const each = Math.floor((width - 2 * 12) / 3);
   return (
     <div className="tv-kernel-grid" data-testid={`kernel-grid-${norm}`} aria-label={`First-layer kernels, ${VARIANT_NAME[norm]}`}>
       {banks.map((bank) => (
@@ -34,7 +35,7 @@ export function KernelGrid({ norm, kernels, mode, width, height, fileName }: Ker
           title={bank.title}
           bank={{ shape: bank.shape, values: bank.values }}
           mode={mode}
-          maxWidth={bank.key === 'D' ? Math.min(each, height * 1.5) : each}
+          maxWidth={each}
           maxHeight={height}
           fileName={(extension) => fileName(`kernels-${norm}-${bank.key}`, extension)}
         />

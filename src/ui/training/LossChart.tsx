@@ -19,7 +19,6 @@ interface LossChartProps {
   fontScale?: number;
 }
 
-const MARGIN = { top: 12, right: 52, bottom: 34, left: 56 };
 
 interface Series {
   norm: VariantHistory['norm'];
@@ -30,6 +29,7 @@ interface Series {
 
 export function LossChart({ variants, stepsPerEpoch, totalSteps, width, height, logScale, smoothing, svgRef, fontScale = 1 }: LossChartProps) {
   const [hoverStep, setHoverStep] = useState<number | null>(null);
+  const MARGIN = { top: 12, right: 36 + 16 * fontScale, bottom: 10 + 24 * fontScale, left: 40 + 16 * fontScale };
   const series: Series[] = useMemo(
     () =>
       variants.map((variant) => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compositeColour, divergingColour } from './colourMap';
-import { kernelImage } from './kernelImage';
+import { bestColumns, kernelImage } from './kernelImage';
 
 describe('diverging colour map', () => {
   it('is near white at zero, red for positive, blue for negative, symmetric in strength', () => {
@@ -39,5 +39,16 @@ describe('kernelImage', () => {
 
   it('refuses data that does not match the shape', () => {
     expect(() => kernelImage({ shape: [2, 3, 3, 1], values: [1, 2] }, 'diverging')).toThrow(/shape needs 18/);
+  });
+});
+
+describe('bestColumns', () => {
+  it('fills a wide box with one row and a tall box with one column', () => {
+    expect(bestColumns(8, 3, 1000, 10)).toBe(8);
+    expect(bestColumns(8, 3, 10, 1000)).toBe(1);
+  });
+
+  it('is near square for a square box', () => {
+    expect(bestColumns(16, 3, 200, 200)).toBe(4);
   });
 });

@@ -56,6 +56,11 @@ export function kernelTiles(bank: KernelBank, mode: KernelColourMode): { tiles: 
   return { tiles, maxAbs };
 }
 
+export function kernelTileCount(bank: KernelBank, mode: KernelColourMode): number {
+  const [count, , , cin] = bank.shape;
+  return mode === 'rgb' && cin === 3 ? count : count * cin;
+}
+
 /** Lays tiles out in rows of `columns` (default: about square, at least as wide as tall). */
 export function kernelImage(bank: KernelBank, mode: KernelColourMode, columns?: number): KernelImageData {
   const { tiles, maxAbs } = kernelTiles(bank, mode);
@@ -77,4 +82,19 @@ export function kernelImage(bank: KernelBank, mode: KernelColourMode, columns?: 
     });
   });
   return { width, height, rgba, k, columns: cols, rows, maxAbs, tiles };
+}
+
+/** Columns that make `count` tiles of k x k taps as large as possible inside width x height. */
+export function bestColumns(count: number, k: number, width: number, height: number): number {
+  let best = 1;
+  let bestScale = -1;
+  for (let columns = 1; columns <= Math.max(1, count); columns++) {
+    const rows = Math.ceil(count / columns);
+    const scale = Math.min(width / (columns * (k + 1) + 1), height / (rows * (k + 1) + 1));
+    if (scale > bestScale + 1e-9) {
+      best = columns;
+      bestScale = scale;
+    }
+  }
+  return best;
 }

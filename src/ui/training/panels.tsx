@@ -42,10 +42,11 @@ export function KernelsPanel({ run, params, lecture }: PanelProps) {
   const ref = useRef<HTMLElement | null>(null);
   const width = useElementWidth(ref, 1200);
   const [mode, setMode] = useState<KernelColourMode>('diverging');
-  const columns = Math.max(1, run.variants.length || params.norms.length);
-  const columnWidth = Math.floor((width - (columns - 1) * 16) / columns) - 8;
   const norms = run.variants.length > 0 ? run.variants.map((v) => v.norm) : params.norms;
-  const gridHeight = lecture ? Math.round(window.innerHeight * 0.45) : 84;
+  // Side by side normally; in lecture mode one row per variant, so each gets the full width.
+  const columns = lecture ? 1 : Math.max(1, norms.length);
+  const columnWidth = Math.floor((width - (columns - 1) * 16) / columns) - 8;
+  const gridHeight = lecture ? Math.max(80, Math.round((window.innerHeight - 120) / norms.length) - 110) : 84;
   return (
     <section ref={ref} className="panel panel-kernels" data-panel="kernels" aria-label="First-layer kernels">
       <div className="variant-columns" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
