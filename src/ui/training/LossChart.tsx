@@ -5,7 +5,7 @@ import * as d3 from 'd3';
 import { useMemo, useState, type MouseEvent, type RefObject } from 'react';
 import type { VariantHistory } from '../../state/trainingRun';
 import { epochBoundaries, finiteExtent, nearestIndex, smoothSeries } from './chartMath';
-import { CHART_FONT, CHART_GRID, CHART_TEXT, VARIANT_COLOUR, VARIANT_NAME, VARIANT_SHORT } from './variantStyle';
+import { CHART_FONT, type ChartPalette, VARIANT_COLOUR, VARIANT_NAME, VARIANT_SHORT } from './variantStyle';
 
 interface LossChartProps {
   variants: VariantHistory[];
@@ -17,6 +17,7 @@ interface LossChartProps {
   smoothing: number;
   svgRef: RefObject<SVGSVGElement | null>;
   fontScale?: number;
+  palette: ChartPalette;
 }
 
 
@@ -27,7 +28,7 @@ interface Series {
   accuracy: { step: number; accuracy: number }[];
 }
 
-export function LossChart({ variants, stepsPerEpoch, totalSteps, width, height, logScale, smoothing, svgRef, fontScale = 1 }: LossChartProps) {
+export function LossChart({ variants, stepsPerEpoch, totalSteps, width, height, logScale, smoothing, svgRef, fontScale = 1, palette }: LossChartProps) {
   const [hoverStep, setHoverStep] = useState<number | null>(null);
   const MARGIN = { top: 12, right: 36 + 16 * fontScale, bottom: 10 + 24 * fontScale, left: 40 + 16 * fontScale };
   const series: Series[] = useMemo(
@@ -73,44 +74,44 @@ export function LossChart({ variants, stepsPerEpoch, totalSteps, width, height, 
 
   const epochs = epochBoundaries(stepsPerEpoch, xMax);
   const yTicks = logScale ? y.ticks(5).filter((_, i, all) => all.length <= 8 || i % 2 === 0) : y.ticks(5);
-  const hover = hoverStep === null ? null : readOut(series, hoverStep);
+  const hover = hoverStep === null ? null : readOut(series, hoverStep, palette.ink);
 
   return (
     <svg ref={svgRef} width={width} height={height} role="img" aria-label="Training loss and test accuracy per variant" fontFamily={CHART_FONT} xmlns="http://www.w3.org/2000/svg">
-      <rect width={width} height={height} fill="#ffffff" />
+      <rect width={width} height={height} fill={palette.background} />
       <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
         {yTicks.map((tick) => (
           <g key={`y${tick}`} transform={`translate(0,${y(tick)})`}>
-            <line x2={innerWidth} stroke={CHART_GRID} strokeWidth={1} />
-            <text x={-6} dy="0.32em" textAnchor="end" fontSize={font} fill={CHART_TEXT}>
+            <line x2={innerWidth} stroke={palette.grid} strokeWidth={1} />
+            <text x={-6} dy="0.32em" textAnchor="end" fontSize={font} fill={palette.text}>
               {d3.format(logScale ? '~g' : '.2~f')(tick)}
             </text>
           </g>
         ))}
         {yAcc.ticks(5).map((tick) => (
-          <text key={`a${tick}`} x={innerWidth + 6} y={yAcc(tick)} dy="0.32em" fontSize={font} fill={CHART_TEXT}>
+          <text key={`a${tick}`} x={innerWidth + 6} y={yAcc(tick)} dy="0.32em" fontSize={font} fill={palette.text}>
             {`${Math.round(tick * 100)}%`}
           </text>
         ))}
         {x.ticks(6).map((tick) => (
-          <text key={`x${tick}`} x={x(tick)} y={innerHeight + font + 4} textAnchor="middle" fontSize={font} fill={CHART_TEXT}>
+          <text key={`x${tick}`} x={x(tick)} y={innerHeight + font + 4} textAnchor="middle" fontSize={font} fill={palette.text}>
             {tick}
           </text>
         ))}
         {epochs.map((step, index) => (
           <g key={`e${step}`}>
-            <line x1={x(step)} x2={x(step)} y2={innerHeight} stroke="#15191f" strokeDasharray="2 4" strokeWidth={1} />
-            <text x={x(step) + 4} y={font} fontSize={font} fill={CHART_TEXT}>{`epoch ${index + 1}`}</text>
+            <line x1={x(step)} x2={x(step)} y2={innerHeight} stroke={palette.ink} strokeDasharray="2 4" strokeWidth={1} />
+            <text x={x(step) + 4} y={font} fontSize={font} fill={palette.text}>{`epoch ${index + 1}`}</text>
           </g>
         ))}
-        <line y1={innerHeight} x2={innerWidth} y2={innerHeight} stroke={CHART_TEXT} />
-        <text x={innerWidth / 2} y={innerHeight + 2 * font + 8} textAnchor="middle" fontSize={font} fill={CHART_TEXT}>
+        <line y1={innerHeight} x2={innerWidth} y2={innerHeight} stroke={palette.text} />
+        <text x={innerWidth / 2} y={innerHeight + 2 * font + 8} textAnchor="middle" fontSize={font} fill={palette.text}>
           training step
         </text>
-        <text transform={`translate(${-MARGIN.left + font},${innerHeight / 2}) rotate(-90)`} textAnchor="middle" fontSize={font} fill={CHART_TEXT}>
+        <text transform={`translate(${-MARGIN.left + font},${innerHeight / 2}) rotate(-90)`} textAnchor="middle" fontSize={font} fill={palette.text}>
           {`train loss${logScale ? ' (log)' : ''} —`}
         </text>
-        <text transform={`translate(${innerWidth + MARGIN.right - 16},${innerHeight / 2}) rotate(90)`} textAnchor="middle" fontSize={font} fill={CHART_TEXT}>
+        <text transform={`translate(${innerWidth + MARGIN.right - 16},${innerHeight / 2}) rotate(90)`} textAnchor="middle" fontSize={font} fill={palette.text}>
           test accuracy - -
         </text>
         {series.map((s) => (
@@ -132,8 +133,8 @@ export function LossChart({ variants, stepsPerEpoch, totalSteps, width, height, 
         </g>
         {hover && (
           <g pointerEvents="none">
-            <line x1={x(hover.step)} x2={x(hover.step)} y2={innerHeight} stroke="#15191f" strokeWidth={1} />
-            <rect x={Math.min(x(hover.step) + 8, innerWidth - 190)} y={4} width={182} height={hover.lines.length * (font + 4) + 8} fill="#ffffff" stroke={CHART_GRID} rx={4} />
+            <line x1={x(hover.step)} x2={x(hover.step)} y2={innerHeight} stroke={palette.ink} strokeWidth={1} />
+            <rect x={Math.min(x(hover.step) + 8, innerWidth - 190)} y={4} width={182} height={hover.lines.length * (font + 4) + 8} fill={palette.background} stroke={palette.grid} rx={4} />
             {hover.lines.map((line, index) => (
               <text key={line.text} x={Math.min(x(hover.step) + 14, innerWidth - 184)} y={4 + (index + 1) * (font + 4)} fontSize={font} fill={line.colour}>
                 {line.text}
@@ -147,7 +148,7 @@ export function LossChart({ variants, stepsPerEpoch, totalSteps, width, height, 
   );
 }
 
-function readOut(series: Series[], step: number): { step: number; lines: { text: string; colour: string }[] } | null {
+function readOut(series: Series[], step: number, ink: string): { step: number; lines: { text: string; colour: string }[] } | null {
   const lines: { text: string; colour: string }[] = [];
   let shownStep = step;
   for (const s of series) {
@@ -159,5 +160,5 @@ function readOut(series: Series[], step: number): { step: number; lines: { text:
     lines.push({ text: `${VARIANT_SHORT[s.norm]}: loss ${s.losses[index].toFixed(3)}${accText}`, colour: VARIANT_COLOUR[s.norm] });
   }
   if (lines.length === 0) return null;
-  return { step: shownStep, lines: [{ text: `step ${shownStep}`, colour: '#15191f' }, ...lines] };
+  return { step: shownStep, lines: [{ text: `step ${shownStep}`, colour: ink }, ...lines] };
 }

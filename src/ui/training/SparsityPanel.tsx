@@ -4,7 +4,7 @@ import * as d3 from 'd3';
 import { useState, type RefObject } from 'react';
 import type { VariantHistory } from '../../state/trainingRun';
 import { densityOutline, formatKurtosis, formatPercent, histogramRange } from './histogramMath';
-import { CHART_FONT, CHART_GRID, CHART_TEXT, VARIANT_COLOUR, VARIANT_FILL, VARIANT_NAME, VARIANT_SHORT } from './variantStyle';
+import { CHART_FONT, type ChartPalette, VARIANT_COLOUR, VARIANT_FILL, VARIANT_NAME, VARIANT_SHORT } from './variantStyle';
 
 type Stage = 'pre' | 'post';
 
@@ -14,6 +14,7 @@ interface SparsityPanelProps {
   height: number;
   svgRef: RefObject<SVGSVGElement | null>;
   fontScale?: number;
+  palette: ChartPalette;
 }
 
 const MARGIN = { top: 10, right: 12, bottom: 30, left: 44 };
@@ -21,7 +22,7 @@ const MARGIN = { top: 10, right: 12, bottom: 30, left: 44 };
 export const SPARSITY_CAPTION =
   'Kurtosis = E[(v − mean)⁴] / variance²: 3 for a bell curve, higher when most values sit near zero with a few large ones (sparse). Near-zero = share of values within 0.1 standard deviations of the mean.';
 
-export function SparsityPanel({ variants, width, height, svgRef, fontScale = 1 }: SparsityPanelProps) {
+export function SparsityPanel({ variants, width, height, svgRef, fontScale = 1, palette }: SparsityPanelProps) {
   const layers = [...new Set(variants.flatMap((v) => (v.activations ?? []).map((a) => a.layer)))];
   const [chosenLayer, setLayer] = useState<string | null>(null);
   const [stage, setStage] = useState<Stage>('post');
@@ -64,18 +65,18 @@ export function SparsityPanel({ variants, width, height, svgRef, fontScale = 1 }
         <p className="caption">Activation histograms appear after the first snapshot with a probe batch.</p>
       ) : (
         <svg ref={svgRef} width={width} height={height} role="img" aria-label={`Activation histogram of ${layer}`} fontFamily={CHART_FONT} xmlns="http://www.w3.org/2000/svg">
-          <rect width={width} height={height} fill="#ffffff" />
+          <rect width={width} height={height} fill={palette.background} />
           <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
             {y.ticks(4).map((tick) => (
               <g key={tick} transform={`translate(0,${y(tick)})`}>
-                <line x2={innerWidth} stroke={CHART_GRID} />
-                <text x={-5} dy="0.32em" textAnchor="end" fontSize={font} fill={CHART_TEXT}>{d3.format('~g')(tick)}</text>
+                <line x2={innerWidth} stroke={palette.grid} />
+                <text x={-5} dy="0.32em" textAnchor="end" fontSize={font} fill={palette.text}>{d3.format('~g')(tick)}</text>
               </g>
             ))}
             {x.ticks(6).map((tick) => (
-              <text key={tick} x={x(tick)} y={innerHeight + font + 4} textAnchor="middle" fontSize={font} fill={CHART_TEXT}>{d3.format('~g')(tick)}</text>
+              <text key={tick} x={x(tick)} y={innerHeight + font + 4} textAnchor="middle" fontSize={font} fill={palette.text}>{d3.format('~g')(tick)}</text>
             ))}
-            <text x={innerWidth / 2} y={innerHeight + 2 * font + 6} textAnchor="middle" fontSize={font} fill={CHART_TEXT}>
+            <text x={innerWidth / 2} y={innerHeight + 2 * font + 6} textAnchor="middle" fontSize={font} fill={palette.text}>
               {`activation value (${layer}, ${stage === 'pre' ? 'before' : 'after'} ReLU) — y: density`}
             </text>
             {outlines.map((o) => (

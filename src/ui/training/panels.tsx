@@ -1,5 +1,6 @@
 // The three dashboard panels (each can fill the screen in lecture mode).
 import { useRef, useState, type RefObject } from 'react';
+import { useShellStore } from '../../state/shellStore';
 import type { RunModel } from '../../state/trainingRun';
 import type { TrainingParams } from '../../state/urlHashSchema';
 import { downloadBlob, downloadText, svgMarkup, svgToPng } from './download';
@@ -9,7 +10,7 @@ import type { KernelColourMode } from './kernelImage';
 import { LossChart } from './LossChart';
 import { SPARSITY_CAPTION, SparsityPanel } from './SparsityPanel';
 import { useElementWidth } from './useElementWidth';
-import { VARIANT_COLOUR, VARIANT_NAME } from './variantStyle';
+import { CHART_PALETTES, VARIANT_COLOUR, VARIANT_NAME } from './variantStyle';
 import { formatKurtosis, formatPercent } from './histogramMath';
 
 export type PanelId = 'kernels' | 'curves' | 'sparsity';
@@ -86,6 +87,7 @@ export function CurvesPanel({ run, params, lecture }: PanelProps) {
   const ref = useRef<HTMLElement | null>(null);
   const svgRef = useRef<SVGSVGElement | null>(null);
   const width = useElementWidth(ref, 760);
+  const palette = CHART_PALETTES[useShellStore((s) => s.theme)];
   const [logScale, setLogScale] = useState(false);
   const [smoothing, setSmoothing] = useState(0.6);
   const height = lecture ? Math.max(300, window.innerHeight - 190) : 250;
@@ -118,6 +120,7 @@ export function CurvesPanel({ run, params, lecture }: PanelProps) {
           smoothing={smoothing}
           svgRef={svgRef}
           fontScale={lecture ? 1.6 : 1}
+          palette={palette}
         />
       </div>
       <p className="caption">Solid: training loss (smoothed); dashed: test accuracy. Both networks see the same batches from the same initial weights; only the normalisation differs.</p>
@@ -129,13 +132,14 @@ export function SparsitySection({ run, params, lecture }: PanelProps) {
   const ref = useRef<HTMLElement | null>(null);
   const svgRef = useRef<SVGSVGElement | null>(null);
   const width = useElementWidth(ref, 440);
+  const palette = CHART_PALETTES[useShellStore((s) => s.theme)];
   return (
     <section ref={ref} className="panel panel-sparsity" data-panel="sparsity" aria-label="Activation sparsity">
       <header className="panel-header">
         <h2 className="panel-title">Activation sparsity</h2>
         <SvgExport svgRef={svgRef} params={params} what="activations" />
       </header>
-      <SparsityPanel variants={run.variants} width={width - 26} height={lecture ? Math.round(window.innerHeight * 0.5) : 170} svgRef={svgRef} fontScale={lecture ? 1.6 : 1} />
+      <SparsityPanel variants={run.variants} width={width - 26} height={lecture ? Math.round(window.innerHeight * 0.5) : 170} svgRef={svgRef} fontScale={lecture ? 1.6 : 1} palette={palette} />
       <p className="caption">{SPARSITY_CAPTION}</p>
     </section>
   );

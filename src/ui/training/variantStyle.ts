@@ -27,5 +27,15 @@ export const VARIANT_SHORT: Record<NormKind, string> = {
 };
 
 export const CHART_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Liberation Sans', Arial, sans-serif";
-export const CHART_TEXT = '#4f5866';
-export const CHART_GRID = '#d5d9e0';
+export interface ChartPalette {
+  background: string;
+  text: string;
+  grid: string;
+  ink: string;
+}
+
+/** Chart colours per theme (the same values as theme.css; exported files need literal colours). */
+export const CHART_PALETTES: Record<'light' | 'dark', ChartPalette> = {
+  light: { background: '#ffffff', text: '#4f5866', grid: '#d5d9e0', ink: '#15191f' },
+  dark: { background: '#1b2027', text: '#aab3c0', grid: '#39414d', ink: '#eef1f5' },
+};
