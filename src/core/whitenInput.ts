@@ -15,7 +15,7 @@ export interface WhitenOptions {
   eps: number;
   /** Newton–Schulz iterations K, 1..30. */
   iters: number;
-  /** Statistics use every `samplingStride`-th patch position in each direction (>= 1). */
+  /** Statistics use the patches lying fully inside the image, at every `samplingStride`-th position in each direction starting at (0, 0) (>= 1). */
   samplingStride: number;
   /** Convert RGB to luminance before whitening. */
   grey: boolean;

@@ -30,6 +30,10 @@ describe('cli isqrt', () => {
     });
   });
 
+  it('--help prints the usage', async () => {
+    expect(await runWith('', ['--help'])).toMatch(/^usage: isqrt/);
+  });
+
   it('handles a 1x1 matrix: isqrt of [[4]] is [[0.5]]', async () => {
     const result = JSON.parse(await runWith('{"matrices": [[[4]]]}')) as { isqrt: number[][][]; sqrt: number[][][] };
     expect(result.isqrt[0][0][0]).toBeCloseTo(0.5, 6);

@@ -2,13 +2,16 @@
 // {"isqrt": [...], "sqrt": [...]} on stdout, by N Newton–Schulz steps (spec §3).
 import * as tf from '@tensorflow/tfjs-core';
 import { batchedIsqrt } from '../../core/ops';
-import { choiceFlag, numberFlag, parseFlags } from '../flags';
+import { booleanFlag, choiceFlag, numberFlag, parseFlags } from '../flags';
 import { processIo, type CliIo } from '../io';
 import { parseMatrixStack } from '../matrixInput';
 import { initNodeBackend, NODE_BACKENDS } from '../nodeBackend';
 import { CliError } from '../cliError';
 
-const FLAGS = { iters: 'number', backend: 'string' } as const;
+const FLAGS = { iters: 'number', backend: 'string', help: 'boolean' } as const;
+
+export const ISQRT_USAGE =
+  'usage: isqrt [--iters N (1-100, default 15)] [--backend cpu|webgpu] < {"matrices": [[[...]]]}  (a stack of symmetric positive definite matrices of one size)';
 
 /** float32 results printed with 9 significant digits (enough to round-trip a float32). */
 function nested(flat: Float32Array, batch: number, n: number): number[][][] {
@@ -19,6 +22,10 @@ function nested(flat: Float32Array, batch: number, n: number): number[][][] {
 
 export async function run(args: string[], io: CliIo = processIo): Promise<void> {
   const parsed = parseFlags(args, FLAGS);
+  if (booleanFlag(parsed, 'help')) {
+    io.write(`${ISQRT_USAGE}\n`);
+    return;
+  }
   if (parsed.positional.length > 0) throw new CliError(`isqrt reads its matrices from stdin; unexpected argument "${parsed.positional[0]}"`);
   const iters = numberFlag(parsed, 'iters', { fallback: 15, integer: true, min: 1, max: 100 });
   const backend = choiceFlag(parsed, 'backend', NODE_BACKENDS, 'cpu');

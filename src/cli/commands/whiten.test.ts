@@ -44,6 +44,12 @@ describe('cli whiten', () => {
     expect(output.join('')).toMatch(/40x36|36x40/);
   });
 
+  it('--help prints the usage', async () => {
+    output.length = 0;
+    await run(['--help'], io);
+    expect(output.join('')).toMatch(/^usage: whiten <image.png\|jpg>/);
+  });
+
   it('--grey whitens one channel', async () => {
     const json = join(dir, 'g.json');
     await run([join(dir, 'rgb.png'), '--grey', '--json', json], io);

@@ -8,7 +8,7 @@ import { decodeImage, encodeSymmetricPng } from '../imageIo';
 import { processIo, type CliIo } from '../io';
 import { initNodeBackend, NODE_BACKENDS } from '../nodeBackend';
 
-const FLAGS = { kernel: 'number', eps: 'number', iters: 'number', stride: 'number', grey: 'boolean', out: 'string', json: 'string', backend: 'string' } as const;
+const FLAGS = { kernel: 'number', eps: 'number', iters: 'number', stride: 'number', grey: 'boolean', out: 'string', json: 'string', backend: 'string', help: 'boolean' } as const;
 
 export const WHITEN_USAGE =
   'usage: whiten <image.png|jpg> [--kernel K (odd 1-9, default 3)] [--eps E (default 1e-5)] [--iters N (1-30, default 15)] ' +
@@ -43,6 +43,10 @@ export function statsJson(result: WhitenResult, meta: { image: string; options: 
 
 export async function run(args: string[], io: CliIo = processIo): Promise<void> {
   const parsed = parseFlags(args, FLAGS);
+  if (booleanFlag(parsed, 'help')) {
+    io.write(`${WHITEN_USAGE}\n`);
+    return;
+  }
   if (parsed.positional.length !== 1) {
     throw new CliError(parsed.positional.length === 0 ? `no image given\n${WHITEN_USAGE}` : `expected one image, got ${parsed.positional.length}: ${parsed.positional.join(' ')}`);
   }
