@@ -1,0 +1,111 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createConfigStore, createRunStore } from '../../state/trainingStore';
+import type { TrainCommand, TrainEvent } from '../../train/protocol';
+import { TrainingController } from './trainingController';
+import type { WorkerLike } from './trainWorkerClient';
+
+class RecordingWorker implements WorkerLike {
+  sent: TrainCommand[] = [];
+  onmessage: ((event: MessageEvent<TrainEvent>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: ((event: MessageEvent) => void) | null = null;
+  postMessage(message: TrainCommand): void {
+    this.sent.push(message);
+  }
+  terminate(): void {}
+  emit(event: TrainEvent): void {
+    this.onmessage?.({ data: event } as MessageEvent<TrainEvent>);
+  }
+}
+
+function setup() {
+  const workers: RecordingWorker[] = [];
+  const config = createConfigStore();
+  const run = createRunStore();
+  const controller = new TrainingController(
+    () => {
+      const worker = new RecordingWorker();
+      workers.push(worker);
+      return worker;
+    },
+    config,
+    run,
+  );
+  return { controller, workers, config, run, types: () => workers[workers.length - 1].sent.map((c) => c.type) };
+}
+
+const snapshot: TrainEvent = {
+  type: 'snapshot',
+  snapshot: { step: 4, stepsPerEpoch: 10, totalSteps: 10, variants: [{ norm: 'deconv', params: 1, losses: [{ step: 4, loss: 1 }], test: [], msPerStep: 5, diverged: false }] },
+};
+
+describe('TrainingController', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('starts the worker with init and the update rate', () => {
+    const { workers } = setup();
+    expect(workers[0].sent.map((c) => c.type)).toEqual(['init', 'update-rate']);
+  });
+
+  it('restarts a run with a message when a setting changes mid-run', () => {
+    const { workers, config, run, types } = setup();
+    workers[0].emit({ type: 'status', state: 'running' });
+    workers[0].emit(snapshot);
+    config.getState().setParams({ lr: 0.2 });
+    expect(types()).toContain('pause');
+    vi.advanceTimersByTime(300);
+    const reset = workers[0].sent.find((c) => c.type === 'reset');
+    expect(reset && reset.type === 'reset' ? reset.config.lr : undefined).toBe(0.2);
+    expect(run.getState().run.variants).toEqual([]);
+    expect(config.getState().restartNotice).toMatch(/learning rate.*restarted/);
+  });
+
+  it('coalesces rapid changes into one reset', () => {
+    const { workers, config } = setup();
+    for (let i = 1; i <= 10; i++) config.getState().setParams({ seed: i });
+    vi.advanceTimersByTime(300);
+    expect(workers[0].sent.filter((c) => c.type === 'reset')).toHaveLength(1);
+  });
+
+  it('changes the update rate live, without a reset', () => {
+    const { workers, config } = setup();
+    config.getState().setParams({ hz: 12 });
+    vi.advanceTimersByTime(300);
+    expect(workers[0].sent.at(-1)).toEqual({ type: 'update-rate', hz: 12 });
+    expect(workers[0].sent.some((c) => c.type === 'reset')).toBe(false);
+  });
+
+  it('a backend change starts a new worker', () => {
+    const { workers, config } = setup();
+    config.getState().setParams({ backend: 'cpu' });
+    expect(workers).toHaveLength(2);
+    const init = workers[1].sent[0];
+    expect(init.type === 'init' ? init.backend : undefined).toBe('cpu');
+  });
+
+  it('keeps history after a crash and restarts on request', () => {
+    const { controller, workers, run } = setup();
+    workers[0].emit(snapshot);
+    workers[0].onerror?.({ message: 'boom', preventDefault: () => undefined } as ErrorEvent);
+    expect(run.getState().run.workerLost).toMatch(/boom/);
+    controller.play();
+    expect(workers[0].sent.some((c) => c.type === 'play')).toBe(false);
+    controller.restartWorker();
+    expect(workers).toHaveLength(2);
+    expect(run.getState().run.variants[0].losses).toHaveLength(1);
+    expect(run.getState().run.workerLost).toBeUndefined();
+  });
+
+  it('toggles play and pause from the reported state; steps only when not running', () => {
+    const { controller, workers, types } = setup();
+    workers[0].emit({ type: 'status', state: 'ready' });
+    controller.togglePlay();
+    expect(types().at(-1)).toBe('play');
+    workers[0].emit({ type: 'status', state: 'running' });
+    controller.step();
+    expect(types().at(-1)).toBe('play');
+    controller.togglePlay();
+    expect(types().at(-1)).toBe('pause');
+  });
+});
