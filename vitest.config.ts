@@ -1,14 +1,34 @@
 import { defineConfig } from 'vitest/config';
 
+const GPU_TESTS = 'src/gpu/**/*.gpu.test.ts';
+
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
-    setupFiles: ['src/testing/setupTf.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
     reporters: ['default', 'json'],
     outputFile: { json: 'reports/vitest.json' },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'cpu',
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
+          exclude: [GPU_TESTS, '**/node_modules/**'],
+          setupFiles: ['src/testing/setupTf.ts'],
+        },
+      },
+      {
+        // WGSL kernels on WebGPU in Node (Dawn; SwiftShader on machines without a GPU).
+        extends: true,
+        test: {
+          name: 'gpu',
+          include: [GPU_TESTS],
+          setupFiles: ['src/gpu/testing/setupGpuTests.ts'],
+        },
+      },
+    ],
   },
 });
