@@ -1,12 +1,17 @@
 // Float64 readouts of a whitening: spectra and the distance of the iterated D from the exact one.
 import { symmetricEigen } from './reference/jacobi';
-import { addDiagonal, matmul, relativeFrobeniusError, symmetrize } from './reference/matrix';
+import { addDiagonal, matmul, relativeFrobeniusError, symmetrize, transpose } from './reference/matrix';
 import { inverseSqrt } from './reference/matrixFunctions';
 
-/** Eigenvalues (descending) of D C D: all 1 when D = C^(-1/2); below 1 where the iteration has not whitened yet. */
-export function whitenedEigenvalues(d: ArrayLike<number>, cov: ArrayLike<number>, n: number): number[] {
+/**
+ * Eigenvalues (descending) of D C D: all 1 when D = C^(-1/2); below 1 where the iteration has not whitened yet.
+ * Pass C's eigenvectors (columns) when known: D is (nearly) a function of C, so U^T D C D U is nearly
+ * diagonal and Jacobi needs one or two sweeps instead of about eight. The eigenvalues are the same.
+ */
+export function whitenedEigenvalues(d: ArrayLike<number>, cov: ArrayLike<number>, n: number, covVectors?: Float64Array): number[] {
   const d64 = Float64Array.from(d);
-  const dcd = matmul(matmul(d64, Float64Array.from(cov), n, n, n), d64, n, n, n);
+  let dcd = matmul(matmul(d64, Float64Array.from(cov), n, n, n), d64, n, n, n);
+  if (covVectors) dcd = matmul(matmul(transpose(covVectors, n, n), dcd, n, n, n), covVectors, n, n, n);
   return Array.from(symmetricEigen(symmetrize(dcd, n), n).values);
 }
 
@@ -27,7 +32,7 @@ export function spectrumReadout(cov: ArrayLike<number>, d: ArrayLike<number>, n:
   const exact = inverseSqrt(symmetric, n, eigen);
   return {
     eigenvalues: Array.from(eigen.values),
-    whitenedEigenvalues: whitenedEigenvalues(d, covEps, n),
+    whitenedEigenvalues: whitenedEigenvalues(d, symmetric, n, eigen.vectors),
     isqrtRelativeError: relativeFrobeniusError(d, exact),
   };
 }
