@@ -2,7 +2,7 @@
 // and the transport buttons. Settings that would corrupt a running run are disabled while it runs.
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import { PRESETS } from '../../state/presets';
+import { PRESETS, matchingPreset } from '../../state/presets';
 import { NORM_KINDS, type TrainingParams } from '../../state/urlHashSchema';
 import type { NormKind } from '../../train/protocol';
 import { MAX_UPLOAD_BYTES } from './cifarUpload';
@@ -41,7 +41,7 @@ export function TrainingToolbar({ controller }: { controller: TrainingController
       <div className="toolbar-row">
         <label className="param param-preset">
           <span className="param-label">preset</span>
-          <select aria-label="preset" value={presetId ?? ''} onChange={(event) => onPreset(event.target.value)}>
+          <select aria-label="preset" value={presetId ?? matchingPreset(params)?.id ?? ''} onChange={(event) => onPreset(event.target.value)}>
             <option value="">custom settings</option>
             <optgroup label="Training">
               {PRESETS.filter((p) => p.kind === 'training').map((p) => (
@@ -114,7 +114,7 @@ export function TrainingToolbar({ controller }: { controller: TrainingController
         <NumberInput name="epochs" value={params.epochs} disabled={busy} onCommit={(epochs) => set({ epochs })} width="3em" />
         <NumberInput name="block" value={params.block} disabled={busy} onCommit={(block) => set({ block })} label="block" width="3.5em" />
         <NumberInput name="iters" value={params.iters} disabled={busy} onCommit={(iters) => set({ iters })} label="NS iters" width="3em" />
-        <NumberInput name="eps" value={params.eps} disabled={busy} onCommit={(eps) => set({ eps })} width="4.5em" />
+        <NumberInput name="eps" value={params.eps} disabled={busy} onCommit={(eps) => set({ eps })} width="5.5em" />
         <NumberInput name="stride" value={params.stride} disabled={busy} onCommit={(stride) => set({ stride })} label="stride" width="3em" />
         <NumberInput name="seed" value={params.seed} disabled={busy} onCommit={(seed) => set({ seed })} width="4em" />
         <NumberInput name="hz" value={params.hz} disabled={false} onCommit={(hz) => set({ hz })} label="updates/s" width="3em" />
