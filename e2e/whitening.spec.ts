@@ -50,6 +50,8 @@ test('falls back to WebGL or CPU with a visible notice and still whitens @fallba
 test('iterations K = 5 vs 15: partial whitening is measurably different', async ({ page }) => {
   await page.goto('/#/whitening?sample=chelsea.png&K=5');
   await waitForWhitening(page);
+  await expect(page.getByRole('button', { name: 'Sample: Chelsea the cat' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('iterations-slider')).toHaveValue('5');
   const k5 = { kurtosis: Number(await page.getByTestId('kurtosis-after').textContent()), pixels: await whitenedPixels(page) };
   const error5 = Number(await page.getByTestId('isqrt-error').textContent());
   const previous = await answeredId(page);

@@ -67,4 +67,5 @@ export type WhitenResponse =
 /** Long side, in pixels, above which images are downscaled before whitening. */
 export const MAX_IMAGE_SIDE = 1024;
 
-export const DEFAULT_SETTINGS: WhitenSettings = { kernel: 3, eps: 1e-5, iters: 15, samplingStride: 3, grey: false };
+/** Grey by default: the diverging map of one channel shows the edge map most plainly on a projector. */
+export const DEFAULT_SETTINGS: WhitenSettings = { kernel: 3, eps: 1e-5, iters: 15, samplingStride: 3, grey: true };

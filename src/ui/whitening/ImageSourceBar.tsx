@@ -3,7 +3,8 @@ import { sampleUrl, type Sample } from './useSamples';
 
 interface Props {
   samples: Sample[];
-  activeName: string | null;
+  /** File name of the sample on screen. */
+  activeSample: string | null;
   onSample: (sample: Sample) => void;
   onFile: (file: File) => void;
   webcamActive: boolean;
@@ -11,7 +12,7 @@ interface Props {
 }
 
 /** Sample thumbnails, the upload button (drop and paste work on the whole view), the webcam switch. */
-export function ImageSourceBar({ samples, activeName, onSample, onFile, webcamActive, onWebcam }: Props) {
+export function ImageSourceBar({ samples, activeSample, onSample, onFile, webcamActive, onWebcam }: Props) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <div className="source-bar">
@@ -21,7 +22,7 @@ export function ImageSourceBar({ samples, activeName, onSample, onFile, webcamAc
             <button
               type="button"
               className="thumb"
-              aria-pressed={activeName === s.title}
+              aria-pressed={activeSample === s.file}
               title={`${s.title}. ${s.credit}`}
               aria-label={`Sample: ${s.title}`}
               onClick={() => onSample(s)}

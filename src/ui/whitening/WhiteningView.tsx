@@ -24,6 +24,7 @@ export function WhiteningView() {
   const s = useWhiteningStore();
   const webcam = useWebcam();
   const [dragging, setDragging] = useState(false);
+  const [wantedSample] = useState(() => parseWhiteningHash(window.location.hash).sample);
   const { load, image, payload } = s;
 
   const loadFile = useCallback((file: File) => load({ kind: 'blob', blob: file, name: file.name || 'pasted image' }), [load]);
@@ -38,16 +39,17 @@ export function WhiteningView() {
   }, []);
   useEffect(() => {
     if (samples.length === 0 || useWhiteningStore.getState().requestedId !== 0) return;
-    const wanted = parseWhiteningHash(window.location.hash).sample;
-    loadSample(samples.find((x) => x.file === wanted) ?? samples[0]);
-  }, [samples, loadSample]);
+    loadSample(samples.find((x) => x.file === wantedSample) ?? samples[0]);
+  }, [samples, loadSample, wantedSample]);
 
   // Keep the address shareable: settings and sample in the hash (replaceState: no history spam).
   const { settings, sample } = s;
+  const hasImage = image !== null;
   useEffect(() => {
+    if (!hasImage) return;
     if (window.location.hash && !window.location.hash.startsWith('#/whitening')) return;
     window.history.replaceState(null, '', formatWhiteningHash({ settings, sample }));
-  }, [settings, sample]);
+  }, [settings, sample, hasImage]);
 
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
@@ -96,7 +98,7 @@ export function WhiteningView() {
     >
       <ImageSourceBar
         samples={samples}
-        activeName={image?.name ?? null}
+        activeSample={sample}
         onSample={loadSample}
         onFile={loadFile}
         webcamActive={webcam.active}
@@ -139,7 +141,7 @@ export function WhiteningView() {
             <WhitenedCanvas image={s.display} />
           </div>
           <figcaption className="caption">
-            Smooth areas vanish, edges remain: neighbouring pixels no longer correlate.
+            Smooth areas vanish, edges stay: neighbours no longer correlate.
             <MeasurementLine measurement={s.measurement} payload={payload} />
           </figcaption>
         </figure>
