@@ -34,7 +34,7 @@ export interface WhitenResult {
   stats: { input: ChannelStats[]; output: ChannelStats[] };
   /** Pooled over channels: input centred per channel over its full range; output over ±displayRange (tails beyond are left out). */
   histograms: { input: Histogram; output: Histogram };
-  /** Of cov + eps I, descending (float64 Jacobi). */
+  /** Of cov + eps I, descending (float64 Householder + QL, cross-checked against Jacobi in tests). */
   eigenvalues: number[];
   /** Of D (cov + eps I) D: 1 = fully whitened direction. */
   whitenedEigenvalues: number[];
