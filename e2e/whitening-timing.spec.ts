@@ -1,7 +1,11 @@
 import { test } from '@playwright/test';
 import { answeredId, waitForNextAnswer, waitForWhitening } from './support/app';
 
-// Not a timing assertion: records whitening latency per backend for the README (reports/).
+// Not a timing assertion: records whitening latency per backend for the README. Opt-in (slow):
+// E2E_TIMING=1 npx playwright test e2e/whitening-timing.spec.ts --project=webgpu
+test.skip(!process.env.E2E_TIMING, 'set E2E_TIMING=1 to record whitening latency');
+test.setTimeout(300_000);
+
 for (const backend of ['webgpu', 'webgl', 'cpu'] as const) {
   test(`records whitening latency on ${backend}`, async ({ page }, info) => {
     await page.goto(`/?backend=${backend}`);

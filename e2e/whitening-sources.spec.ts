@@ -1,0 +1,37 @@
+import { expect, test, type Page } from '@playwright/test';
+import { answeredId, canvasStats, waitForNextAnswer, waitForWhitening } from './support/app';
+import { makePng } from './support/images';
+
+// Drag-and-drop and paste deliver a File like the picker does. CPU backend: quick.
+test.setTimeout(120_000);
+
+async function sendFile(page: Page, how: 'drop' | 'paste', width: number, height: number): Promise<void> {
+  const bytes = Array.from(makePng({ width, height }));
+  await page.evaluate(
+    ({ bytes, how }) => {
+      const data = new DataTransfer();
+      data.items.add(new File([new Uint8Array(bytes)], `${how}.png`, { type: 'image/png' }));
+      if (how === 'drop') {
+        const view = document.querySelector('[data-testid="whitening-view"]');
+        view?.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+        view?.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      } else {
+        window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      }
+    },
+    { bytes, how },
+  );
+}
+
+for (const how of ['drop', 'paste'] as const) {
+  test(`an image can be given by ${how} @fallback`, async ({ page }) => {
+    await page.goto('/?backend=cpu#/whitening?sample=chelsea.png');
+    await waitForWhitening(page);
+    const previous = await answeredId(page);
+    await sendFile(page, how, 72, 40);
+    await waitForNextAnswer(page, previous);
+    const original = await canvasStats(page, 'original-canvas');
+    expect([original.width, original.height]).toEqual([72, 40]);
+    await expect(page.getByTestId('error-message')).toHaveCount(0);
+  });
+}
