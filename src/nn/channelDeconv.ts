@@ -30,8 +30,8 @@ export class ChannelDeconv implements Layer {
     this.groups = Math.floor(opts.channels / this.block);
     this.leftover = opts.channels - this.groups * this.block;
     this.running = new RunningWhitening(this.groups, this.block);
-    this.runningLeftoverMean = tf.variable(tf.scalar(0), false) as tf.Variable<tf.Rank.R0>;
-    this.runningLeftoverVar = tf.variable(tf.scalar(1), false) as tf.Variable<tf.Rank.R0>;
+    this.runningLeftoverMean = tf.tidy(() => tf.variable(tf.scalar(0), false)) as tf.Variable<tf.Rank.R0>;
+    this.runningLeftoverVar = tf.tidy(() => tf.variable(tf.scalar(1), false)) as tf.Variable<tf.Rank.R0>;
   }
 
   /** Rows of channel vectors used for statistics: every S-th pixel in each direction. */

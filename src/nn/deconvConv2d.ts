@@ -4,6 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { patchCovariance } from '../core/ops';
 import { resolveBlock } from './blocks';
+import { conv2d } from './conv';
 import { constantVariable, heUniformVariable } from './init';
 import type { ForwardContext, Layer } from './layer';
 import { foldWhitening, RunningWhitening, whiteningMatrix, type DeconvLayerSettings } from './whitening';
@@ -120,7 +121,7 @@ export class DeconvConv2d implements Layer {
         }
       }
       const { w, b } = this.folded(mean, isqrt);
-      return tf.add(tf.conv2d(x, w, this.stride, this.padding), b) as tf.Tensor4D;
+      return tf.add(conv2d(x, w, this.stride, this.padding), b) as tf.Tensor4D;
     });
   }
 

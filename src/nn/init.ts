@@ -7,9 +7,10 @@ import { createRng, seedFor, uniformArray } from './random';
 export function heUniformVariable(seed: number, name: string, shape: number[], fanIn: number): tf.Variable {
   const size = shape.reduce((a, b) => a * b, 1);
   const values = uniformArray(size, Math.sqrt(6 / fanIn), createRng(seedFor(seed, name)));
-  return tf.variable(tf.tensor(values, shape), true);
+  return tf.tidy(() => tf.variable(tf.tensor(values, shape), true));
 }
 
 export function constantVariable(shape: number[], value: number, trainable = true): tf.Variable {
-  return tf.variable(tf.fill(shape, value), trainable);
+  // tidy disposes the initial tensor; the variable keeps its own reference to the data.
+  return tf.tidy(() => tf.variable(tf.fill(shape, value), trainable));
 }

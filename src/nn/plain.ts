@@ -1,5 +1,6 @@
 // Plain convolution and dense layers (batch-norm and no-normalisation variants), plus pooling.
 import * as tf from '@tensorflow/tfjs-core';
+import { conv2d } from './conv';
 import { constantVariable, heUniformVariable } from './init';
 import type { ForwardContext, Layer } from './layer';
 
@@ -33,7 +34,7 @@ export class Conv2d implements Layer {
 
   forward(x: tf.Tensor, _ctx: ForwardContext): tf.Tensor4D {
     return tf.tidy(() => {
-      const y = tf.conv2d(x as tf.Tensor4D, this.weight, this.stride, this.padding);
+      const y = conv2d(x as tf.Tensor4D, this.weight, this.stride, this.padding);
       return this.bias ? (tf.add(y, this.bias) as tf.Tensor4D) : y;
     });
   }

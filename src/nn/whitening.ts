@@ -75,8 +75,8 @@ export class RunningWhitening {
   private frozenFromData = false;
 
   constructor(groups: number, n: number) {
-    this.mean = tf.variable(tf.zeros([groups, n]), false) as tf.Variable<tf.Rank.R2>;
-    this.isqrt = tf.variable(tf.tidy(() => tf.broadcastTo(tf.eye(n), [groups, n, n]).clone()), false) as tf.Variable<tf.Rank.R3>;
+    this.mean = tf.tidy(() => tf.variable(tf.zeros([groups, n]), false)) as tf.Variable<tf.Rank.R2>;
+    this.isqrt = tf.tidy(() => tf.variable(tf.broadcastTo(tf.eye(n), [groups, n, n]), false)) as tf.Variable<tf.Rank.R3>;
   }
 
   get trainingSteps(): number {

@@ -1,0 +1,222 @@
+// The UI-free trainer: variants (deconv / batchnorm / none) of one model trained in lock-step on the
+// same seeded batches from the same seeded initial weights, emitting throttled TrainSnapshots.
+import * as tf from '@tensorflow/tfjs-core';
+import type { Dataset } from '../data/dataset';
+import { createModel, modelSettingsFrom } from '../nn/createModel';
+import type { Model } from '../nn/model';
+import { summariseActivations } from './activationStats';
+import { BatchSource, gatherImages, imageShape, testBatches, testIndices } from './batches';
+import type { NormKind, TrainConfig, TrainSnapshot, VariantSnapshot } from './protocol';
+import { learningRate } from './schedule';
+import { VariantRunner } from './variantRunner';
+
+export interface DivergenceEvent {
+  norm: NormKind;
+  step: number;
+  message: string;
+}
+
+export interface TrainerOptions {
+  onSnapshot?: (snapshot: TrainSnapshot) => void;
+  onDiverged?: (event: DivergenceEvent) => void;
+  /** Snapshots per second (default 4). */
+  snapshotHz?: number;
+  /** Kernels and activation histograms at most this often, in ms (default 1000; 0 = every snapshot). */
+  detailEveryMs?: number;
+  /** Probe images for activation histograms (default 32). */
+  probeSize?: number;
+  /** Fix the deconvolution input layer's statistics from this many training images (default 1024; 0 = off). */
+  inputStatisticsSample?: number;
+  /** Pause `train()` when a variant diverges (default false). */
+  pauseOnDivergence?: boolean;
+  now?: () => number;
+}
+
+export interface VariantHistory {
+  norm: NormKind;
+  params: number;
+  steps: { step: number; loss: number }[];
+  test: { step: number; accuracy: number }[];
+  /** Milliseconds of every step (the first includes warm-up / shader compilation). */
+  ms: number[];
+  diverged: boolean;
+}
+
+interface Variant {
+  runner: VariantRunner;
+  history: VariantHistory;
+  pendingLosses: { step: number; loss: number }[];
+  pendingTests: { step: number; accuracy: number }[];
+}
+
+const RECENT_STEPS = 20;
+
+export class Trainer {
+  readonly stepsPerEpoch: number;
+  readonly totalSteps: number;
+  private readonly variants: Variant[];
+  private readonly batches: BatchSource;
+  private readonly tests: { x: tf.Tensor4D; labels: tf.Tensor1D }[];
+  private readonly probe: tf.Tensor4D;
+  private readonly now: () => number;
+  private snapshotHz: number;
+  private completed = 0;
+  private running = false;
+  private lastSnapshot = -Infinity;
+  private lastDetail = -Infinity;
+  private disposed = false;
+
+  constructor(
+    readonly config: TrainConfig,
+    readonly dataset: Dataset,
+    private readonly options: TrainerOptions = {},
+  ) {
+    if (config.norms.length === 0) throw new Error('choose at least one variant to train');
+    this.now = options.now ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
+    this.snapshotHz = options.snapshotHz ?? 4;
+    this.batches = new BatchSource(dataset, config.batchSize, config.seed);
+    this.stepsPerEpoch = this.batches.stepsPerEpoch;
+    this.totalSteps = this.stepsPerEpoch * config.epochs;
+    const settings = modelSettingsFrom(config.deconv);
+    const shape = imageShape(dataset);
+    const optimizer = { kind: config.optimizer, momentum: config.momentum, weightDecay: config.weightDecay };
+    this.variants = config.norms.map((norm) => {
+      const model = createModel(config.model, norm, shape, dataset.classes.length, settings, config.seed);
+      const runner = new VariantRunner(model, optimizer);
+      return { runner, history: { norm, params: model.paramCount(), steps: [], test: [], ms: [], diverged: false }, pendingLosses: [], pendingTests: [] };
+    });
+    const statsSample = options.inputStatisticsSample ?? 1024;
+    if (statsSample > 0 && config.norms.includes('deconv')) {
+      const sample = this.batches.sample(statsSample);
+      for (const v of this.variants) v.runner.model.prepareInputStatistics(sample);
+      sample.dispose();
+    }
+    this.tests = testBatches(dataset, config.evalSize);
+    this.probe = gatherImages(dataset, dataset.test, testIndices(dataset, options.probeSize ?? 32)).x;
+  }
+
+  get step(): number {
+    return this.completed;
+  }
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  get finished(): boolean {
+    return this.completed >= this.totalSteps || this.variants.every((v) => v.history.diverged);
+  }
+
+  /** The variants' models (diagnostics and tests). */
+  models(): Model[] {
+    return this.variants.map((v) => v.runner.model);
+  }
+
+  histories(): VariantHistory[] {
+    return this.variants.map((v) => v.history);
+  }
+
+  setSnapshotRate(hz: number): void {
+    this.snapshotHz = Math.min(30, Math.max(0.1, hz));
+  }
+
+  /** One lock-step step of every live variant on the same batch; evaluates and snapshots when due. */
+  async trainStep(): Promise<void> {
+    if (this.finished || this.disposed) return;
+    const index = this.completed;
+    const lr = learningRate(this.config.schedule, this.config.lr, index, this.totalSteps);
+    const batch = this.batches.batch(index);
+    try {
+      for (const v of this.variants) {
+        if (v.history.diverged) continue;
+        const result = await v.runner.step(batch.x, batch.oneHot, lr);
+        v.history.ms.push(result.ms);
+        if (result.diverged) {
+          v.history.diverged = true;
+          const message = `${v.history.norm} diverged at step ${index + 1}: the loss became ${result.loss}; the other variants are unaffected. Lower the learning rate and reset.`;
+          this.options.onDiverged?.({ norm: v.history.norm, step: index + 1, message });
+          if (this.options.pauseOnDivergence) this.running = false;
+          continue;
+        }
+        const entry = { step: index + 1, loss: result.loss };
+        v.history.steps.push(entry);
+        v.pendingLosses.push(entry);
+      }
+    } finally {
+      tf.dispose([batch.x, batch.oneHot]);
+    }
+    this.completed = index + 1;
+    const last = this.completed >= this.totalSteps;
+    if (this.completed % this.config.evalEvery === 0 || last) await this.evaluate();
+    if (last || this.finished) await this.emitSnapshot(true);
+    else if (this.now() - this.lastSnapshot >= 1000 / this.snapshotHz) await this.emitSnapshot(false);
+  }
+
+  /** Runs until finished, paused or stopped; yields to the event loop between steps. */
+  async train(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      while (this.running && !this.finished && !this.disposed) {
+        await this.trainStep();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  pause(): void {
+    this.running = false;
+  }
+
+  /** Test accuracy of every live variant on the fixed test subset. */
+  async evaluate(): Promise<void> {
+    const total = this.tests.reduce((s, t) => s + t.labels.shape[0], 0);
+    for (const v of this.variants) {
+      if (v.history.diverged || total === 0) continue;
+      let correct = 0;
+      for (const t of this.tests) correct += await v.runner.correct(t.x, t.labels);
+      const entry = { step: this.completed, accuracy: correct / total };
+      v.history.test.push(entry);
+      v.pendingTests.push(entry);
+    }
+  }
+
+  /** Builds and emits a snapshot now (with kernels and histograms when `details` or when due). */
+  async emitSnapshot(details: boolean): Promise<TrainSnapshot> {
+    const now = this.now();
+    const withDetails = details || now - this.lastDetail >= (this.options.detailEveryMs ?? 1000);
+    this.lastSnapshot = now;
+    if (withDetails) this.lastDetail = now;
+    const variants: VariantSnapshot[] = [];
+    for (const v of this.variants) {
+      const recent = v.history.ms.slice(-RECENT_STEPS);
+      const snap: VariantSnapshot = {
+        norm: v.history.norm,
+        params: v.history.params,
+        losses: v.pendingLosses.splice(0),
+        test: v.pendingTests.splice(0),
+        msPerStep: recent.length ? recent.reduce((a, b) => a + b, 0) / recent.length : 0,
+        diverged: v.history.diverged,
+      };
+      if (withDetails && !v.history.diverged) {
+        snap.kernels = await v.runner.model.firstLayerKernels();
+        snap.activations = await summariseActivations(v.runner.model.activations(this.probe));
+      }
+      variants.push(snap);
+    }
+    const snapshot: TrainSnapshot = { step: this.completed, stepsPerEpoch: this.stepsPerEpoch, totalSteps: this.totalSteps, variants };
+    this.options.onSnapshot?.(snapshot);
+    return snapshot;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.running = false;
+    for (const v of this.variants) v.runner.dispose();
+    for (const t of this.tests) tf.dispose([t.x, t.labels]);
+    this.probe.dispose();
+  }
+}

@@ -1,0 +1,53 @@
+// One variant (model + optimiser) stepping on batches it is given; detects divergence in the step.
+import * as tf from '@tensorflow/tfjs-core';
+import type { Model } from '../nn/model';
+import { Optimizer, type OptimizerSettings } from './optimizer';
+import { crossEntropy } from './schedule';
+
+export interface StepResult {
+  loss: number;
+  ms: number;
+  diverged: boolean;
+}
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+export class VariantRunner {
+  readonly optimizer: Optimizer;
+  diverged = false;
+
+  constructor(
+    readonly model: Model,
+    optimizerSettings: OptimizerSettings,
+  ) {
+    this.optimizer = new Optimizer(model.trainableVariables(), optimizerSettings);
+  }
+
+  /** Forward, backward, update; resolves after the loss has been read back (so `ms` covers the GPU work). */
+  async step(x: tf.Tensor4D, oneHot: tf.Tensor2D, lr: number): Promise<StepResult> {
+    const start = now();
+    const lossTensor = tf.tidy(() => {
+      const { value, grads } = tf.variableGrads(() => crossEntropy(this.model.forward(x, { training: true }), oneHot), this.model.trainableVariables());
+      this.optimizer.apply(grads, lr);
+      return value;
+    });
+    const loss = (await lossTensor.data())[0];
+    lossTensor.dispose();
+    const ms = now() - start;
+    if (!Number.isFinite(loss)) this.diverged = true;
+    return { loss, ms, diverged: this.diverged };
+  }
+
+  /** Number of correct predictions (eval mode) on images [n, h, w, c] with integer labels. */
+  async correct(x: tf.Tensor4D, labels: tf.Tensor1D): Promise<number> {
+    const hits = tf.tidy(() => tf.sum(tf.cast(tf.equal(tf.argMax(this.model.forward(x, { training: false }), 1), labels), 'int32')));
+    const count = (await hits.data())[0];
+    hits.dispose();
+    return count;
+  }
+
+  dispose(): void {
+    this.optimizer.dispose();
+    this.model.dispose();
+  }
+}
