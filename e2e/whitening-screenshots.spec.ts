@@ -37,6 +37,7 @@ test('screenshot: partial whitening at K = 1, 5, 15, and the README figure', asy
     await waitForNextAnswer(page, previous);
     await screenshot(page, `whitening-K${k.padStart(2, '0')}`);
   }
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   const full = await screenshot(page, 'whitening-readme', true);
   if (process.env.E2E_UPDATE_DOCS) {
     mkdirSync('docs/screenshots', { recursive: true });

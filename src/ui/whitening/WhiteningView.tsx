@@ -138,6 +138,11 @@ export function WhiteningView() {
             )}
           </h2>
           <div className="image-frame">
+            {!s.display && s.status !== 'failed' && (
+              <p className="first-run" role="status">
+                {s.status === 'starting' ? 'Starting the GPU backend…' : 'Whitening… the first run also compiles the GPU kernels.'}
+              </p>
+            )}
             <WhitenedCanvas image={s.display} />
           </div>
           <figcaption className="caption">
