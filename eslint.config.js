@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'reports', 'test-results', 'playwright-report', 'public'] },
+  { ignores: ['dist', 'dist-*', '.scratch*', '**/*.tmp.ts', 'node_modules', 'reports', 'test-results', 'playwright-report', 'public', 'screenshots'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
