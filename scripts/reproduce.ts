@@ -1,0 +1,146 @@
+// `npm run reproduce`: one epoch of batch norm vs deconvolution on MNIST and Fashion-MNIST, three
+// seeds, mlp and simple-cnn, on the tfjs cpu backend; writes docs/reproduction.md.
+// Each model's results go to reports/reproduction-<model>.json, so models can run in separate
+// processes (`--models mlp`, `--models simple-cnn`); the report is rebuilt from every results file.
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Dataset } from '../src/data/dataset';
+import { readDatasetFile, REPO_ROOT } from '../src/data/loadNode';
+import { createRng, seedFor, shuffledIndices } from '../src/nn/random';
+import { initNodeBackend, registerNodeGradients } from '../src/cli/nodeBackend';
+import { DEFAULT_TRAIN_CONFIG } from '../src/train/defaults';
+import { runHeadless, type RunRecord } from '../src/train/headless';
+import type { ModelName, TrainConfig } from '../src/train/protocol';
+
+interface Plan {
+  model: ModelName;
+  /** Training images used (undefined = the whole shipped split). */
+  trainImages?: number;
+  batchSize: number;
+  evalSize: number;
+  block: number;
+}
+
+// The cpu backend on this machine runs ~30 M multiply-adds/s under load, so the CNN gets a subset.
+const PLANS: Record<string, Plan> = {
+  mlp: { model: 'mlp', batchSize: 128, evalSize: 2000, block: 64 },
+  'simple-cnn': { model: 'simple-cnn', trainImages: 1024, batchSize: 32, evalSize: 500, block: 4 },
+};
+const DATASETS = ['mnist', 'fashion-mnist'] as const;
+const SEEDS = [1, 2, 3];
+const RESULTS_DIR = join(REPO_ROOT, 'reports');
+const REPORT = join(REPO_ROOT, 'docs', 'reproduction.md');
+
+function subset(d: Dataset, count: number | undefined): Dataset {
+  if (count === undefined || count >= d.train.count) return d;
+  const size = d.height * d.width * d.channels;
+  const order = shuffledIndices(d.train.count, createRng(seedFor(0, 'reproduction subset'))).subarray(0, count);
+  const images = new Uint8Array(count * size);
+  const labels = new Uint8Array(count);
+  order.forEach((src, i) => {
+    images.set(d.train.images.subarray(src * size, (src + 1) * size), i * size);
+    labels[i] = d.train.labels[src];
+  });
+  return { ...d, train: { images, labels, count } };
+}
+
+function configFor(plan: Plan, dataset: Dataset, seed: number): TrainConfig {
+  return {
+    ...DEFAULT_TRAIN_CONFIG,
+    dataset: dataset.name,
+    model: plan.model,
+    norms: ['batchnorm', 'deconv'],
+    batchSize: plan.batchSize,
+    epochs: 1,
+    seed,
+    evalEvery: 1_000_000, // only after the last step
+    evalSize: plan.evalSize,
+    deconv: { ...DEFAULT_TRAIN_CONFIG.deconv, block: plan.block },
+  };
+}
+
+async function runModel(name: string): Promise<void> {
+  const plan = PLANS[name];
+  if (!plan) throw new Error(`unknown model "${name}" (expected ${Object.keys(PLANS).join(', ')})`);
+  const runs: RunRecord[] = [];
+  for (const datasetName of DATASETS) {
+    const dataset = subset(await readDatasetFile(datasetName), plan.trainImages);
+    for (const seed of SEEDS) {
+      const started = Date.now();
+      const record = await runHeadless(configFor(plan, dataset, seed), dataset, {
+        onProgress: (step, total) => {
+          if (step % 10 === 0 || step === total) process.stderr.write(`${name} ${datasetName} seed ${seed}: step ${step}/${total}\n`);
+        },
+      });
+      const summary = record.variants.map((v) => `${v.norm} ${(v.test[v.test.length - 1]?.accuracy ?? NaN).toFixed(4)}`).join(', ');
+      process.stderr.write(`${name} ${datasetName} seed ${seed}: ${summary} (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+      runs.push({ ...record, variants: record.variants.map((v) => ({ ...v, steps: v.steps.filter((_, i) => i % 5 === 0) })) });
+      await mkdir(RESULTS_DIR, { recursive: true });
+      await writeFile(join(RESULTS_DIR, `reproduction-${name}.json`), JSON.stringify(runs));
+    }
+  }
+}
+
+const meanStd = (values: number[]): [number, number] => {
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  const variance = values.length > 1 ? values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1) : 0;
+  return [mean, Math.sqrt(variance)];
+};
+
+async function writeReport(): Promise<void> {
+  const files = (await readdir(RESULTS_DIR)).filter((f) => /^reproduction-.*\.json$/.test(f)).sort();
+  const runs: RunRecord[] = (await Promise.all(files.map(async (f) => JSON.parse(await readFile(join(RESULTS_DIR, f), 'utf8')) as RunRecord[]))).flat();
+  const rows: string[] = [];
+  for (const model of Object.keys(PLANS)) {
+    for (const datasetName of DATASETS) {
+      const group = runs.filter((r) => r.config.model === model && r.config.dataset === datasetName);
+      if (group.length === 0) continue;
+      for (const norm of ['batchnorm', 'deconv'] as const) {
+        const variants = group.flatMap((r) => r.variants.filter((v) => v.norm === norm));
+        const acc = variants.map((v) => (v.test[v.test.length - 1]?.accuracy ?? NaN) * 100);
+        const [am, as] = meanStd(acc);
+        const [mm] = meanStd(variants.map((v) => v.msPerStep));
+        const c = group[0].config;
+        rows.push(
+          `| ${model} | ${datasetName} | ${norm} | ${variants[0].params} | ${c.trainImages} | ${c.batchSize} | ${group.length} | ${am.toFixed(2)} ± ${as.toFixed(2)} | ${mm.toFixed(0)} |`,
+        );
+      }
+    }
+  }
+  const text = [
+    '# Reproduction: one epoch, batch norm vs network deconvolution',
+    '',
+    'Generated by `npm run reproduce` (scripts/reproduce.ts) on the tfjs **cpu** backend in Node.',
+    'Both variants of a run start from identical weights (seeded) and see identical batches in identical order.',
+    'SGD, momentum 0.9, lr 0.05 with cosine annealing to 0 over the epoch, weight decay 1e-3; deconvolution:',
+    'eps 1e-5, 5 Newton–Schulz iterations (15 for the input layer, whose statistics are fixed from 1,024',
+    'training images), sampling stride 3, pooled blocks. Test accuracy on a fixed test subset after the',
+    'single epoch; mean ± sample standard deviation over the seeds. ms/step excludes the first (warm-up) step',
+    'and was measured on a shared 2-core machine under heavy load: compare the two variants, not the absolute values.',
+    '',
+    '| model | dataset | variant | params | train images | batch | seeds | test accuracy % | ms/step |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
+  await mkdir(join(REPO_ROOT, 'docs'), { recursive: true });
+  await writeFile(REPORT, text);
+  process.stderr.write(`wrote ${REPORT}\n`);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const at = argv.indexOf('--models');
+  const reportOnly = argv.includes('--report-only');
+  const models = at >= 0 ? (argv[at + 1] ?? '').split(',') : Object.keys(PLANS);
+  if (!reportOnly) {
+    await initNodeBackend('cpu');
+    await registerNodeGradients();
+    for (const m of models) await runModel(m);
+  }
+  await writeReport();
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
