@@ -11,8 +11,13 @@ const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 export async function runBrowserBench(opts: BenchOptions): Promise<{ info: GpuCheckInfo; rows: BenchRow[] }> {
   const server = await createServer({
     logLevel: 'warn',
-    server: { host: '127.0.0.1', port: 0 },
-    optimizeDeps: { include: ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-webgpu'] },
+    // No watching and no HMR: an edit elsewhere must not reload the page mid-run.
+    server: { host: '127.0.0.1', port: 0, hmr: false, watch: null },
+    // Pre-bundle every dependency of the page up front: a dependency discovered later makes Vite
+    // reload the page mid-benchmark.
+    optimizeDeps: {
+      include: ['@tensorflow/tfjs-core', '@tensorflow/tfjs-core/dist/register_all_gradients', '@tensorflow/tfjs-backend-webgpu'],
+    },
   });
   await server.listen();
   const url = server.resolvedUrls?.local[0];
@@ -27,7 +32,7 @@ export async function runBrowserBench(opts: BenchOptions): Promise<{ info: GpuCh
     page.on('console', (msg) => {
       if (msg.text().startsWith('[bench]')) console.log(`  chromium ${msg.text()}`);
     });
-    await page.goto(`${url}gpu-check.html`);
+    await page.goto(`${url}gpu-check.html`, { waitUntil: 'networkidle' });
     const info = await page.evaluate(() => (window as Window & { deconvGpuCheck?: GpuCheckApi }).deconvGpuCheck?.ready);
     if (!info) throw new Error('gpu-check.html did not expose window.deconvGpuCheck');
     const rows = await page.evaluate(

@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   if (!args.has('--no-node')) {
     console.log('Node (Dawn)…');
     try {
-      sections.push({ runtime: 'node', ...(await runNodeBench({ ...options, gradients: false })) });
+      sections.push({ runtime: 'node', ...(await runNodeBench(options)) });
     } catch (error) {
       sections.push({ runtime: 'node', device: 'unknown', rows: [], error: error instanceof Error ? error.message : String(error) });
     }

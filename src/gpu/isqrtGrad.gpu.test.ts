@@ -23,7 +23,6 @@ interface Case {
 const cases: Case[] = [
   { n: 9, batch: 16, iters: 15, maxCondition: 1e4, fdMatrices: 3 },
   { n: 27, batch: 1, iters: 5, maxCondition: 1e3, fdMatrices: 1 },
-  { n: 36, batch: 2, iters: 5, maxCondition: 1e4, fdMatrices: 0 },
   { n: 75, batch: 1, iters: 5, maxCondition: 1e4, fdMatrices: 0 },
   ...(FULL ? [{ n: 144, batch: 2, iters: 15, maxCondition: 1e4, fdMatrices: 0 }, { n: 576, batch: 1, iters: 5, maxCondition: 1e4, fdMatrices: 0 }] : []),
 ];

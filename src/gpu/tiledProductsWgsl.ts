@@ -21,9 +21,11 @@ export interface OutputSpec {
   identity: number;
 }
 
+// 64 threads (8 x 8), each accumulating a 4 x 4 block of a 32 x 32 output tile: few invocations
+// with much register reuse suit both GPUs and SwiftShader (where a workgroup is one CPU thread).
 const TILE = 32;
-const TK = 16;
-const THREADS = 256;
+const TK = 32;
+const THREADS = 64;
 
 const f32 = (v: number): string => (Number.isInteger(v) ? `${v}.0` : `${v}`);
 
@@ -84,12 +86,13 @@ export function tiledProductsSpec(
       }
       workgroupBarrier();
       for (var kk = 0u; kk < ${TK}u; kk = kk + 1u) {
-        let a0 = tileA[ty * ${TK}u + kk];
-        let a1 = tileA[(ty + 16u) * ${TK}u + kk];
-        let b0 = tileB[kk * ${TILE}u + tx];
-        let b1 = tileB[kk * ${TILE}u + tx + 16u];
-        acc00 = acc00 + a0 * b0; acc01 = acc01 + a0 * b1;
-        acc10 = acc10 + a1 * b0; acc11 = acc11 + a1 * b1;
+        var a : array<f32, 4>;
+        var bv : array<f32, 4>;
+        for (var r = 0u; r < 4u; r = r + 1u) { a[r] = tileA[(ty + 8u * r) * ${TK}u + kk]; }
+        for (var c = 0u; c < 4u; c = c + 1u) { bv[c] = tileB[kk * ${TILE}u + tx + 8u * c]; }
+        for (var r = 0u; r < 4u; r = r + 1u) {
+          for (var c = 0u; c < 4u; c = c + 1u) { acc[r * 4u + c] = acc[r * 4u + c] + a[r] * bv[c]; }
+        }
       }
       workgroupBarrier();
     }`;
@@ -111,18 +114,17 @@ export function tiledProductsSpec(
       let b = workgroupId.z % B;
       let row0 = workgroupId.y * ${TILE}u;
       let col0 = workgroupId.x * ${TILE}u;
-      let tx = localIndex % 16u;
-      let ty = localIndex / 16u;
-      var acc00 = 0.0; var acc01 = 0.0; var acc10 = 0.0; var acc11 = 0.0;
+      let tx = localIndex % 8u;
+      let ty = localIndex / 8u;
+      var acc : array<f32, 16>;
       ${Array.from({ length: termCount }, (_, t) => termLoop(t)).join('\n')}
-      store(N, B, oslot, b, row0 + ty, col0 + tx, acc00);
-      store(N, B, oslot, b, row0 + ty, col0 + tx + 16u, acc01);
-      store(N, B, oslot, b, row0 + ty + 16u, col0 + tx, acc10);
-      store(N, B, oslot, b, row0 + ty + 16u, col0 + tx + 16u, acc11);
+      for (var r = 0u; r < 4u; r = r + 1u) {
+        for (var c = 0u; c < 4u; c = c + 1u) { store(N, B, oslot, b, row0 + ty + 8u * r, col0 + tx + 8u * c, acc[r * 4u + c]); }
+      }
     }`;
   const tiles = ceilDiv(n, TILE);
   return {
-    shaderKey: `deconvTiledProducts_${inputNames.join(',')}_${describe(outputs)}`,
+    shaderKey: `deconvTiledProducts4x4_${inputNames.join(',')}_${describe(outputs)}`,
     variableNames: inputNames,
     outputShape: [outputs.length, batch, n, n],
     workgroupSize: [THREADS, 1, 1],
