@@ -1,5 +1,6 @@
 // Decodes a user's file (or a sample URL) into [0, 1] HWC pixels inside the worker, with a clear
 // sentence for every way an input can be wrong. Runs with createImageBitmap + OffscreenCanvas.
+import { headerSize, type PixelSize } from './whitenImageSize';
 import { MAX_IMAGE_SIDE, type WhitenErrorCode } from './whitenProtocol';
 
 export class InputError extends Error {
@@ -43,24 +44,37 @@ const FORMAT_NAMES: Record<Format, string> = {
   png: 'PNG', jpeg: 'JPEG', gif: 'GIF', webp: 'WebP', bmp: 'BMP', avif: 'AVIF', svg: 'SVG', unknown: 'unknown',
 };
 
-async function readBlob(name: string, blob: Blob): Promise<Blob> {
-  if (blob.size === 0) throw new InputError('empty', `"${name}" is empty (0 bytes), so there is no picture to whiten.`);
-  return blob;
+/** Bytes read to find the format and the pixel size (JPEG size markers can follow long EXIF blocks). */
+const HEADER_BYTES = 256 * 1024;
+
+/** Decoding options: straight to at most MAX_IMAGE_SIDE when the header gives the size. */
+function decodeOptions(size: PixelSize | null): ImageBitmapOptions {
+  const options: ImageBitmapOptions = { premultiplyAlpha: 'none', colorSpaceConversion: 'default' };
+  if (!size) return options;
+  const scale = MAX_IMAGE_SIDE / Math.max(size.width, size.height);
+  if (scale >= 1) return options;
+  return {
+    ...options,
+    resizeWidth: Math.max(1, Math.round(size.width * scale)),
+    resizeHeight: Math.max(1, Math.round(size.height * scale)),
+    resizeQuality: 'high',
+  };
 }
 
 export async function decodeImage(name: string, blob: Blob): Promise<DecodedImage> {
-  await readBlob(name, blob);
-  const head = new Uint8Array(await blob.slice(0, 64).arrayBuffer());
-  const format = sniffFormat(head);
+  if (blob.size === 0) throw new InputError('empty', `"${name}" is empty (0 bytes), so there is no picture to whiten.`);
+  const head = new Uint8Array(await blob.slice(0, HEADER_BYTES).arrayBuffer());
+  const format = sniffFormat(head.subarray(0, 64));
   if (format === 'svg') {
     throw new InputError('unsupported', `"${name}" is an SVG drawing; please use a photo (PNG, JPEG, WebP, GIF or BMP).`);
   }
   if (format === 'unknown') {
     throw new InputError('not-image', `"${name}" is not an image: choose a PNG, JPEG, WebP, GIF or BMP photo.`);
   }
+  const size = headerSize(format, head);
   let source: ImageBitmap;
   try {
-    source = await createImageBitmap(blob, { premultiplyAlpha: 'none', colorSpaceConversion: 'default' });
+    source = await createImageBitmap(blob, decodeOptions(size));
   } catch {
     throw new InputError(
       'corrupt',
@@ -68,16 +82,15 @@ export async function decodeImage(name: string, blob: Blob): Promise<DecodedImag
     );
   }
   try {
-    return rasterise(source, format);
+    return rasterise(source, format, size ?? { width: source.width, height: source.height });
   } finally {
     source.close();
   }
 }
 
-function rasterise(source: ImageBitmap, format: Format): DecodedImage {
+function rasterise(source: ImageBitmap, format: Format, original: PixelSize): DecodedImage {
   const notices: string[] = [];
-  const sourceWidth = source.width;
-  const sourceHeight = source.height;
+  const { width: sourceWidth, height: sourceHeight } = original;
   const scale = Math.min(1, MAX_IMAGE_SIDE / Math.max(sourceWidth, sourceHeight));
   const width = Math.max(1, Math.round(sourceWidth * scale));
   const height = Math.max(1, Math.round(sourceHeight * scale));
