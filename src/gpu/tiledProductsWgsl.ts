@@ -27,6 +27,14 @@ const TILE = 32;
 const TK = 32;
 const THREADS = 64;
 
+// The 4 x 4 block written out as scalars: dynamically indexed arrays may live in memory, not registers.
+const BLOCK = [0, 1, 2, 3].flatMap((r) => [0, 1, 2, 3].map((c) => `${r}${c}`));
+const UNROLLED_FMA = [
+  ...[0, 1, 2, 3].map((r) => `let a${r} = tileA[(ty + ${8 * r}u) * ${TK}u + kk];`),
+  ...[0, 1, 2, 3].map((c) => `let b${c} = tileB[kk * ${TILE}u + tx + ${8 * c}u];`),
+  ...BLOCK.map((rc) => `acc${rc} = acc${rc} + a${rc[0]} * b${rc[1]};`),
+].join('\n        ');
+
 const f32 = (v: number): string => (Number.isInteger(v) ? `${v}.0` : `${v}`);
 
 function describe(outputs: OutputSpec[]): string {
@@ -86,13 +94,7 @@ export function tiledProductsSpec(
       }
       workgroupBarrier();
       for (var kk = 0u; kk < ${TK}u; kk = kk + 1u) {
-        var a : array<f32, 4>;
-        var bv : array<f32, 4>;
-        for (var r = 0u; r < 4u; r = r + 1u) { a[r] = tileA[(ty + 8u * r) * ${TK}u + kk]; }
-        for (var c = 0u; c < 4u; c = c + 1u) { bv[c] = tileB[kk * ${TILE}u + tx + 8u * c]; }
-        for (var r = 0u; r < 4u; r = r + 1u) {
-          for (var c = 0u; c < 4u; c = c + 1u) { acc[r * 4u + c] = acc[r * 4u + c] + a[r] * bv[c]; }
-        }
+        ${UNROLLED_FMA}
       }
       workgroupBarrier();
     }`;
@@ -116,15 +118,13 @@ export function tiledProductsSpec(
       let col0 = workgroupId.x * ${TILE}u;
       let tx = localIndex % 8u;
       let ty = localIndex / 8u;
-      var acc : array<f32, 16>;
+      ${BLOCK.map((rc) => `var acc${rc} = 0.0;`).join(' ')}
       ${Array.from({ length: termCount }, (_, t) => termLoop(t)).join('\n')}
-      for (var r = 0u; r < 4u; r = r + 1u) {
-        for (var c = 0u; c < 4u; c = c + 1u) { store(N, B, oslot, b, row0 + ty + 8u * r, col0 + tx + 8u * c, acc[r * 4u + c]); }
-      }
+      ${BLOCK.map((rc) => `store(N, B, oslot, b, row0 + ty + ${8 * Number(rc[0])}u, col0 + tx + ${8 * Number(rc[1])}u, acc${rc});`).join('\n      ')}
     }`;
   const tiles = ceilDiv(n, TILE);
   return {
-    shaderKey: `deconvTiledProducts4x4_${inputNames.join(',')}_${describe(outputs)}`,
+    shaderKey: `deconvTiledProducts4x4u_${inputNames.join(',')}_${describe(outputs)}`,
     variableNames: inputNames,
     outputShape: [outputs.length, batch, n, n],
     workgroupSize: [THREADS, 1, 1],
