@@ -106,7 +106,12 @@ export type RunState = 'idle' | 'loading' | 'compiling' | 'ready' | 'running' | 
 
 /** Main thread -> worker. */
 export type TrainCommand =
-  | { type: 'init'; config: TrainConfig; backend?: BackendInfo['name'] }
+  /**
+   * `baseUrl`: absolute URL of the app root (ends with '/'), where data/<name>.bin is served, e.g.
+   * `new URL(import.meta.env.BASE_URL, document.baseURI).href`. When absent the worker derives it
+   * from its own location. 'init' runs the first training step as the warm-up ('compiling').
+   */
+  | { type: 'init'; config: TrainConfig; backend?: BackendInfo['name']; baseUrl?: string }
   /** User-supplied CIFAR-10 batch files (already read into memory), transferred. */
   | { type: 'cifar-files'; files: { name: string; bytes: ArrayBuffer }[] }
   | { type: 'play' }

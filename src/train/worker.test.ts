@@ -1,0 +1,63 @@
+// Drives the worker module in Node: a fake `self`, fetch serving the shipped MNIST file.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import { describe, expect, it, vi } from 'vitest';
+import { REPO_ROOT } from '../data/loadNode';
+import type { TrainCommand, TrainEvent } from './protocol';
+import { testConfig } from './testing';
+
+const events: TrainEvent[] = [];
+const fakeSelf = {
+  location: { href: 'http://localhost:5173/assets/worker-abc.js' },
+  postMessage: (e: TrainEvent) => events.push(e),
+  close: vi.fn(),
+  onmessage: null as ((e: MessageEvent<TrainCommand>) => void) | null,
+};
+vi.stubGlobal('self', fakeSelf);
+const requested: string[] = [];
+vi.stubGlobal('fetch', async (url: string) => {
+  requested.push(url);
+  const bytes = await readFile(join(REPO_ROOT, 'public', new URL(url).pathname));
+  return new Response(bytes);
+});
+
+function state(): string | undefined {
+  const last = events.filter((e) => e.type === 'status').pop();
+  return last?.type === 'status' ? last.state : undefined;
+}
+
+function send(command: TrainCommand): void {
+  fakeSelf.onmessage?.({ data: command } as MessageEvent<TrainCommand>);
+}
+
+async function until(predicate: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 1200 && !predicate(); i += 1) await new Promise((r) => setTimeout(r, 50));
+  if (!predicate()) throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('training worker', () => {
+  it('init -> backend, loading, compiling, snapshot, ready; step; diagnostics; dispose', async () => {
+    await import('./worker');
+    const config = testConfig({ dataset: 'mnist', model: 'mlp', batchSize: 64, evalSize: 64, evalEvery: 100 });
+    send({ type: 'init', config, backend: 'cpu' });
+    await until(() => events.some((e) => e.type === 'status' && (e.state === 'ready' || e.state === 'error')), 'ready');
+    expect(events.find((e) => e.type === 'error')).toBeUndefined();
+    expect(requested[0]).toMatch(/^http:\/\/localhost:5173\/data\/mnist\.bin/);
+    const states = events.flatMap((e) => (e.type === 'status' ? [e.state] : []));
+    expect(states).toContain('compiling');
+    expect(events.find((e) => e.type === 'backend')).toMatchObject({ info: { name: 'cpu' } });
+    const first = events.find((e) => e.type === 'snapshot');
+    expect(first?.type === 'snapshot' && first.snapshot.step).toBe(1);
+    send({ type: 'step' });
+    await until(() => events.some((e) => e.type === 'snapshot' && e.snapshot.step === 2), 'snapshot of step 2');
+    await until(() => events.filter((e) => e.type === 'status').pop()?.type === 'status' && state() === 'paused', 'paused');
+    send({ type: 'diagnostics', requestId: 7 });
+    await until(() => events.some((e) => e.type === 'diagnostics'), 'diagnostics');
+    const diag = events.find((e) => e.type === 'diagnostics');
+    expect(diag?.type === 'diagnostics' && diag.diagnostics.step).toBe(2);
+    send({ type: 'dispose' });
+    await until(() => fakeSelf.close.mock.calls.length > 0, 'close');
+    expect(tf.memory().numTensors).toBe(0);
+  });
+});

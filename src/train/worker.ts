@@ -1,0 +1,174 @@
+// Module worker entry of the trainer: TrainCommand in, TrainEvent out (protocol.ts). Commands run
+// one at a time in arrival order; 'play' starts the training loop without blocking the queue, so
+// 'pause' (and everything else) stops it between steps.
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { activeImplementation } from '../core/ops';
+import { parseCifarFiles } from '../data/cifar';
+import type { Dataset } from '../data/dataset';
+import { fetchDataset } from '../data/load';
+import { selectBackend, type BackendInfo } from '../platform/backend';
+import type { RunState, TrainCommand, TrainConfig, TrainEvent } from './protocol';
+import { Trainer } from './trainer';
+
+let backend: BackendInfo | undefined;
+let trainer: Trainer | undefined;
+let loop: Promise<void> | undefined;
+let state: RunState = 'idle';
+let snapshotHz = 4;
+let baseUrl: string | undefined;
+let cifar: Dataset | undefined;
+let dataset: Dataset | undefined;
+
+function post(event: TrainEvent): void {
+  (self as unknown as Worker).postMessage(event);
+}
+
+function setState(next: RunState, message?: string, progress?: number): void {
+  state = next;
+  post({ type: 'status', state: next, message, progress });
+}
+
+/** App root from the worker's own URL: built app -> <root>/assets/x.js; Vite dev -> <root>/src/train/worker.ts. */
+function defaultBaseUrl(): string {
+  const href = self.location.href;
+  for (const marker of ['/assets/', '/src/']) {
+    const at = href.indexOf(marker);
+    if (at >= 0) return href.slice(0, at + 1);
+  }
+  return new URL('./', href).href;
+}
+
+async function stopLoop(): Promise<void> {
+  trainer?.pause();
+  await loop;
+  loop = undefined;
+}
+
+async function loadDataset(config: TrainConfig): Promise<Dataset> {
+  if (config.dataset === 'cifar10') {
+    if (!cifar) throw new Error('CIFAR-10 is not loaded: choose cifar-10-binary.tar.gz or its batch files first');
+    return cifar;
+  }
+  if (dataset?.name === config.dataset) return dataset;
+  setState('loading', `loading ${config.dataset}`, 0);
+  const name = config.dataset;
+  return fetchDataset(name, baseUrl ?? defaultBaseUrl(), (p) => post({ type: 'status', state: 'loading', message: `loading ${name}`, progress: p }));
+}
+
+async function build(config: TrainConfig): Promise<void> {
+  await stopLoop();
+  trainer?.dispose();
+  trainer = undefined;
+  dataset = await loadDataset(config);
+  const t = new Trainer(config, dataset, {
+    snapshotHz,
+    pauseOnDivergence: true,
+    onSnapshot: (snapshot) => post({ type: 'snapshot', snapshot }),
+    onDiverged: (e) => post({ type: 'diverged', norm: e.norm, step: e.step, message: e.message }),
+  });
+  trainer = t;
+  setState('compiling', 'compiling kernels (first step)');
+  await t.trainStep(); // its snapshot (the first is always due) carries kernels and histograms
+  setState(t.finished ? 'finished' : 'ready');
+}
+
+function play(): void {
+  const t = trainer;
+  if (!t || loop || t.finished) return;
+  setState('running');
+  loop = t.train().then(
+    async () => {
+      loop = undefined;
+      if (trainer !== t) return;
+      await t.emitSnapshot(true);
+      const diverged = t.histories().filter((h) => h.diverged).map((h) => h.norm);
+      if (t.finished) setState('finished');
+      else setState('paused', diverged.length ? `paused: ${diverged.join(', ')} diverged` : undefined);
+    },
+    (error: unknown) => {
+      loop = undefined;
+      fail(error);
+    },
+  );
+}
+
+function fail(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  post({ type: 'error', message });
+  setState('error', message);
+}
+
+async function handle(command: TrainCommand): Promise<void> {
+  switch (command.type) {
+    case 'init':
+      if (command.baseUrl) baseUrl = command.baseUrl;
+      if (!backend) {
+        setState('loading', 'starting the backend');
+        backend = await selectBackend(command.backend);
+        post({ type: 'backend', info: backend, implementation: activeImplementation() });
+      }
+      await build(command.config);
+      return;
+    case 'reset':
+      await build(command.config);
+      return;
+    case 'cifar-files': {
+      await stopLoop();
+      setState('loading', 'reading CIFAR-10', 0);
+      const files = command.files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) }));
+      cifar = await parseCifarFiles(files, (p) => post({ type: 'status', state: 'loading', message: 'reading CIFAR-10', progress: p }));
+      setState('idle', `CIFAR-10 ready: ${cifar.train.count} training and ${cifar.test.count} test images${cifar.note ? ` (${cifar.note})` : ''}`);
+      return;
+    }
+    case 'play':
+      play();
+      return;
+    case 'pause':
+      await stopLoop();
+      return;
+    case 'step': {
+      await stopLoop();
+      if (!trainer || trainer.finished) return;
+      await trainer.trainStep();
+      await trainer.emitSnapshot(true);
+      setState(trainer.finished ? 'finished' : 'paused');
+      return;
+    }
+    case 'update-rate':
+      snapshotHz = Math.min(30, Math.max(1, command.hz));
+      trainer?.setSnapshotRate(snapshotHz);
+      return;
+    case 'diagnostics':
+      post({
+        type: 'diagnostics',
+        requestId: command.requestId,
+        diagnostics: { backend, implementation: activeImplementation(), memory: pickMemory(), step: trainer?.step ?? 0, state },
+      });
+      return;
+    case 'dispose':
+      await stopLoop();
+      trainer?.dispose();
+      trainer = undefined;
+      self.close();
+      return;
+  }
+}
+
+function pickMemory(): { numTensors: number; numBytes: number; numDataBuffers: number } {
+  const m = tf.memory();
+  return { numTensors: m.numTensors, numBytes: m.numBytes, numDataBuffers: m.numDataBuffers };
+}
+
+let queue: Promise<void> = Promise.resolve();
+
+self.onmessage = (event: MessageEvent<TrainCommand>) => {
+  const command = event.data;
+  // Pause and diagnostics act at once (between two steps), not after queued work.
+  if (command.type === 'pause') trainer?.pause();
+  if (command.type === 'diagnostics') {
+    void handle(command);
+    return;
+  }
+  queue = queue.then(() => handle(command)).catch(fail);
+};
