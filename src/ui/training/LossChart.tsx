@@ -93,7 +93,7 @@ export function LossChart({ variants, stepsPerEpoch, totalSteps, width, height, 
             {`${Math.round(tick * 100)}%`}
           </text>
         ))}
-        {x.ticks(6).map((tick) => (
+        {x.ticks(6).filter(Number.isInteger).map((tick) => (
           <text key={`x${tick}`} x={x(tick)} y={innerHeight + font + 4} textAnchor="middle" fontSize={font} fill={palette.text}>
             {tick}
           </text>
@@ -118,6 +118,9 @@ export function LossChart({ variants, stepsPerEpoch, totalSteps, width, height, 
           <g key={s.norm} data-variant={s.norm}>
             <path d={pathFor(s)} fill="none" stroke={VARIANT_COLOUR[s.norm]} strokeWidth={2 * fontScale} />
             <path d={accuracyLine(s.accuracy) ?? ''} fill="none" stroke={VARIANT_COLOUR[s.norm]} strokeWidth={2 * fontScale} strokeDasharray="6 4" />
+            {s.losses.length > 0 && Number.isFinite(s.losses[s.losses.length - 1]) && (!logScale || s.losses[s.losses.length - 1] > 0) && (
+              <circle cx={x(s.steps[s.steps.length - 1])} cy={y(s.losses[s.losses.length - 1])} r={3 * fontScale} fill={VARIANT_COLOUR[s.norm]} />
+            )}
             {s.accuracy.length > 0 && (
               <circle cx={x(s.accuracy[s.accuracy.length - 1].step)} cy={yAcc(s.accuracy[s.accuracy.length - 1].accuracy)} r={3.5 * fontScale} fill={VARIANT_COLOUR[s.norm]} />
             )}

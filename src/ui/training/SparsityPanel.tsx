@@ -25,7 +25,7 @@ export const SPARSITY_CAPTION =
 export function SparsityPanel({ variants, width, height, svgRef, fontScale = 1, palette }: SparsityPanelProps) {
   const layers = [...new Set(variants.flatMap((v) => (v.activations ?? []).map((a) => a.layer)))];
   const [chosenLayer, setLayer] = useState<string | null>(null);
-  const [stage, setStage] = useState<Stage>('post');
+  const [stage, setStage] = useState<Stage>('pre');
   const layer = chosenLayer !== null && layers.includes(chosenLayer) ? chosenLayer : (layers[0] ?? null);
   const font = 12 * fontScale;
 

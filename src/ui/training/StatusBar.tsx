@@ -19,14 +19,14 @@ export function StatusBar({ run }: { run: RunModel }) {
     <div className="status-bar" aria-live="polite">
       <span className={`run-state run-state-${run.state}`} data-testid="run-status" data-state={run.state}>
         <span className="run-dot" aria-hidden="true" />
-        {STATE_TEXT[run.state]}
+        {(run.state === 'loading' || run.state === 'compiling') && run.message ? `${run.message}…` : STATE_TEXT[run.state]}
         {progress !== null && (
           <>
             {' '}
             <progress max={100} value={progress} aria-label="data loading progress" /> <span className="num">{progress} %</span>
           </>
         )}
-        {run.message && run.state !== 'error' && <span className="run-message"> {run.message}</span>}
+        {run.message && run.state !== 'error' && run.state !== 'loading' && run.state !== 'compiling' && <span className="run-message"> {run.message}</span>}
       </span>
       <span className="num step-readout" data-testid="step-readout">
         {stepText(run.step, run.totalSteps, run.stepsPerEpoch)}

@@ -19,8 +19,8 @@ export function TrainingToolbar({ controller }: { controller: TrainingController
   const presetId = useStore(controller.config, (s) => s.presetId);
   const run = useStore(controller.run, (s) => s.run);
   const [uploadMessage, setUploadMessage] = useState<string | null>(null);
-  const running = run.state === 'running' || run.state === 'compiling';
-  const busy = running || run.state === 'loading';
+  const running = run.state === 'running';
+  const busy = running || run.state === 'loading' || run.state === 'compiling';
   const set = (patch: Partial<TrainingParams>) => controller.config.getState().setParams(patch);
   const locked = busy ? 'Pause the run to change this setting' : undefined;
 
@@ -94,7 +94,7 @@ export function TrainingToolbar({ controller }: { controller: TrainingController
             className="button button-primary"
             data-testid="play-button"
             aria-label={running ? 'Pause (Space)' : 'Play (Space)'}
-            disabled={run.state === 'loading' || run.state === 'idle' || Boolean(run.workerLost)}
+            disabled={run.state === 'loading' || Boolean(run.workerLost)}
             onClick={() => controller.togglePlay()}
           >
             {running ? '❚❚ Pause' : '▶ Play'}

@@ -26,8 +26,7 @@ export function TrainingView() {
     return () => {
       window.removeEventListener('hashchange', onHash);
       // Leaving the tab pauses the run; its curves stay for when the user comes back.
-      const state = controller.run.getState().run.state;
-      if (state === 'running' || state === 'compiling') controller.pause();
+      if (controller.run.getState().run.state === 'running') controller.pause();
     };
   }, [controller]);
 

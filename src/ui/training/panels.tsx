@@ -63,8 +63,8 @@ export function KernelsPanel({ run, params, lecture }: PanelProps) {
                 </h2>
                 <span className="variant-subtitle">first-layer kernels</span>
                 {first && (
-                  <span className="variant-stats num" title={`${first.layer} activations after ReLU`}>
-                    {first.layer}: kurtosis <strong>{formatKurtosis(first.post.kurtosis)}</strong>, near-zero <strong>{formatPercent(first.post.nearZeroFraction)}</strong>
+                  <span className="variant-stats num" title={`${first.layer} activations before ReLU, on the probe batch`}>
+                    {first.layer}: kurtosis <strong>{formatKurtosis(first.pre.kurtosis)}</strong>, near-zero <strong>{formatPercent(first.pre.nearZeroFraction)}</strong>
                   </span>
                 )}
               </header>

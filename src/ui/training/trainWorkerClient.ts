@@ -20,9 +20,7 @@ export interface ClientHandlers {
 }
 
 export function createModuleWorker(): WorkerLike {
-  // TODO(issue 5): switch to the real worker when src/train/worker.ts lands:
-  // return new Worker(new URL('../../train/worker.ts', import.meta.url), { type: 'module', name: 'deconv-lab-trainer' }) as unknown as WorkerLike;
-  throw new Error('the trainer worker is not part of this build yet');
+  return new Worker(new URL('../../train/worker.ts', import.meta.url), { type: 'module', name: 'deconv-lab-trainer' }) as unknown as WorkerLike;
 }
 
 export class TrainWorkerClient {

@@ -48,14 +48,13 @@ export class TrainingController {
   }
 
   togglePlay(): void {
-    const state = this.run.getState().run.state;
-    if (state === 'running' || state === 'compiling') this.pause();
+    if (this.run.getState().run.state === 'running') this.pause();
     else this.play();
   }
 
   step(): void {
     const state = this.run.getState().run.state;
-    if (state === 'running' || state === 'loading' || this.run.getState().run.workerLost) return;
+    if (state === 'running' || state === 'loading' || state === 'compiling' || this.run.getState().run.workerLost) return;
     this.client.send({ type: 'step' });
   }
 
@@ -123,7 +122,7 @@ export class TrainingController {
 
   private init(): void {
     const params = this.config.getState().params;
-    this.client.send({ type: 'init', config: toTrainConfig(params), backend: forcedBackend(params) });
+    this.client.send({ type: 'init', config: toTrainConfig(params), backend: forcedBackend(params), baseUrl: appBaseUrl() });
     this.client.send({ type: 'update-rate', hz: params.hz });
   }
 
@@ -174,6 +173,12 @@ export class TrainingController {
       });
     }
   }
+}
+
+/** Where the app (and its data/ folder) is served from, for the worker's dataset fetches. */
+function appBaseUrl(): string | undefined {
+  if (typeof document === 'undefined') return undefined;
+  return new URL(import.meta.env.BASE_URL ?? './', document.baseURI).href;
 }
 
 let instance: TrainingController | null = null;
