@@ -2,6 +2,7 @@
 // per block of B channels with a batch of D matrices; leftover channels (C mod B) share one
 // scalar mean and variance. Applied explicitly to the activations; no trainable parameters.
 import * as tf from '@tensorflow/tfjs-core';
+import { everyNth } from './conv';
 import type { ForwardContext, Layer } from './layer';
 import { RunningWhitening, whiteningMatrix, type DeconvLayerSettings } from './whitening';
 
@@ -38,9 +39,11 @@ export class ChannelDeconv implements Layer {
   private sampledRows(x: tf.Tensor): tf.Tensor2D {
     const s = this.settings.samplingStride;
     if (x.rank === 4 && s > 1) {
-      const [n, h, w, c] = x.shape as [number, number, number, number];
-      const sampled = tf.stridedSlice(x, [0, 0, 0, 0], [n, h, w, c], [1, s, s, 1]);
-      return tf.reshape(sampled, [-1, this.channels]) as tf.Tensor2D;
+      const [, h, w] = x.shape;
+      const rows = Math.ceil(h / s);
+      const cols = Math.ceil(w / s);
+      const padded = tf.pad(x as tf.Tensor4D, [[0, 0], [0, rows * s - h], [0, cols * s - w], [0, 0]]);
+      return tf.reshape(everyNth(padded, 0, 0, s, rows, cols), [-1, this.channels]) as tf.Tensor2D;
     }
     return tf.reshape(x, [-1, this.channels]) as tf.Tensor2D;
   }

@@ -9,22 +9,31 @@ function samePadding(size: number, k: number, stride: number): [number, number] 
   return [Math.floor(total / 2), total - Math.floor(total / 2)];
 }
 
+/**
+ * x[:, y0 + i*s, x0 + j*s, :] for i < rows, j < cols, with slice + reshape only (tfjs-core registers
+ * no gradient for StridedSlice). x must extend at least s - 1 past the last sampled position.
+ */
+export function everyNth(x: tf.Tensor4D, y0: number, x0: number, s: number, rows: number, cols: number): tf.Tensor4D {
+  const [n, , , c] = x.shape;
+  const region = tf.slice(x, [0, y0, x0, 0], [n, rows * s, cols * s, c]);
+  const grid = tf.reshape(region, [n, rows, s, cols, s, c]);
+  return tf.reshape(tf.slice(grid, [0, 0, 0, 0, 0, 0], [n, rows, 1, cols, 1, c]), [n, rows, cols, c]) as tf.Tensor4D;
+}
+
 function im2colConv(x: tf.Tensor4D, w: tf.Tensor4D, stride: number, padding: 'same' | 'valid'): tf.Tensor4D {
   const [k, , cin, cout] = w.shape;
   const [n, h, wd] = x.shape;
   const [top, bottom] = padding === 'same' ? samePadding(h, k, stride) : [0, 0];
   const [left, right] = padding === 'same' ? samePadding(wd, k, stride) : [0, 0];
-  const padded = top + bottom + left + right > 0 ? tf.pad(x, [[0, 0], [top, bottom], [left, right], [0, 0]]) : x;
+  // Extra stride - 1 zero rows/columns let every strided tap be one slice + reshape.
+  const extra = stride - 1;
+  const padded = top + bottom + left + right + extra > 0 ? tf.pad(x, [[0, 0], [top, bottom + extra], [left, right + extra], [0, 0]]) : x;
   const outH = Math.floor((h + top + bottom - k) / stride) + 1;
   const outW = Math.floor((wd + left + right - k) / stride) + 1;
   const taps: tf.Tensor[] = [];
   for (let dy = 0; dy < k; dy += 1) {
     for (let dx = 0; dx < k; dx += 1) {
-      taps.push(
-        stride === 1
-          ? tf.slice(padded, [0, dy, dx, 0], [n, outH, outW, cin])
-          : tf.stridedSlice(padded, [0, dy, dx, 0], [n, dy + (outH - 1) * stride + 1, dx + (outW - 1) * stride + 1, cin], [1, stride, stride, 1]),
-      );
+      taps.push(stride === 1 ? tf.slice(padded, [0, dy, dx, 0], [n, outH, outW, cin]) : everyNth(padded, dy, dx, stride, outH, outW));
     }
   }
   const cols = tf.reshape(taps.length === 1 ? taps[0] : tf.concat(taps, 3), [n * outH * outW, k * k * cin]);
