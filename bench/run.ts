@@ -1,6 +1,7 @@
 // `npm run bench`: fused WGSL kernels vs the composed tf-op paths, side by side in one run on one
 // backend, in headless Chromium (WebGPU) and in Node (Dawn). Prints a markdown table and writes
-// bench/results/latest.json. Flags: --full (adds 576 x 576), --no-node, --no-browser, --reps=N.
+// bench/results/latest.json. Flags: --full (adds 576 x 576 and Node forward+backward), --no-node,
+// --no-browser, --reps=N (default 3).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +22,7 @@ const repsArg = [...args].find((a) => a.startsWith('--reps='));
 const options: BenchOptions = {
   large: args.has('--full'),
   gradients: true,
-  maxReps: repsArg ? Number(repsArg.slice('--reps='.length)) : 5,
+  maxReps: repsArg ? Number(repsArg.slice('--reps='.length)) : 3,
   budgetMsPerCase: args.has('--full') ? 600_000 : 8_000,
 };
 
@@ -56,7 +57,8 @@ async function main(): Promise<void> {
   if (!args.has('--no-node')) {
     console.log('Node (Dawn)…');
     try {
-      sections.push({ runtime: 'node', ...(await runNodeBench(options)) });
+      // Node repeats Chromium's forward cases; forward+backward there only with --full (time budget).
+      sections.push({ runtime: 'node', ...(await runNodeBench({ ...options, gradients: options.large })) });
     } catch (error) {
       sections.push({ runtime: 'node', device: 'unknown', rows: [], error: error instanceof Error ? error.message : String(error) });
     }
