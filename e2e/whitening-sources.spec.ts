@@ -35,3 +35,19 @@ for (const how of ['drop', 'paste'] as const) {
     await expect(page.getByTestId('error-message')).toHaveCount(0);
   });
 }
+
+test('a whitening link (e.g. a preset) picks the sample and settings, also after the view was used @fallback', async ({ page }) => {
+  await page.goto('/?backend=cpu#/whitening?sample=chelsea.png');
+  await waitForWhitening(page);
+  const previous = await answeredId(page);
+  await page.getByRole('link', { name: 'Training' }).click();
+  await expect(page.getByTestId('whitening-view')).toHaveCount(0);
+  await page.evaluate(() => {
+    window.location.hash = '#/whitening?sample=brick.png&k=5&K=7&grey=1';
+  });
+  await waitForNextAnswer(page, previous);
+  await expect(page.getByRole('button', { name: 'Sample: Brick wall' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('iterations-slider')).toHaveValue('7');
+  await expect(page.getByTestId('kernel-slider')).toHaveValue('5');
+  await expect(page).toHaveURL(/#\/whitening\?sample=brick\.png&k=5&eps=1e-5&K=7&stride=3&grey=1$/);
+});

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useState, type DragEvent } from 'react';
-import { formatWhiteningHash, parseWhiteningHash } from '../../state/whiteningHash';
 import { useWhiteningStore, whiteningClient } from '../../state/whiteningStore';
 import { ImageSourceBar } from './ImageSourceBar';
 import { OriginalCanvas, WebcamVideo, WhitenedCanvas } from './ImageCanvases';
@@ -8,6 +7,7 @@ import { MeasurementLine } from './MeasurementLine';
 import { HistogramPanel, SpectrumPanel } from './StatsPanels';
 import { sampleUrl, useSamples, type Sample } from './useSamples';
 import { useWebcam } from './useWebcam';
+import { useWhiteningHash } from './useWhiteningHash';
 import { WhiteningControls } from './WhiteningControls';
 import './whitening.css';
 
@@ -24,12 +24,11 @@ export function WhiteningView() {
   const s = useWhiteningStore();
   const webcam = useWebcam();
   const [dragging, setDragging] = useState(false);
-  const [wantedSample] = useState(() => parseWhiteningHash(window.location.hash).sample);
-  const { load, image, payload } = s;
+  const { load, image, payload, sample } = s;
 
   const loadFile = useCallback((file: File) => load({ kind: 'blob', blob: file, name: file.name || 'pasted image' }), [load]);
   const loadSample = useCallback(
-    (sample: Sample) => load({ kind: 'url', url: new URL(sampleUrl(sample.file), document.baseURI).href, name: sample.title }, sample.file),
+    (picked: Sample) => load({ kind: 'url', url: new URL(sampleUrl(picked.file), document.baseURI).href, name: picked.title }, picked.file),
     [load],
   );
 
@@ -37,19 +36,7 @@ export function WhiteningView() {
   useEffect(() => {
     whiteningClient();
   }, []);
-  useEffect(() => {
-    if (samples.length === 0 || useWhiteningStore.getState().requestedId !== 0) return;
-    loadSample(samples.find((x) => x.file === wantedSample) ?? samples[0]);
-  }, [samples, loadSample, wantedSample]);
-
-  // Keep the address shareable: settings and sample in the hash (replaceState: no history spam).
-  const { settings, sample } = s;
-  const hasImage = image !== null;
-  useEffect(() => {
-    if (!hasImage) return;
-    if (window.location.hash && !window.location.hash.startsWith('#/whitening')) return;
-    window.history.replaceState(null, '', formatWhiteningHash({ settings, sample }));
-  }, [settings, sample, hasImage]);
+  useWhiteningHash(samples, loadSample);
 
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
