@@ -59,13 +59,26 @@ function configFor(plan: Plan, dataset: Dataset, seed: number): TrainConfig {
   };
 }
 
-async function runModel(name: string): Promise<void> {
+/** `--flag a,b` list, or undefined. */
+function listFlag(argv: string[], flag: string): string[] | undefined {
+  const at = argv.indexOf(flag);
+  return at >= 0 ? (argv[at + 1] ?? '').split(',').filter(Boolean) : undefined;
+}
+
+interface Selection {
+  datasets: readonly (typeof DATASETS)[number][];
+  seeds: number[];
+  /** Suffix of the results file, so separate processes do not overwrite each other. */
+  tag: string;
+}
+
+async function runModel(name: string, selection: Selection): Promise<void> {
   const plan = PLANS[name];
   if (!plan) throw new Error(`unknown model "${name}" (expected ${Object.keys(PLANS).join(', ')})`);
   const runs: RunRecord[] = [];
-  for (const datasetName of DATASETS) {
+  for (const datasetName of selection.datasets) {
     const dataset = subset(await readDatasetFile(datasetName), plan.trainImages);
-    for (const seed of SEEDS) {
+    for (const seed of selection.seeds) {
       const started = Date.now();
       const record = await runHeadless(configFor(plan, dataset, seed), dataset, {
         onProgress: (step, total) => {
@@ -76,7 +89,7 @@ async function runModel(name: string): Promise<void> {
       process.stderr.write(`${name} ${datasetName} seed ${seed}: ${summary} (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
       runs.push({ ...record, variants: record.variants.map((v) => ({ ...v, steps: v.steps.filter((_, i) => i % 5 === 0) })) });
       await mkdir(RESULTS_DIR, { recursive: true });
-      await writeFile(join(RESULTS_DIR, `reproduction-${name}.json`), JSON.stringify(runs));
+      await writeFile(join(RESULTS_DIR, `reproduction-${name}${selection.tag}.json`), JSON.stringify(runs));
     }
   }
 }
@@ -157,13 +170,19 @@ async function writeReport(): Promise<void> {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const at = argv.indexOf('--models');
   const reportOnly = argv.includes('--report-only');
-  const models = at >= 0 ? (argv[at + 1] ?? '').split(',') : Object.keys(PLANS);
+  const models = listFlag(argv, '--models') ?? Object.keys(PLANS);
+  const datasets = (listFlag(argv, '--datasets') ?? [...DATASETS]).map((d) => {
+    const found = DATASETS.find((x) => x === d);
+    if (!found) throw new Error(`unknown dataset "${d}" (expected ${DATASETS.join(', ')})`);
+    return found;
+  });
+  const seeds = (listFlag(argv, '--seeds') ?? SEEDS.map(String)).map(Number);
+  const tag = listFlag(argv, '--tag')?.[0];
   if (!reportOnly) {
     await initNodeBackend('cpu');
     await registerNodeGradients();
-    for (const m of models) await runModel(m);
+    for (const m of models) await runModel(m, { datasets, seeds, tag: tag ? `-${tag}` : '' });
   }
   await writeReport();
 }
