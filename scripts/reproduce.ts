@@ -128,7 +128,15 @@ const NOTES = [
 
 async function writeReport(): Promise<void> {
   const files = (await readdir(RESULTS_DIR)).filter((f) => /^reproduction-.*\.json$/.test(f)).sort();
-  const runs: RunRecord[] = (await Promise.all(files.map(async (f) => JSON.parse(await readFile(join(RESULTS_DIR, f), 'utf8')) as RunRecord[]))).flat();
+  const all: RunRecord[] = (await Promise.all(files.map(async (f) => JSON.parse(await readFile(join(RESULTS_DIR, f), 'utf8')) as RunRecord[]))).flat();
+  // One run per (model, dataset, seed), whichever results file it came from.
+  const seen = new Set<string>();
+  const runs = all.filter((r) => {
+    const key = `${r.config.model}/${r.config.dataset}/${r.config.seed}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const rows: string[] = [];
   for (const model of Object.keys(PLANS)) {
     for (const datasetName of DATASETS) {
