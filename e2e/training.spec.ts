@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import {
   TINY,
+  TINY_CNN,
   canvasSpread,
   curvePoints,
   downloadOf,
@@ -12,8 +13,10 @@ import {
 } from './training-support';
 
 test.describe('training dashboard', () => {
+  test.describe.configure({ timeout: 360_000 });
+
   test('one-epoch preset: both curves advance, kernels and histograms render', async ({ page }) => {
-    await page.goto(trainingUrl());
+    await page.goto(trainingUrl(TINY_CNN));
     await page.getByRole('combobox', { name: 'preset' }).selectOption('one-epoch');
     await expect(page.getByRole('combobox', { name: 'dataset' })).toHaveValue('fashion-mnist');
     // Keep the preset's model and data but a tiny batch, so the test stays fast.
@@ -83,7 +86,7 @@ test.describe('training dashboard', () => {
   });
 
   test('exports: chart PNG and SVG, kernel PNG, run JSON and CSV', async ({ page }) => {
-    await page.goto(trainingUrl());
+    await page.goto(trainingUrl(TINY_CNN));
     await waitReady(page);
     const start = await stepCount(page);
     await page.getByTestId('step-button').click();
@@ -190,9 +193,29 @@ test.describe('training dashboard', () => {
     expect(report).toHaveProperty('backend.name');
   });
 
-  test('training runs without WebGPU @fallback', async ({ page, browserName }) => {
-    test.skip(browserName !== 'chromium');
-    await page.goto(trainingUrl());
+  test('WebGPU: "compiling kernels" shows, then both variants train', async ({ page }) => {
+    test.skip(test.info().project.name !== 'webgpu', 'needs --enable-unsafe-webgpu');
+    test.setTimeout(900_000);
+    await page.goto(trainingUrl(TINY.replace('backend=cpu', 'backend=auto')));
+    await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'compiling', { timeout: 120_000 });
+    await expect(page.getByTestId('run-status')).toContainText('compiling kernels');
+    await waitReady(page, 800_000);
+    const report = await page.evaluate(async () =>
+      (window as unknown as { deconvLab: { diagnostics: () => Promise<{ backend?: { name: string } }> } }).deconvLab.diagnostics(),
+    );
+    expect(report.backend?.name).toBe('webgpu');
+    const start = await stepCount(page);
+    await page.getByTestId('step-button').click();
+    await expect.poll(() => stepCount(page), { timeout: 120_000 }).toBe(start + 1);
+    const points = await curvePoints(page);
+    expect(points.deconv).toBeGreaterThan(0);
+    expect(points.batchnorm).toBeGreaterThan(0);
+  });
+
+  test('training runs without WebGPU @fallback', async ({ page }) => {
+    test.skip(test.info().project.name !== 'fallback', 'the WebGPU test above covers the webgpu project');
+    // No forced backend: without WebGPU the worker must fall back by itself.
+    await page.goto(trainingUrl(TINY.replace('backend=cpu', 'backend=auto')));
     await waitReady(page);
     await page.getByTestId('play-button').click();
     await waitForSteps(page, 3);

@@ -41,7 +41,9 @@ function Legend({ maxAbs }: { maxAbs: number }) {
 
 export function KernelCanvas({ title, bank, mode, maxWidth, maxHeight, fileName }: KernelCanvasProps) {
   const columns = bestColumns(kernelTileCount(bank, mode), bank.shape[1], maxWidth, maxHeight);
-  const image = useMemo(() => kernelImage(bank, mode, columns), [bank, mode, columns]);
+  // Keyed on the value array: the store keeps the same array until new kernels arrive.
+  const { values, shape } = bank;
+  const image = useMemo(() => kernelImage({ values, shape }, mode, columns), [values, shape, mode, columns]);
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const bigRef = useRef<HTMLCanvasElement | null>(null);
   const [enlarged, setEnlarged] = useState(false);

@@ -20,7 +20,8 @@ export function TrainingToolbar({ controller }: { controller: TrainingController
   const run = useStore(controller.run, (s) => s.run);
   const [uploadMessage, setUploadMessage] = useState<string | null>(null);
   const running = run.state === 'running';
-  const busy = running || run.state === 'loading' || run.state === 'compiling';
+  // Only a running loop is locked: during loading / compiling a change queues a fresh build.
+  const busy = running;
   const set = (patch: Partial<TrainingParams>) => controller.config.getState().setParams(patch);
   const locked = busy ? 'Pause the run to change this setting' : undefined;
 
@@ -99,7 +100,7 @@ export function TrainingToolbar({ controller }: { controller: TrainingController
           >
             {running ? '❚❚ Pause' : '▶ Play'}
           </button>
-          <button type="button" className="button" data-testid="step-button" aria-label="One step (S)" disabled={busy || run.state === 'idle' || Boolean(run.workerLost)} onClick={() => controller.step()}>
+          <button type="button" className="button" data-testid="step-button" aria-label="One step (S)" disabled={busy || run.state === 'idle' || run.state === 'loading' || run.state === 'compiling' || Boolean(run.workerLost)} onClick={() => controller.step()}>
             Step
           </button>
           <button type="button" className="button" data-testid="reset-button" aria-label="Reset (R)" disabled={Boolean(run.workerLost)} onClick={() => controller.reset()}>

@@ -48,3 +48,21 @@ export function maxAbsOf(values: readonly number[]): number {
 export function rgbCss([r, g, b]: Rgb): string {
   return `rgb(${r} ${g} ${b})`;
 }
+
+const LUT_SIZE = 511;
+let lut: Uint8Array | null = null;
+
+/** The diverging map sampled at 511 levels (index 255 = zero), built once. */
+export function divergingLut(): Uint8Array {
+  if (!lut) {
+    lut = new Uint8Array(LUT_SIZE * 3);
+    for (let i = 0; i < LUT_SIZE; i++) lut.set(divergingColour((i - 255) / 255, 1), i * 3);
+  }
+  return lut;
+}
+
+/** LUT index for `value` on a ±maxAbs scale (black for non-finite values is handled by callers). */
+export function lutIndex(value: number, maxAbs: number): number {
+  const t = maxAbs > 0 ? Math.max(-1, Math.min(1, value / maxAbs)) : 0;
+  return Math.round(t * 255) + 255;
+}

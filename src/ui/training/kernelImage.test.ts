@@ -26,15 +26,18 @@ describe('kernelImage', () => {
     expect(image.height).toBe(4);
     expect(image.maxAbs).toBe(2);
     const pixel = (x: number, y: number) => Array.from(image.rgba.slice((y * image.width + x) * 4, (y * image.width + x) * 4 + 3));
-    expect(pixel(1, 1)).toEqual(divergingColour(1, 2));
-    expect(pixel(5, 2)).toEqual(divergingColour(-2, 2));
+    // The image uses a 511-level lookup table: within one step of the exact colour.
+    const near = (actual: number[], expected: number[]) => actual.forEach((v, i) => expect(Math.abs(v - expected[i])).toBeLessThanOrEqual(2));
+    near(pixel(1, 1), divergingColour(1, 2));
+    near(pixel(5, 2), divergingColour(-2, 2));
+    expect(pixel(1, 2)).toEqual([247, 247, 247]);
     expect(pixel(0, 0)).toEqual([255, 255, 255]);
   });
 
   it('splits multi-channel kernels into a tile per channel unless composited', () => {
     const values = Array.from({ length: 1 * 3 * 3 * 3 }, (_, i) => i - 13);
-    expect(kernelImage({ shape: [1, 3, 3, 3], values }, 'diverging').tiles).toHaveLength(3);
-    expect(kernelImage({ shape: [1, 3, 3, 3], values }, 'rgb').tiles).toHaveLength(1);
+    expect(kernelImage({ shape: [1, 3, 3, 3], values }, 'diverging').tileCount).toBe(3);
+    expect(kernelImage({ shape: [1, 3, 3, 3], values }, 'rgb').tileCount).toBe(1);
   });
 
   it('refuses data that does not match the shape', () => {

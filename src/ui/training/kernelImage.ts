@@ -1,6 +1,6 @@
 // Arranges a bank of k x k kernels into one pixel image (one pixel per tap, 1-pixel gaps), on a
 // single colour scale so strengths compare across the grid.
-import { compositeColour, divergingColour, maxAbsOf, type Rgb } from './colourMap';
+import { compositeColour, divergingLut, lutIndex, maxAbsOf, type Rgb } from './colourMap';
 
 export type KernelColourMode = 'diverging' | 'rgb';
 
@@ -8,12 +8,6 @@ export interface KernelBank {
   /** [count, k, k, cin] row-major. */
   shape: readonly [number, number, number, number];
   values: readonly number[];
-}
-
-export interface KernelTile {
-  /** Row-major k*k colours. */
-  colours: Rgb[];
-  label: string;
 }
 
 export interface KernelImageData {
@@ -25,35 +19,7 @@ export interface KernelImageData {
   columns: number;
   rows: number;
   maxAbs: number;
-  tiles: KernelTile[];
-}
-
-const GAP_COLOUR: Rgb = [255, 255, 255];
-
-export function kernelTiles(bank: KernelBank, mode: KernelColourMode): { tiles: KernelTile[]; maxAbs: number } {
-  const [count, k, k2, cin] = bank.shape;
-  if (k !== k2) throw new Error(`kernels must be square, got ${k}x${k2}`);
-  if (bank.values.length !== count * k * k * cin) {
-    throw new Error(`kernel data has ${bank.values.length} values, shape needs ${count * k * k * cin}`);
-  }
-  const maxAbs = maxAbsOf(bank.values);
-  const at = (f: number, y: number, x: number, c: number) => bank.values[((f * k + y) * k + x) * cin + c];
-  const tiles: KernelTile[] = [];
-  const composite = mode === 'rgb' && cin === 3;
-  for (let f = 0; f < count; f++) {
-    if (composite) {
-      const colours: Rgb[] = [];
-      for (let y = 0; y < k; y++) for (let x = 0; x < k; x++) colours.push(compositeColour([at(f, y, x, 0), at(f, y, x, 1), at(f, y, x, 2)], maxAbs));
-      tiles.push({ colours, label: `filter ${f}` });
-      continue;
-    }
-    for (let c = 0; c < cin; c++) {
-      const colours: Rgb[] = [];
-      for (let y = 0; y < k; y++) for (let x = 0; x < k; x++) colours.push(divergingColour(at(f, y, x, c), maxAbs));
-      tiles.push({ colours, label: cin > 1 ? `filter ${f}, channel ${c}` : `filter ${f}` });
-    }
-  }
-  return { tiles, maxAbs };
+  tileCount: number;
 }
 
 export function kernelTileCount(bank: KernelBank, mode: KernelColourMode): number {
@@ -61,27 +27,53 @@ export function kernelTileCount(bank: KernelBank, mode: KernelColourMode): numbe
   return mode === 'rgb' && cin === 3 ? count : count * cin;
 }
 
-/** Lays tiles out in rows of `columns` (default: about square, at least as wide as tall). */
+/**
+ * Lays the kernels out in rows of `columns` tiles (default: about square, at least as wide as
+ * tall), writing colours straight into one RGBA buffer (no per-tap allocations: this runs on
+ * every snapshot that carries kernels).
+ */
 export function kernelImage(bank: KernelBank, mode: KernelColourMode, columns?: number): KernelImageData {
-  const { tiles, maxAbs } = kernelTiles(bank, mode);
-  const k = bank.shape[1];
-  const cols = Math.max(1, Math.min(tiles.length, columns ?? Math.ceil(Math.sqrt(tiles.length * 2))));
-  const rows = Math.max(1, Math.ceil(tiles.length / cols));
+  const [count, k, k2, cin] = bank.shape;
+  if (k !== k2) throw new Error(`kernels must be square, got ${k}x${k2}`);
+  if (bank.values.length !== count * k * k * cin) {
+    throw new Error(`kernel data has ${bank.values.length} values, shape needs ${count * k * k * cin}`);
+  }
+  const composite = mode === 'rgb' && cin === 3;
+  const tileCount = kernelTileCount(bank, mode);
+  const maxAbs = maxAbsOf(bank.values);
+  const cols = Math.max(1, Math.min(tileCount, columns ?? Math.ceil(Math.sqrt(tileCount * 2))));
+  const rows = Math.max(1, Math.ceil(tileCount / cols));
   const width = cols * (k + 1) + 1;
   const height = rows * (k + 1) + 1;
-  const rgba = new Uint8ClampedArray(width * height * 4);
-  for (let i = 0; i < width * height; i++) {
-    rgba.set([...GAP_COLOUR, 255], i * 4);
+  const rgba = new Uint8ClampedArray(width * height * 4).fill(255);
+  const at = (f: number, y: number, x: number, c: number) => bank.values[((f * k + y) * k + x) * cin + c];
+  const offsetOf = (tile: number, y: number, x: number) => {
+    const left = (tile % cols) * (k + 1) + 1;
+    const top = Math.floor(tile / cols) * (k + 1) + 1;
+    return ((top + y) * width + left + x) * 4;
+  };
+  const put = (tile: number, y: number, x: number, colour: Rgb) => rgba.set(colour, offsetOf(tile, y, x));
+  const table = divergingLut();
+  const putDiverging = (tile: number, y: number, x: number, value: number) => {
+    const offset = offsetOf(tile, y, x);
+    if (!Number.isFinite(value)) {
+      rgba[offset] = rgba[offset + 1] = rgba[offset + 2] = 0;
+      return;
+    }
+    const index = lutIndex(value, maxAbs) * 3;
+    rgba[offset] = table[index];
+    rgba[offset + 1] = table[index + 1];
+    rgba[offset + 2] = table[index + 2];
+  };
+  for (let f = 0; f < count; f++) {
+    for (let y = 0; y < k; y++) {
+      for (let x = 0; x < k; x++) {
+        if (composite) put(f, y, x, compositeColour([at(f, y, x, 0), at(f, y, x, 1), at(f, y, x, 2)], maxAbs));
+        else for (let c = 0; c < cin; c++) putDiverging(f * cin + c, y, x, at(f, y, x, c));
+      }
+    }
   }
-  tiles.forEach((tile, index) => {
-    const left = (index % cols) * (k + 1) + 1;
-    const top = Math.floor(index / cols) * (k + 1) + 1;
-    tile.colours.forEach((colour, tap) => {
-      const offset = ((top + Math.floor(tap / k)) * width + left + (tap % k)) * 4;
-      rgba.set([...colour, 255], offset);
-    });
-  });
-  return { width, height, rgba, k, columns: cols, rows, maxAbs, tiles };
+  return { width, height, rgba, k, columns: cols, rows, maxAbs, tileCount };
 }
 
 /** Columns that make `count` tiles of k x k taps as large as possible inside width x height. */
