@@ -1,15 +1,9 @@
 /** Seeded shuffles and stratified splits, so every build and hold-out is reproducible. */
+import { mulberry32 } from '../core/mulberry32';
 
 /** mulberry32: a small, fast 32-bit PRNG; returns floats in [0, 1). */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed);
 }
 
 /** Fisher-Yates shuffle in place. */

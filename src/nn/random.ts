@@ -1,16 +1,10 @@
 // Seeded pseudo-random numbers made in plain JS, so initial weights and batch orders are
 // identical on every backend and in every variant (tf.random* depends on the backend).
+import { mulberry32 } from '../core/mulberry32';
 
-/** mulberry32: a small, fast 32-bit generator; returns floats in [0, 1). */
+/** A seeded generator of floats in [0, 1) (mulberry32). */
 export function createRng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed);
 }
 
 /** Mixes a run seed with a name (FNV-1a), so each layer's weights depend only on (seed, name). */

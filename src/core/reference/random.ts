@@ -1,4 +1,5 @@
 // Seeded random numbers and random SPD test matrices with a chosen spectrum (float64).
+import { mulberry32 } from '../mulberry32';
 import { matmul, transpose } from './matrix';
 
 export interface Rng {
@@ -10,14 +11,7 @@ export interface Rng {
 
 /** mulberry32 generator with Box–Muller normals: reproducible across runs and platforms. */
 export function seededRng(seed: number): Rng {
-  let state = seed >>> 0;
-  const uniform = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const uniform = mulberry32(seed);
   const normal = (): number => {
     const u1 = 1 - uniform(); // (0, 1]: log stays finite
     const u2 = uniform();

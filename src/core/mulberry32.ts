@@ -1,0 +1,14 @@
+// The project's one seeded generator (mulberry32): plain JS, so datasets, initial weights, batch
+// orders and test matrices are identical on every backend and platform for a given seed.
+
+/** Returns a generator of uniform floats in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
