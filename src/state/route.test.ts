@@ -6,14 +6,18 @@ describe('tab routing in the hash', () => {
     expect(tabFromHash('#/training?lr=0.1&seed=3')).toBe('training');
     expect(tabFromHash('#/training')).toBe('training');
     expect(tabFromHash('#/whitening?k=3')).toBe('whitening');
+    expect(tabFromHash('#/benchmark?backends=cpu')).toBe('benchmark');
+    expect(tabFromHash('#/benchmark')).toBe('benchmark');
   });
   it('falls back to whitening for empty or garbage hashes', () => {
     expect(tabFromHash('')).toBe('whitening');
     expect(tabFromHash('#%%%garbage')).toBe('whitening');
     expect(tabFromHash('#/trainingX')).toBe('whitening');
+    expect(tabFromHash('#/benchmarks')).toBe('whitening');
   });
   it('round-trips', () => {
     expect(tabFromHash(hashForTab('training'))).toBe('training');
     expect(tabFromHash(hashForTab('whitening'))).toBe('whitening');
+    expect(tabFromHash(hashForTab('benchmark'))).toBe('benchmark');
   });
 });

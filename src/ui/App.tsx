@@ -8,6 +8,7 @@ import './theme.css';
 import './shell/shell.css';
 
 const TrainingView = lazy(() => import('./training/TrainingView').then((m) => ({ default: m.TrainingView })));
+const BenchmarkView = lazy(() => import('./bench/BenchmarkView').then((m) => ({ default: m.BenchmarkView })));
 
 export function App() {
   const tab = useHashTab();
@@ -22,9 +23,13 @@ export function App() {
       <main className="app-main">
         {tab === 'whitening' ? (
           <WhiteningView />
-        ) : (
+        ) : tab === 'training' ? (
           <Suspense fallback={<p className="caption">Loading the training dashboard…</p>}>
             <TrainingView />
+          </Suspense>
+        ) : (
+          <Suspense fallback={<p className="caption">Loading the benchmark panel…</p>}>
+            <BenchmarkView />
           </Suspense>
         )}
       </main>

@@ -1,0 +1,86 @@
+// What the Benchmark panel runs: the user's choice of backends, groups and quick/full, its
+// defaults, the `#/benchmark?backends=cpu&groups=whiten_512&full=1` address form, and the
+// suite options sent to the worker.
+import { BENCH_GROUPS, type BenchGroup } from '../../bench/groups';
+import type { BenchBackend, BenchSuiteOptions } from '../../bench/types';
+
+export const BENCH_BACKENDS: readonly BenchBackend[] = ['webgpu', 'webgl', 'cpu'];
+
+/** Groups the panel can run: the runner-only ones (bundle size, first paint of a fresh load) are not. */
+export const PANEL_GROUPS: readonly BenchGroup[] = BENCH_GROUPS.filter((g) => g.backends !== 'n/a');
+
+export interface BenchSelection {
+  backends: BenchBackend[];
+  groups: string[];
+  full: boolean;
+}
+
+export interface ParsedBenchHash {
+  /** Only what the address says; the rest stays at the panel's defaults. */
+  selection: Partial<BenchSelection>;
+  notices: string[];
+}
+
+function listParam(value: string, known: readonly string[], what: string, notices: string[]): string[] {
+  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = items.filter((item) => !known.includes(item));
+  if (unknown.length > 0) notices.push(`Ignored unknown ${what} in the address: ${unknown.join(', ')} (known: ${known.join(', ')}).`);
+  return items.filter((item, i) => known.includes(item) && items.indexOf(item) === i);
+}
+
+/** Reads `?backends=`, `?groups=` and `?full=` from a `#/benchmark?...` hash. */
+export function parseBenchHash(hash: string): ParsedBenchHash {
+  const at = hash.indexOf('?');
+  const notices: string[] = [];
+  const selection: Partial<BenchSelection> = {};
+  if (at < 0) return { selection, notices };
+  const params = new URLSearchParams(hash.slice(at + 1));
+  const backends = params.get('backends');
+  if (backends !== null) {
+    const list = listParam(backends, BENCH_BACKENDS, 'backends', notices) as BenchBackend[];
+    if (list.length > 0) selection.backends = list;
+  }
+  const groups = params.get('groups');
+  if (groups !== null) {
+    const list = listParam(groups, PANEL_GROUPS.map((g) => g.id), 'groups', notices);
+    if (list.length > 0) selection.groups = list;
+  }
+  const full = params.get('full');
+  if (full !== null) selection.full = full === '1' || full === 'true';
+  return { selection, notices };
+}
+
+/**
+ * Default backends: every available GPU backend; CPU only when there is no GPU backend (it is
+ * slow and says little about a GPU). Requested backends that are unavailable are dropped.
+ */
+export function defaultSelection(available: Record<BenchBackend, boolean>, requested: Partial<BenchSelection>): BenchSelection {
+  const gpu = BENCH_BACKENDS.filter((b) => b !== 'cpu' && available[b]);
+  const fallback: BenchBackend[] = gpu.length > 0 ? gpu : ['cpu'];
+  const backends = (requested.backends ?? fallback).filter((b) => available[b]);
+  return {
+    backends: backends.length > 0 ? backends : fallback,
+    groups: requested.groups ?? PANEL_GROUPS.map((g) => g.id),
+    full: requested.full ?? false,
+  };
+}
+
+/** Quick: a few repetitions and a short time budget per case; full: the large cases and more reps. */
+export function suiteOptions(selection: BenchSelection): BenchSuiteOptions {
+  const backends = BENCH_BACKENDS.filter((b) => selection.backends.includes(b));
+  const groups = PANEL_GROUPS.map((g) => g.id).filter((id) => selection.groups.includes(id));
+  return selection.full
+    ? { backends, groups, full: true, maxReps: 10, budgetMsPerCase: 20_000 }
+    : { backends, groups, full: false, maxReps: 3, budgetMsPerCase: 4_000 };
+}
+
+/** Why Run is disabled, or null when it can run. */
+export function selectionProblem(selection: BenchSelection): string | null {
+  if (selection.backends.length === 0) return 'Choose at least one backend.';
+  if (selection.groups.length === 0) return 'Choose at least one group.';
+  const webgpuOnly = PANEL_GROUPS.filter((g) => g.backends === 'webgpu-only').map((g) => g.id);
+  if (!selection.backends.includes('webgpu') && selection.groups.every((g) => webgpuOnly.includes(g))) {
+    return 'The chosen groups run on WebGPU only: add WebGPU or another group.';
+  }
+  return null;
+}
