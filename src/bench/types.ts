@@ -58,7 +58,8 @@ export type BenchCommand = { type: 'run'; options: BenchSuiteOptions } | { type:
 
 /** Messages from the benchmark worker. */
 export type BenchEvent =
-  | { type: 'progress'; text: string }
+  /** `device` is sent once per backend, as soon as it is running (for the panel's device line). */
+  | { type: 'progress'; text: string; device?: { backend: BenchBackend; description: string } }
   | { type: 'row'; row: BenchRow }
   | { type: 'done'; report: BenchReport }
   | { type: 'cancelled' }
