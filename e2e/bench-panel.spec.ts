@@ -1,0 +1,124 @@
+// The in-app Benchmark panel (issue 6) on the built app: a quick CPU-only subset runs in one
+// click, rows appear one by one, the JSON export is a valid BenchReport, cancel and a crashed
+// worker keep the rows, no CSP violation; without WebGPU the WebGPU box is off with the reason.
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import type { BenchReport } from '../src/bench/types';
+import { watchConsole } from './support/app';
+
+test.setTimeout(180_000);
+
+/** whiten_512 on the CPU backend: three rows, a few seconds each. */
+const QUICK = '/#/benchmark?backends=cpu&groups=whiten_512';
+/** A long group on the CPU backend, to cancel or crash in the middle. */
+const LONG = '/#/benchmark?backends=cpu&groups=deconv_step_vs_bn_step,whiten_512';
+
+async function openPanel(page: Page, address: string): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(address);
+  await expect(page.getByTestId('bench-view')).toBeVisible();
+  // The backend probe has finished once the CPU box is enabled and checked.
+  await expect(page.getByTestId('bench-backend-cpu')).toBeChecked();
+}
+
+async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+}
+
+function assertReport(report: BenchReport, rowCount: number): void {
+  expect(typeof report.date).toBe('string');
+  expect(Number.isNaN(Date.parse(report.date))).toBe(false);
+  expect(report.runtime).toBe('browser');
+  expect(report.options.backends).toEqual(['cpu']);
+  expect(report.devices.cpu).toBe('cpu');
+  expect(report.totalSeconds).toBeGreaterThan(0);
+  expect(report.rows).toHaveLength(rowCount);
+  for (const row of report.rows) {
+    expect(row.backend).toBe('cpu');
+    expect(typeof row.group).toBe('string');
+    expect(typeof row.label).toBe('string');
+    expect(row.reps).toBeGreaterThanOrEqual(1);
+    for (const v of row.values) {
+      expect(Number.isFinite(v.value)).toBe(true);
+      expect(['ms', 'kB', 'MB', 'bytes']).toContain(v.unit);
+    }
+  }
+}
+
+test('one click runs a quick CPU subset, rows fill the table, the JSON export is a BenchReport', async ({ page }) => {
+  const console = watchConsole(page);
+  await openPanel(page, QUICK);
+  await expect(page.getByTestId('bench-group-whiten_512')).toBeChecked();
+  await expect(page.getByTestId('bench-group-deconv_step_vs_bn_step')).not.toBeChecked();
+  await page.getByTestId('bench-run').click();
+  await expect(page.getByTestId('bench-progress')).not.toHaveText('');
+  await expect(page.getByTestId('bench-row').first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('bench-view')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  const rows = page.getByTestId('bench-row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.first()).toContainText('ms');
+  await expect(page.getByTestId('bench-devices')).toContainText('CPU: cpu');
+
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('bench-export-json').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^deconv-lab-bench-.*\.json$/);
+  const report = JSON.parse(readFileSync(await download.path(), 'utf8')) as BenchReport;
+  assertReport(report, 3);
+  expect(report.rows.every((r) => r.group === 'whiten_512')).toBe(true);
+  expect(await cspViolations(page)).toEqual([]);
+  console.assertClean();
+});
+
+test('cancel stops the run and keeps the rows measured so far', async ({ page }) => {
+  await openPanel(page, LONG);
+  await page.getByTestId('bench-run').click();
+  await expect(page.getByTestId('bench-view')).toHaveAttribute('data-status', 'running');
+  await expect(page.getByTestId('bench-progress')).toContainText('deconv_step_vs_bn_step', { timeout: 60_000 });
+  await page.getByTestId('bench-cancel').click();
+  await expect(page.getByTestId('bench-view')).toHaveAttribute('data-status', 'cancelled', { timeout: 60_000 });
+  const measured = await page.getByTestId('bench-row').count();
+  // Nothing arrives after the cancel, and Run is available again.
+  await page.waitForTimeout(1500);
+  await expect(page.getByTestId('bench-row')).toHaveCount(measured);
+  await expect(page.getByTestId('bench-run')).toBeEnabled();
+  expect(await cspViolations(page)).toEqual([]);
+});
+
+test('a crashed worker shows a message and keeps the rows', async ({ page }) => {
+  await openPanel(page, QUICK);
+  await page.getByTestId('bench-run').click();
+  await expect(page.getByTestId('bench-row').first()).toBeVisible({ timeout: 60_000 });
+  const before = await page.getByTestId('bench-row').count();
+  await page.evaluate(() => window.deconvLabBench?.crashWorker());
+  await expect(page.getByTestId('bench-error')).toContainText('benchmark worker stopped');
+  await expect(page.getByTestId('bench-view')).toHaveAttribute('data-status', 'failed');
+  await expect(page.getByTestId('bench-row')).toHaveCount(before);
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('bench-export-json').click();
+  const report = JSON.parse(readFileSync(await (await downloading).path(), 'utf8')) as BenchReport;
+  assertReport(report, before);
+});
+
+test('the panel works without WebGPU: its box is off with the reason @fallback', async ({ page }) => {
+  const console = watchConsole(page);
+  await openPanel(page, '/#/benchmark');
+  await expect(page.getByRole('link', { name: 'Benchmark' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('bench-view')).toContainText('SwiftShader');
+  const webgpu = page.getByTestId('bench-backend-webgpu');
+  if (test.info().project.name === 'fallback') {
+    await expect(webgpu).toBeDisabled();
+    await expect(webgpu).not.toBeChecked();
+    await expect(page.getByTestId('bench-backend-webgpu-detail')).toContainText(/unavailable: .*WebGPU/);
+  } else {
+    await expect(webgpu).toBeEnabled();
+  }
+  await expect(page.getByTestId('bench-run')).toBeEnabled();
+  await expect(page.getByTestId('bench-fcp')).toContainText(/ms after navigation/);
+  await expect(page.getByTestId('bench-page-load')).toContainText('as served');
+  console.assertClean();
+});
