@@ -1,6 +1,6 @@
 // Decodes a user's file (or a sample URL) into [0, 1] HWC pixels inside the worker, with a clear
 // sentence for every way an input can be wrong. Runs with createImageBitmap + OffscreenCanvas.
-import { headerSize, type PixelSize } from './whitenImageSize';
+import { headerSize, tooLargeMessage, type PixelSize } from './whitenImageSize';
 import { MAX_IMAGE_SIDE, type WhitenErrorCode } from './whitenProtocol';
 
 export class InputError extends Error {
@@ -72,6 +72,8 @@ export async function decodeImage(name: string, blob: Blob): Promise<DecodedImag
     throw new InputError('not-image', `"${name}" is not an image: choose a PNG, JPEG, WebP, GIF or BMP photo.`);
   }
   const size = headerSize(format, head);
+  const tooLarge = size && tooLargeMessage(name, size);
+  if (tooLarge) throw new InputError('too-large', tooLarge);
   let source: ImageBitmap;
   try {
     source = await createImageBitmap(blob, decodeOptions(size));

@@ -15,7 +15,7 @@ export type ImageSource =
   | { kind: 'blob'; blob: Blob; name: string }
   | { kind: 'url'; url: string; name: string };
 
-export type WhitenErrorCode = 'empty' | 'not-image' | 'unsupported' | 'corrupt' | 'too-small' | 'compute' | 'frame';
+export type WhitenErrorCode = 'empty' | 'not-image' | 'unsupported' | 'corrupt' | 'too-small' | 'too-large' | 'compute' | 'frame';
 
 export type WhitenRequest =
   | { type: 'init'; backend?: BackendName }
