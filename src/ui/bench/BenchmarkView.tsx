@@ -35,7 +35,7 @@ export function BenchmarkView() {
 
   const report = reportOf(model, navigator.userAgent);
   return (
-    <div className="bench-view" data-testid="bench-view" data-status={model.status}>
+    <div className="bench-view" data-testid="bench-view" data-status={model.status} data-probed={availability !== null}>
       <div className="bench-top">
         <section className="panel bench-intro" aria-labelledby="bench-title">
           <h2 className="panel-title" id="bench-title">
