@@ -61,6 +61,26 @@ describe('run reducer', () => {
     expect(run.variants).toEqual([]);
   });
 
+  it('a lost GPU device keeps the curves; resuming trims them to the checkpoint step', () => {
+    let run = reduceRun(initialRun(), { type: 'snapshot', snapshot: snapshot(7, [variant('deconv', [1, 2, 3, 4, 5, 6, 7])]) });
+    run = { ...run, variants: [{ ...run.variants[0], test: [{ step: 5, accuracy: 0.5 }] }] };
+    const checkpoint = { step: 5, config: {} as never, variants: [] };
+    run = reduceRun(run, { type: 'device-lost', message: 'The GPU device was lost at step 7 (destroyed).', step: 7, checkpoint });
+    expect(run.state).toBe('error');
+    expect(run.deviceLost).toEqual({ message: 'The GPU device was lost at step 7 (destroyed).', step: 7, checkpointStep: 5 });
+    expect(run.variants[0].losses).toHaveLength(7);
+    run = reduceRun(run, { type: 'resumed', step: 5 });
+    expect(run.deviceLost).toBeUndefined();
+    expect(run.step).toBe(5);
+    expect(run.variants[0].losses.map((p) => p.step)).toEqual([1, 2, 3, 4, 5]);
+    expect(run.variants[0].test).toEqual([{ step: 5, accuracy: 0.5 }]);
+    // The resumed worker's steps append after the checkpoint.
+    run = reduceRun(run, { type: 'snapshot', snapshot: snapshot(6, [variant('deconv', [6])]) });
+    expect(run.variants[0].losses.map((p) => p.step)).toEqual([1, 2, 3, 4, 5, 6]);
+    const none = reduceRun(run, { type: 'device-lost', message: 'lost', step: 6, checkpoint: null });
+    expect(none.deviceLost?.checkpointStep).toBeNull();
+  });
+
   it('thins long series but keeps the recent half intact', () => {
     const series = Array.from({ length: 11 }, (_, i) => i);
     expect(capSeries(series, 10)).toEqual([0, 2, 4, 5, 6, 7, 8, 9, 10]);

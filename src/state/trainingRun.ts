@@ -44,8 +44,17 @@ export interface RunModel {
   variants: VariantHistory[];
   divergences: Divergence[];
   error?: string;
-  /** Set when the worker died or the GPU device was lost; history stays. */
+  /** Set when the worker died; history stays. */
   workerLost?: string;
+  /** Set when the GPU device was lost: where training stopped and where a resume continues from. */
+  deviceLost?: DeviceLost;
+}
+
+export interface DeviceLost {
+  message: string;
+  step: number;
+  /** Step of the worker's last CPU checkpoint (null: none, a resume starts again from step 0). */
+  checkpointStep: number | null;
 }
 
 export type RunAction =
@@ -53,6 +62,8 @@ export type RunAction =
   | { type: 'history-cleared' }
   | { type: 'worker-lost'; message: string }
   | { type: 'worker-restarted' }
+  /** A new worker continues from `step` (a checkpoint): curve points after it are dropped, it recomputes them. */
+  | { type: 'resumed'; step: number }
   | { type: 'dismiss-divergence'; norm: NormKind }
   | { type: 'dismiss-error' };
 
@@ -101,6 +112,23 @@ function applySnapshot(run: RunModel, snapshot: TrainSnapshot): RunModel {
   };
 }
 
+function trimAfter(run: RunModel, step: number): RunModel {
+  return {
+    ...run,
+    state: 'idle',
+    step,
+    deviceLost: undefined,
+    workerLost: undefined,
+    error: undefined,
+    divergences: run.divergences.filter((d) => d.step <= step),
+    variants: run.variants.map((v) => ({
+      ...v,
+      losses: v.losses.filter((p) => p.step <= step),
+      test: v.test.filter((p) => p.step <= step),
+    })),
+  };
+}
+
 export function reduceRun(run: RunModel, action: RunAction): RunModel {
   switch (action.type) {
     case 'backend':
@@ -123,6 +151,16 @@ export function reduceRun(run: RunModel, action: RunAction): RunModel {
       };
     case 'error':
       return { ...run, error: action.message };
+    case 'device-lost':
+      return {
+        ...run,
+        state: 'error',
+        message: undefined,
+        progress: undefined,
+        deviceLost: { message: action.message, step: action.step, checkpointStep: action.checkpoint?.step ?? null },
+      };
+    case 'resumed':
+      return trimAfter(run, action.step);
     case 'diagnostics':
       return run;
     case 'history-cleared':
@@ -130,7 +168,7 @@ export function reduceRun(run: RunModel, action: RunAction): RunModel {
     case 'worker-lost':
       return { ...run, state: 'error', workerLost: action.message };
     case 'worker-restarted':
-      return { ...run, workerLost: undefined, error: undefined, state: 'idle' };
+      return { ...run, workerLost: undefined, deviceLost: undefined, error: undefined, state: 'idle' };
     case 'dismiss-divergence':
       return { ...run, divergences: run.divergences.filter((d) => d.norm !== action.norm) };
     case 'dismiss-error':

@@ -28,6 +28,21 @@ export class Optimizer {
     }
   }
 
+  /** Updates applied so far. */
+  get stepCount(): number {
+    return this.steps;
+  }
+
+  /** Continues from a checkpoint: Adam's bias correction depends on the number of updates. */
+  set stepCount(steps: number) {
+    this.steps = steps;
+  }
+
+  /** State variables (momentum / Adam moments), in the order of the trained variables. */
+  slots(): tf.Variable[] {
+    return [...this.first.values(), ...this.second.values()];
+  }
+
   /** One update with gradients keyed by variable name (missing gradients leave a variable unchanged). */
   apply(grads: tf.NamedTensorMap, lr: number): void {
     this.steps += 1;
@@ -60,6 +75,6 @@ export class Optimizer {
   }
 
   dispose(): void {
-    for (const t of [...this.first.values(), ...this.second.values()]) t.dispose();
+    for (const t of this.slots()) t.dispose();
   }
 }

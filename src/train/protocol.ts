@@ -102,6 +102,30 @@ export interface TrainSnapshot {
   variants: VariantSnapshot[];
 }
 
+/** One variable's values, read back to the CPU (so it survives a lost GPU device). */
+export interface SavedTensor {
+  shape: number[];
+  values: Float32Array;
+}
+
+export interface VariantCheckpoint {
+  norm: NormKind;
+  /** Model trainable variables, then model state (running statistics), then optimiser slots. */
+  tensors: SavedTensor[];
+  /** Optimiser updates so far (Adam's bias correction depends on it). */
+  optimizerSteps: number;
+  steps: { step: number; loss: number }[];
+  test: { step: number; accuracy: number }[];
+  diverged: boolean;
+}
+
+/** Everything needed to continue a run from `step` on another device or backend. */
+export interface TrainCheckpoint {
+  step: number;
+  config: TrainConfig;
+  variants: VariantCheckpoint[];
+}
+
 export type RunState = 'idle' | 'loading' | 'compiling' | 'ready' | 'running' | 'paused' | 'finished' | 'error';
 
 /** Main thread -> worker. */
@@ -110,8 +134,9 @@ export type TrainCommand =
    * `baseUrl`: absolute URL of the app root (ends with '/'), where data/<name>.bin is served, e.g.
    * `new URL(import.meta.env.BASE_URL, document.baseURI).href`. When absent the worker derives it
    * from its own location. 'init' runs the first training step as the warm-up ('compiling').
+   * With `checkpoint` (same config) the run continues from the checkpoint's step instead of 0.
    */
-  | { type: 'init'; config: TrainConfig; backend?: BackendInfo['name']; baseUrl?: string }
+  | { type: 'init'; config: TrainConfig; backend?: BackendInfo['name']; baseUrl?: string; checkpoint?: TrainCheckpoint }
   /** User-supplied CIFAR-10 batch files (already read into memory), transferred. */
   | { type: 'cifar-files'; files: { name: string; bytes: ArrayBuffer }[] }
   | { type: 'play' }
@@ -121,6 +146,8 @@ export type TrainCommand =
   /** Snapshots per second the UI wants (1..30). */
   | { type: 'update-rate'; hz: number }
   | { type: 'diagnostics'; requestId: number }
+  /** Test hook: destroy the WebGPU device (answers with 'device-lost', or 'error' on other backends). */
+  | { type: 'lose-device' }
   | { type: 'dispose' };
 
 export interface WorkerDiagnostics {
@@ -138,4 +165,14 @@ export type TrainEvent =
   | { type: 'snapshot'; snapshot: TrainSnapshot }
   | { type: 'diverged'; norm: NormKind; step: number; message: string }
   | { type: 'diagnostics'; requestId: number; diagnostics: WorkerDiagnostics }
+  /**
+   * The GPU device is gone: `step` is where training stopped, `checkpoint` the last CPU copy of the
+   * run (taken at every evaluation and at step 0); the worker cannot train any more.
+   */
+  | { type: 'device-lost'; message: string; step: number; checkpoint: TrainCheckpoint | null }
   | { type: 'error'; message: string };
+
+/** A checkpoint continues only the run it was taken from: same config (model, data, seed, optimiser...). */
+export function checkpointFits(checkpoint: TrainCheckpoint, config: TrainConfig): boolean {
+  return JSON.stringify(checkpoint.config) === JSON.stringify(config);
+}

@@ -5,8 +5,9 @@ import type { Dataset } from '../data/dataset';
 import { createModel, modelSettingsFrom } from '../nn/createModel';
 import type { Model } from '../nn/model';
 import { summariseActivations } from './activationStats';
+import { readVariables, writeVariables } from './checkpoint';
 import { BatchSource, gatherImages, imageShape, testBatches, testIndices } from './batches';
-import type { NormKind, TrainConfig, TrainSnapshot, VariantSnapshot } from './protocol';
+import type { NormKind, TrainCheckpoint, TrainConfig, TrainSnapshot, VariantCheckpoint, VariantSnapshot } from './protocol';
 import { learningRate } from './schedule';
 import { VariantRunner } from './variantRunner';
 
@@ -27,6 +28,8 @@ export interface TrainerOptions {
   probeSize?: number;
   /** Fix the deconvolution input layer's statistics from this many training images (default 1024; 0 = off). */
   inputStatisticsSample?: number;
+  /** Called with a CPU checkpoint after every evaluation (the run can continue from it on another device). */
+  onCheckpoint?: (checkpoint: TrainCheckpoint) => void;
   /** Pause `train()` when a variant diverges (default false). */
   pauseOnDivergence?: boolean;
   now?: () => number;
@@ -147,7 +150,10 @@ export class Trainer {
     }
     this.completed = index + 1;
     const last = this.completed >= this.totalSteps;
-    if (this.completed % this.config.evalEvery === 0 || last) await this.evaluate();
+    if (this.completed % this.config.evalEvery === 0 || last) {
+      await this.evaluate();
+      if (this.options.onCheckpoint) this.options.onCheckpoint(await this.checkpoint());
+    }
     if (last || this.finished) await this.emitSnapshot(true);
     else if (this.now() - this.lastSnapshot >= 1000 / this.snapshotHz) await this.emitSnapshot(false);
   }
@@ -181,6 +187,47 @@ export class Trainer {
       v.history.test.push(entry);
       v.pendingTests.push(entry);
     }
+  }
+
+  /** Reads the whole run state back to the CPU: weights, running statistics, optimiser state, history. */
+  async checkpoint(): Promise<TrainCheckpoint> {
+    const variants: VariantCheckpoint[] = [];
+    for (const v of this.variants) {
+      variants.push({
+        norm: v.history.norm,
+        tensors: await readVariables(v.runner.checkpointVariables()),
+        optimizerSteps: v.runner.optimizer.stepCount,
+        steps: v.history.steps.slice(),
+        test: v.history.test.slice(),
+        diverged: v.history.diverged,
+      });
+    }
+    return { step: this.completed, config: this.config, variants };
+  }
+
+  /**
+   * Continues from `checkpoint` (taken from a trainer with the same config and dataset): the next
+   * step is checkpoint.step + 1 on the same batch and learning rate as in the original run.
+   */
+  restore(checkpoint: TrainCheckpoint): void {
+    const norms = this.variants.map((v) => v.history.norm);
+    if (checkpoint.variants.map((v) => v.norm).join() !== norms.join()) {
+      throw new Error(`the checkpoint holds ${checkpoint.variants.map((v) => v.norm).join(', ')}, this run ${norms.join(', ')}`);
+    }
+    if (checkpoint.step > this.totalSteps) throw new Error(`the checkpoint is at step ${checkpoint.step}, past the run's ${this.totalSteps} steps`);
+    this.variants.forEach((v, i) => {
+      const saved = checkpoint.variants[i];
+      writeVariables(v.runner.checkpointVariables(), saved.tensors, v.history.norm);
+      v.runner.optimizer.stepCount = saved.optimizerSteps;
+      v.runner.diverged = saved.diverged;
+      v.history.steps = saved.steps.slice();
+      v.history.test = saved.test.slice();
+      v.history.diverged = saved.diverged;
+      v.history.ms = [];
+      v.pendingLosses = [];
+      v.pendingTests = [];
+    });
+    this.completed = checkpoint.step;
   }
 
   /** Builds and emits a snapshot now (with kernels and histograms when `details` or when due). */

@@ -38,6 +38,11 @@ export class VariantRunner {
     return { loss, ms, diverged: this.diverged };
   }
 
+  /** Everything a checkpoint must hold: weights, running statistics, optimiser slots (fixed order). */
+  checkpointVariables(): tf.Variable[] {
+    return [...this.model.trainableVariables(), ...this.model.stateVariables(), ...this.optimizer.slots()];
+  }
+
   /** Number of correct predictions (eval mode) on images [n, h, w, c] with integer labels. */
   async correct(x: tf.Tensor4D, labels: tf.Tensor1D): Promise<number> {
     const hits = tf.tidy(() => tf.sum(tf.cast(tf.equal(tf.argMax(this.model.forward(x, { training: false }), 1), labels), 'int32')));

@@ -8,7 +8,8 @@ import { parseCifarFiles } from '../data/cifar';
 import type { Dataset } from '../data/dataset';
 import { fetchDataset } from '../data/load';
 import { selectBackend, type BackendInfo } from '../platform/backend';
-import type { RunState, TrainCommand, TrainConfig, TrainEvent } from './protocol';
+import { activeGpuDevice, describeLoss, watchDeviceLoss, type DeviceLoss } from './gpuDevice';
+import { checkpointFits, type RunState, type TrainCheckpoint, type TrainCommand, type TrainConfig, type TrainEvent } from './protocol';
 import { Trainer } from './trainer';
 
 let backend: BackendInfo | undefined;
@@ -19,6 +20,14 @@ let snapshotHz = 4;
 let baseUrl: string | undefined;
 let cifar: Dataset | undefined;
 let dataset: Dataset | undefined;
+/** CPU copy of the run at the last evaluation (or step 0): what a resume after a lost device starts from. */
+let lastCheckpoint: TrainCheckpoint | null = null;
+let deviceLost = false;
+let watchingDevice = false;
+let noticeLoss: () => void = () => undefined;
+const lossNoticed = new Promise<void>((resolve) => {
+  noticeLoss = resolve;
+});
 
 function post(event: TrainEvent): void {
   (self as unknown as Worker).postMessage(event);
@@ -56,7 +65,7 @@ async function loadDataset(config: TrainConfig): Promise<Dataset> {
   return fetchDataset(name, baseUrl ?? defaultBaseUrl(), (p) => post({ type: 'status', state: 'loading', message: `loading ${name}`, progress: p }));
 }
 
-async function build(config: TrainConfig): Promise<void> {
+async function build(config: TrainConfig, checkpoint?: TrainCheckpoint): Promise<void> {
   await stopLoop();
   trainer?.dispose();
   trainer = undefined;
@@ -66,8 +75,17 @@ async function build(config: TrainConfig): Promise<void> {
     pauseOnDivergence: true,
     onSnapshot: (snapshot) => post({ type: 'snapshot', snapshot }),
     onDiverged: (e) => post({ type: 'diverged', norm: e.norm, step: e.step, message: e.message }),
+    onCheckpoint: (c) => {
+      lastCheckpoint = c;
+    },
   });
   trainer = t;
+  if (checkpoint && checkpointFits(checkpoint, config)) {
+    t.restore(checkpoint);
+    lastCheckpoint = checkpoint;
+  } else {
+    lastCheckpoint = await t.checkpoint();
+  }
   setState('compiling', 'compiling kernels (first step)');
   await t.trainStep(); // its snapshot (the first is always due) carries kernels and histograms
   setState(t.finished ? 'finished' : 'ready');
@@ -88,27 +106,50 @@ function play(): void {
     },
     (error: unknown) => {
       loop = undefined;
-      fail(error);
+      void fail(error);
     },
   );
 }
 
-function fail(error: unknown): void {
+function onDeviceLost(loss: DeviceLoss): void {
+  if (deviceLost) return;
+  deviceLost = true;
+  noticeLoss();
+  trainer?.pause();
+  state = 'error';
+  const step = trainer?.step ?? 0;
+  const message = `The GPU device was lost at step ${step} (${describeLoss(loss)}).`;
+  post({ type: 'device-lost', message, step, checkpoint: lastCheckpoint });
+}
+
+async function fail(error: unknown): Promise<void> {
+  // A step that fails because the device went away reports as a lost device, not as an error.
+  if (watchingDevice) await Promise.race([lossNoticed, new Promise((resolve) => setTimeout(resolve, 1000))]);
+  if (deviceLost) return;
   const message = error instanceof Error ? error.message : String(error);
   post({ type: 'error', message });
   setState('error', message);
 }
 
+function loseDevice(): void {
+  const device = activeGpuDevice();
+  if (device) device.destroy();
+  else post({ type: 'error', message: `There is no GPU device to lose: the trainer runs on ${backend?.name ?? 'no backend yet'}.` });
+}
+
 async function handle(command: TrainCommand): Promise<void> {
+  // After a lost device this worker cannot compute; the page starts a new one to resume.
+  if (deviceLost && command.type !== 'diagnostics' && command.type !== 'dispose') return;
   switch (command.type) {
     case 'init':
       if (command.baseUrl) baseUrl = command.baseUrl;
       if (!backend) {
         setState('loading', 'starting the backend');
         backend = await selectBackend(command.backend);
+        watchingDevice = watchDeviceLoss(onDeviceLost);
         post({ type: 'backend', info: backend, implementation: activeImplementation() });
       }
-      await build(command.config);
+      await build(command.config, command.checkpoint);
       return;
     case 'reset':
       await build(command.config);
@@ -146,8 +187,11 @@ async function handle(command: TrainCommand): Promise<void> {
         diagnostics: { backend, implementation: activeImplementation(), memory: pickMemory(), step: trainer?.step ?? 0, state },
       });
       return;
+    case 'lose-device':
+      loseDevice();
+      return;
     case 'dispose':
-      await stopLoop();
+      if (!deviceLost) await stopLoop();
       trainer?.dispose();
       trainer = undefined;
       self.close();
@@ -166,7 +210,7 @@ self.onmessage = (event: MessageEvent<TrainCommand>) => {
   const command = event.data;
   // Pause and diagnostics act at once (between two steps), not after queued work.
   if (command.type === 'pause') trainer?.pause();
-  if (command.type === 'diagnostics') {
+  if (command.type === 'diagnostics' || command.type === 'lose-device') {
     void handle(command);
     return;
   }

@@ -42,7 +42,24 @@ export function RunMessages({ controller }: { controller: TrainingController }) 
           <button type="button" className="button" onClick={() => controller.restartWorker()}>Restart the trainer</button>
         </div>
       )}
-      {run.error && !run.workerLost && (
+      {run.deviceLost && (
+        <div className="message message-error" role="alert" data-testid="device-lost">
+          {run.deviceLost.message} Curves and settings are kept.{' '}
+          {run.deviceLost.checkpointStep !== null
+            ? `Resuming continues from the checkpoint at step ${run.deviceLost.checkpointStep} (later steps are computed again).`
+            : 'No checkpoint was taken yet: resuming starts again from step 0.'}{' '}
+          <button type="button" className="button" data-testid="resume-webgpu" onClick={() => controller.resume('webgpu')}>
+            Resume on WebGPU (new device)
+          </button>{' '}
+          <button type="button" className="button" data-testid="resume-webgl" onClick={() => controller.resume('webgl')}>
+            Resume on WebGL
+          </button>{' '}
+          <button type="button" className="button" data-testid="resume-cpu" onClick={() => controller.resume('cpu')}>
+            Resume on CPU
+          </button>
+        </div>
+      )}
+      {run.error && !run.workerLost && !run.deviceLost && (
         <div className="message message-error" role="alert" data-testid="run-error">
           {run.error}{' '}
           <button type="button" className="button" onClick={() => controller.restartWorker()}>Restart the trainer</button>{' '}

@@ -5,7 +5,8 @@ import { changedRunKeys, forcedBackend, toTrainConfig } from '../../state/traini
 import { configStore, runStore, type ConfigStore, type RunStore } from '../../state/trainingStore';
 import { serialiseQuery, trainingHash, trainingQueryOf } from '../../state/urlHash';
 import { LIVE_KEYS, TRAINING_SCHEMA, type TrainingParams } from '../../state/urlHashSchema';
-import type { TrainEvent, WorkerDiagnostics } from '../../train/protocol';
+import type { BackendName } from '../../platform/backend';
+import { checkpointFits, type TrainCheckpoint, type TrainEvent, type WorkerDiagnostics } from '../../train/protocol';
 import { readUpload, type FileLike } from './cifarUpload';
 import { FakeTrainWorker } from './fakeTrainWorker';
 import { TrainWorkerClient, createModuleWorker, type WorkerFactory } from './trainWorkerClient';
@@ -24,6 +25,10 @@ export class TrainingController {
   private readonly client: TrainWorkerClient;
   private resetTimer: ReturnType<typeof setTimeout> | null = null;
   private lastParams: TrainingParams;
+  /** The lost worker's last CPU checkpoint, kept until a resume uses it. */
+  private checkpoint: TrainCheckpoint | null = null;
+  /** Backend chosen by a resume after a lost GPU device (until the backend setting changes). */
+  private backendOverride: BackendName | undefined;
 
   constructor(factory: WorkerFactory, config: ConfigStore = configStore, run: RunStore = runStore) {
     this.config = config;
@@ -39,7 +44,7 @@ export class TrainingController {
 
   play(): void {
     const { run } = this.run.getState();
-    if (run.workerLost || run.state === 'loading') return;
+    if (run.workerLost || run.deviceLost || run.state === 'loading') return;
     this.client.send({ type: 'play' });
   }
 
@@ -54,7 +59,8 @@ export class TrainingController {
 
   step(): void {
     const state = this.run.getState().run.state;
-    if (state === 'running' || state === 'loading' || state === 'compiling' || this.run.getState().run.workerLost) return;
+    const { run } = this.run.getState();
+    if (state === 'running' || state === 'loading' || state === 'compiling' || run.workerLost || run.deviceLost) return;
     this.client.send({ type: 'step' });
   }
 
@@ -70,6 +76,29 @@ export class TrainingController {
     this.client.restart();
     this.run.getState().dispatch({ type: 'worker-restarted' });
     this.init();
+  }
+
+  /**
+   * After a lost GPU device: a new worker on `backend` continues from the last checkpoint (curve
+   * points after it are dropped and recomputed). With changed settings or no checkpoint it starts at 0.
+   */
+  resume(backend: BackendName): void {
+    const config = toTrainConfig(this.config.getState().params);
+    const checkpoint = this.checkpoint && checkpointFits(this.checkpoint, config) ? this.checkpoint : null;
+    this.checkpoint = null;
+    this.backendOverride = backend;
+    this.client.restart();
+    if (checkpoint) this.run.getState().dispatch({ type: 'resumed', step: checkpoint.step });
+    else {
+      this.run.getState().dispatch({ type: 'history-cleared' });
+      this.run.getState().dispatch({ type: 'worker-restarted' });
+    }
+    this.init(checkpoint ?? undefined);
+  }
+
+  /** Test hook (window.deconvLab.loseGpuDevice): the worker destroys its WebGPU device. */
+  loseGpuDevice(): void {
+    this.client.send({ type: 'lose-device' });
   }
 
   async uploadCifar(files: readonly FileLike[]): Promise<string | null> {
@@ -120,9 +149,10 @@ export class TrainingController {
     if (window.location.hash !== next) window.history.replaceState(window.history.state, '', next);
   }
 
-  private init(): void {
+  private init(checkpoint?: TrainCheckpoint): void {
     const params = this.config.getState().params;
-    this.client.send({ type: 'init', config: toTrainConfig(params), backend: forcedBackend(params), baseUrl: appBaseUrl() });
+    const backend = this.backendOverride ?? forcedBackend(params);
+    this.client.send({ type: 'init', config: toTrainConfig(params), backend, baseUrl: appBaseUrl(), checkpoint });
     this.client.send({ type: 'update-rate', hz: params.hz });
   }
 
@@ -140,7 +170,10 @@ export class TrainingController {
       this.config.getState().setRestartNotice(`Changed ${names}: the run restarted from step 0 with the new settings.`);
     }
     this.cancelPendingReset();
+    // A worker without its GPU device cannot reset; the resume buttons start from the new settings.
+    if (run.deviceLost) return;
     if (changed.includes('backend')) {
+      this.backendOverride = undefined;
       this.run.getState().dispatch({ type: 'history-cleared' });
       this.restartWorker();
       return;
@@ -160,6 +193,7 @@ export class TrainingController {
   }
 
   private onEvent(event: TrainEvent): void {
+    if (event.type === 'device-lost') this.checkpoint = event.checkpoint;
     this.run.getState().dispatch(event);
     if (event.type === 'backend') {
       const wanted = this.config.getState().params.backend;
@@ -190,6 +224,7 @@ function chooseFactory(): WorkerFactory {
 
 interface DeconvLabGlobal {
   diagnostics?: () => Promise<DashboardDiagnostics>;
+  loseGpuDevice?: () => void;
   [key: string]: unknown;
 }
 
@@ -205,7 +240,7 @@ export function trainingController(): TrainingController {
     instance = controller;
     if (typeof window !== 'undefined') {
       const host = window as unknown as { deconvLab?: DeconvLabGlobal };
-      host.deconvLab = { ...host.deconvLab, diagnostics: () => controller.diagnostics() };
+      host.deconvLab = { ...host.deconvLab, diagnostics: () => controller.diagnostics(), loseGpuDevice: () => controller.loseGpuDevice() };
     }
   }
   return instance;
