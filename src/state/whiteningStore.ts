@@ -60,9 +60,25 @@ declare global {
 
 let client: WhitenClient | null = null;
 let debounce: ReturnType<typeof setTimeout> | undefined;
+/** A settings change waits for its debounce: no answer before it is the final one. */
+let settingsQueued = false;
 const frameTimes: number[] = [];
 /** Sample file name per image-loading request, applied when that image's result arrives. */
 const pendingSamples = new Map<number, string | null>();
+
+/**
+ * The sample shown by the answer to request `id`: the worker merges a load with newer settings
+ * changes into one job, so the image may arrive under a later id than its load. Older entries go.
+ */
+function takeSample(id: number): string | null {
+  let sample: string | null = null;
+  for (const [loadId, file] of pendingSamples) {
+    if (loadId > id) break;
+    sample = file;
+    pendingSamples.delete(loadId);
+  }
+  return sample;
+}
 const SETTINGS_DEBOUNCE_MS = 80;
 
 export const useWhiteningStore = create<WhiteningState>((set, get) => ({
@@ -82,9 +98,12 @@ export const useWhiteningStore = create<WhiteningState>((set, get) => ({
   loadingName: null,
   fps: 0,
   setSettings: (change) => {
-    set({ settings: { ...get().settings, ...change } });
+    // 'working' at once: until the debounced request goes out, the picture is for older settings.
+    set({ settings: { ...get().settings, ...change }, ...(get().image ? { status: 'working' as const } : {}) });
     clearTimeout(debounce);
+    settingsQueued = true;
     debounce = setTimeout(() => {
+      settingsQueued = false;
       if (!get().image) return;
       const id = whiteningClient().whiten(get().settings);
       set({ requestedId: id, status: 'working' });
@@ -101,7 +120,7 @@ export const useWhiteningStore = create<WhiteningState>((set, get) => ({
 
 function onAnswer(message: Exclude<WhitenResponse, { type: 'ready' } | { type: 'fatal' }>): void {
   const state = useWhiteningStore.getState();
-  const done = message.id >= state.requestedId;
+  const done = message.id >= state.requestedId && !settingsQueued;
   if (message.type === 'error') {
     useWhiteningStore.setState({
       error: message.message,
@@ -137,7 +156,7 @@ function onAnswer(message: Exclude<WhitenResponse, { type: 'ready' } | { type: '
     answeredId: Math.max(state.answeredId, message.id),
     status: done ? 'ready' : 'working',
     error,
-    ...(image ? { image: imageMeta(image), bitmap: image.bitmap, notices: image.notices, sample: pendingSamples.get(message.id) ?? null } : {}),
+    ...(image ? { image: imageMeta(image), bitmap: image.bitmap, notices: image.notices, sample: takeSample(message.id) } : {}),
     loadingName: done ? null : state.loadingName,
   });
 }

@@ -1,0 +1,98 @@
+// Issue 7, faults: rapid interaction (whitening sliders; training play/pause, settings, datasets)
+// and a tab hidden for a while. Everything runs on the CPU backend with tiny workloads: what is
+// tested is the app's bookkeeping, not the arithmetic.
+import { expect, test, type Page } from '@playwright/test';
+import { waitForWhitening, watchConsole } from './support/app';
+import { canvasDigest, pick, seeded } from './support/interaction';
+
+test.setTimeout(180_000);
+
+/** Until the view shows the answer to its newest request and nothing is queued. */
+async function whiteningSettled(page: Page): Promise<void> {
+  const view = page.getByTestId('whitening-view');
+  await expect
+    .poll(async () => {
+      const [status, requested, answered] = await Promise.all(['data-status', 'data-requested', 'data-answered'].map((a) => view.getAttribute(a)));
+      return status === 'ready' && requested === answered;
+    }, { timeout: 90_000 })
+    .toBe(true);
+}
+
+async function whiteningFigures(page: Page) {
+  return {
+    original: await canvasDigest(page, 'original-canvas'),
+    whitened: await canvasDigest(page, 'whitened-canvas'),
+    kernels: await canvasDigest(page, 'kernel-grid-whitening'),
+    controls: await page.locator('.controls .control-name').allTextContents(),
+  };
+}
+
+interface PlannedChange {
+  kind: 'range' | 'click';
+  /** A slider's test id, or a CSS selector of buttons. */
+  target: string;
+  /** The slider value, or which button to click (modulo their number). */
+  value: string;
+}
+
+const SLIDERS: [string, string[]][] = [
+  ['kernel-slider', ['1', '3', '5']],
+  ['iterations-slider', ['1', '2', '5', '10', '15']],
+  ['stride-slider', ['2', '3', '5', '8']],
+  ['eps-slider', ['-6', '-5', '-3', '-2']],
+];
+
+/**
+ * A seeded mix of slider moves (75 %), sample picks (15 %) and colour/grey switches (10 %),
+ * ending with a sample pick (not the first, default one) right before a slider move: the worker,
+ * still busy, merges the two into one job, whose answer must still name the picked sample.
+ */
+function rapidWhiteningPlan(random: () => number, count: number): PlannedChange[] {
+  const ending: PlannedChange[] = [
+    { kind: 'click', target: 'button.thumb', value: '3' },
+    { kind: 'range', target: 'iterations-slider', value: '4' },
+  ];
+  return Array.from({ length: count }, (): PlannedChange => {
+    const r = random();
+    if (r < 0.15) return { kind: 'click', target: 'button.thumb', value: String(Math.floor(random() * 1000)) };
+    if (r < 0.25) return { kind: 'click', target: '.segmented button', value: String(Math.floor(random() * 1000)) };
+    const [target, values] = pick(random, SLIDERS);
+    return { kind: 'range', target, value: pick(random, values) };
+  }).concat(ending);
+}
+
+test('whitening: rapid slider, colour and sample changes end showing the result of the final settings', async ({ page, context }) => {
+  const errors = watchConsole(page);
+  await page.goto('/?backend=cpu#/whitening?sample=chelsea.png');
+  await waitForWhitening(page);
+  // 80 changes, one every 25 ms (40 a second), made inside the page so nothing waits between them.
+  const plan = rapidWhiteningPlan(seeded(7), 80);
+  await page.evaluate(async (steps) => {
+    const setRange = (testId: string, value: string) => {
+      const input = document.querySelector<HTMLInputElement>(`[data-testid="${testId}"]`);
+      if (!input) throw new Error(`no ${testId}`);
+      // React tracks the value property: set it through the prototype so the input event counts.
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, value);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    for (const step of steps) {
+      if (step.kind === 'range') setRange(step.target, step.value);
+      else {
+        const buttons = document.querySelectorAll<HTMLButtonElement>(step.target);
+        buttons[Number(step.value) % buttons.length]?.click();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }, plan);
+  await whiteningSettled(page);
+  await expect(page.getByTestId('error-message')).toHaveCount(0);
+  const after = await whiteningFigures(page);
+
+  // The same settings and sample, loaded fresh from the URL the view wrote, draw the same pixels.
+  const fresh = await context.newPage();
+  await fresh.goto(page.url());
+  await waitForWhitening(fresh);
+  await whiteningSettled(fresh);
+  expect(await whiteningFigures(fresh)).toEqual(after);
+  errors.assertClean();
+});

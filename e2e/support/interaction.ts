@@ -1,0 +1,69 @@
+// Helpers for the rapid-interaction and hidden-tab tests: a seeded generator, the training
+// dashboard's diagnostics, and the page's visibility.
+import type { Page } from '@playwright/test';
+
+/** Seeded generator in [0, 1) (so a failing sequence of clicks can be replayed). */
+export function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+export function pick<T>(random: () => number, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)];
+}
+
+export interface Diagnostics {
+  workerAnswered: boolean;
+  step?: number;
+  state?: string;
+  memory?: { numTensors: number; numBytes: number; numDataBuffers: number };
+  ui: { step: number; state: string; variants: { norm: string; points: number; diverged: boolean }[] };
+}
+
+export async function diagnostics(page: Page): Promise<Diagnostics> {
+  return page.evaluate(() => (window as unknown as { deconvLab: { diagnostics: () => Promise<Diagnostics> } }).deconvLab.diagnostics());
+}
+
+/** FNV-1a hash of the pixels of a canvas, or of every canvas inside the element with this test id. */
+export async function canvasDigest(page: Page, testId: string): Promise<string> {
+  return page.getByTestId(testId).evaluate((node) => {
+    const canvases = node instanceof HTMLCanvasElement ? [node] : [...node.querySelectorAll('canvas')];
+    let hash = 0x811c9dc5;
+    const sizes: string[] = [];
+    for (const canvas of canvases) {
+      sizes.push(`${canvas.width}x${canvas.height}`);
+      const ctx = canvas.getContext('2d');
+      if (!ctx || canvas.width === 0) continue;
+      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      for (let i = 0; i < data.length; i += 1) hash = Math.imul(hash ^ data[i], 0x01000193) >>> 0;
+    }
+    return `${sizes.join(',')}:${hash.toString(16)}`;
+  });
+}
+
+/**
+ * Makes the page report itself hidden (or visible again) and fires `visibilitychange`, as a
+ * browser does when its tab goes to the background. Needs `installVisibilityControl` first.
+ */
+export async function setHidden(page: Page, hidden: boolean): Promise<void> {
+  await page.evaluate((h) => (window as unknown as { __setHidden: (hidden: boolean) => void }).__setHidden(h), hidden);
+}
+
+/** Adds `window.__setHidden` before the app's scripts run (document.hidden is read-only otherwise). */
+export async function installVisibilityControl(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    let hidden = false;
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+    (window as unknown as { __setHidden: (h: boolean) => void }).__setHidden = (h: boolean) => {
+      hidden = h;
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+  });
+}
