@@ -7,7 +7,7 @@ import { resolveBlock } from './blocks';
 import { conv2d } from './conv';
 import { constantVariable, heUniformVariable } from './init';
 import type { ForwardContext, Layer } from './layer';
-import { foldWhitening, RunningWhitening, whiteningMatrix, type DeconvLayerSettings } from './whitening';
+import { foldWeights, RunningWhitening, whiteningMatrix, type DeconvLayerSettings } from './whitening';
 
 export interface DeconvConv2dOptions {
   name: string;
@@ -33,7 +33,6 @@ export class DeconvConv2d implements Layer {
   readonly weight: tf.Variable<tf.Rank.R4>;
   readonly bias: tf.Variable<tf.Rank.R1>;
   readonly running: RunningWhitening;
-  private readonly inChannels: number;
   private readonly outChannels: number;
 
   constructor(opts: DeconvConv2dOptions) {
@@ -42,7 +41,6 @@ export class DeconvConv2d implements Layer {
     this.stride = opts.stride ?? 1;
     this.padding = opts.padding;
     this.settings = opts.settings;
-    this.inChannels = opts.inChannels;
     this.outChannels = opts.outChannels;
     this.block = resolveBlock(opts.settings.block, opts.inChannels);
     this.groups = opts.inChannels / this.block;
@@ -84,25 +82,11 @@ export class DeconvConv2d implements Layer {
     });
   }
 
-  /** W [k,k,C,out] -> [G, n, out], each block's rows in patch order (dy, dx, c). */
-  private weightBlocks(): tf.Tensor3D {
-    const k = this.kernel;
-    const split = tf.reshape(this.weight, [k, k, this.groups, this.block, this.outChannels]);
-    return tf.reshape(tf.transpose(split, [2, 0, 1, 3, 4]), [this.groups, this.n, this.outChannels]) as tf.Tensor3D;
-  }
-
-  private weightFromBlocks(blocks: tf.Tensor3D): tf.Tensor4D {
-    const k = this.kernel;
-    const split = tf.reshape(blocks, [this.groups, k, k, this.block, this.outChannels]);
-    return tf.reshape(tf.transpose(split, [1, 2, 0, 3, 4]), [k, k, this.inChannels, this.outChannels]) as tf.Tensor4D;
-  }
-
-  /** Folded weights and bias for given statistics. */
+  /** Folded weights [k, k, C, out] and bias for given statistics. */
   folded(mean: tf.Tensor2D, isqrt: tf.Tensor3D): { w: tf.Tensor4D; b: tf.Tensor1D } {
-    return tf.tidy(() => {
-      const { w, b } = foldWhitening(this.weightBlocks(), isqrt, mean, this.bias);
-      return { w: this.weightFromBlocks(w), b };
-    });
+    const layout = { taps: this.kernel * this.kernel, groups: this.groups, block: this.block, out: this.outChannels };
+    const { w, b } = foldWeights(this.weight, layout, isqrt, mean, this.bias);
+    return { w: w as tf.Tensor4D, b };
   }
 
   forward(input: tf.Tensor, ctx: ForwardContext): tf.Tensor4D {

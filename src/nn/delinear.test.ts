@@ -15,11 +15,14 @@ function correlatedRows(seed: number): Float64Array {
   return noise.map((v, i) => v + 0.7 * noise[i - (i % IN)] + 0.3);
 }
 
-function build(block: number, blockMode: 'pooled' | 'per-block') {
-  const layer = new Delinear({ name: 'fc', inFeatures: IN, outFeatures: OUT, settings: settings({ block, blockMode }), seed: 1 });
-  const weight = randomValues(IN * OUT, 2, 0.5);
-  const bias = randomValues(OUT, 3, 0.5);
-  layer.weight.assign(tf.tensor2d(Float32Array.from(weight), [IN, OUT]));
+/** WIDE_OUT > BATCH sends training through the row-whitening route instead of the fold. */
+const WIDE_OUT = 48;
+
+function build(block: number, blockMode: 'pooled' | 'per-block', out = OUT) {
+  const layer = new Delinear({ name: 'fc', inFeatures: IN, outFeatures: out, settings: settings({ block, blockMode }), seed: 1 });
+  const weight = randomValues(IN * out, 2, 0.5);
+  const bias = randomValues(out, 3, 0.5);
+  layer.weight.assign(tf.tensor2d(Float32Array.from(weight), [IN, out]));
   layer.bias.assign(tf.tensor1d(Float32Array.from(bias)));
   return { layer, weight, bias };
 }
@@ -34,13 +37,14 @@ describe('resolveBlock', () => {
 });
 
 describe('Delinear', () => {
-  for (const [block, mode] of [
-    [12, 'pooled'],
-    [4, 'pooled'],
-    [4, 'per-block'],
+  for (const [block, mode, out] of [
+    [12, 'pooled', OUT],
+    [4, 'pooled', OUT],
+    [4, 'per-block', OUT],
+    [4, 'pooled', WIDE_OUT],
   ] as const) {
-    it(`equals centring + whitened chunks + matmul in float64 (block ${block}, ${mode})`, async () => {
-      const { layer, weight, bias } = build(block, mode);
+    it(`equals centring + whitened chunks + matmul in float64 (block ${block}, ${mode}, ${out} outputs)`, async () => {
+      const { layer, weight, bias } = build(block, mode, out);
       const x = correlatedRows(7);
       const ref = delinear64(x, BATCH, weight, bias, block, 1e-5, 5, mode);
       const input = tf.tensor2d(Float32Array.from(x), [BATCH, IN]);
@@ -52,13 +56,13 @@ describe('Delinear', () => {
     });
   }
 
-  it('gradients match central differences of the float64 reference', async () => {
-    const { layer, weight, bias } = build(4, 'pooled');
+  for (const out of [OUT, WIDE_OUT]) it(`gradients match central differences of the float64 reference (${out} outputs)`, async () => {
+    const { layer, weight, bias } = build(4, 'pooled', out);
     const x = correlatedRows(8);
-    const r = randomValues(BATCH * OUT, 9);
+    const r = randomValues(BATCH * out, 9);
     const loss64 = (xd: Float64Array, wd: Float64Array) => delinear64(xd, BATCH, wd, bias, 4, 1e-5, 5, 'pooled').reduce((s, v, i) => s + v * r[i], 0);
     const input = tf.tensor2d(Float32Array.from(x), [BATCH, IN]);
-    const rT = tf.tensor2d(Float32Array.from(r), [BATCH, OUT]);
+    const rT = tf.tensor2d(Float32Array.from(r), [BATCH, out]);
     const f = (xi: tf.Tensor) => tf.sum(tf.mul(layer.forward(xi, { training: true }), rT));
     const gx = await tf.grad(f)(input).data();
     const { grads } = tf.variableGrads(() => f(input) as tf.Scalar, [layer.weight]);

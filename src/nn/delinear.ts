@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { resolveBlock } from './blocks';
 import { constantVariable, heUniformVariable } from './init';
 import type { ForwardContext, Layer } from './layer';
-import { foldWhitening, RunningWhitening, whiteningMatrix, type DeconvLayerSettings } from './whitening';
+import { foldWeights, RunningWhitening, whitenFeatureBlocks, whiteningMatrix, type DeconvLayerSettings } from './whitening';
 
 export interface DelinearOptions {
   name: string;
@@ -23,13 +23,11 @@ export class Delinear implements Layer {
   readonly weight: tf.Variable<tf.Rank.R2>;
   readonly bias: tf.Variable<tf.Rank.R1>;
   readonly running: RunningWhitening;
-  private readonly inFeatures: number;
   private readonly outFeatures: number;
 
   constructor(opts: DelinearOptions) {
     this.name = opts.name;
     this.settings = opts.settings;
-    this.inFeatures = opts.inFeatures;
     this.outFeatures = opts.outFeatures;
     this.block = resolveBlock(opts.settings.block, opts.inFeatures);
     this.groups = opts.inFeatures / this.block;
@@ -55,11 +53,9 @@ export class Delinear implements Layer {
   }
 
   folded(mean: tf.Tensor2D, isqrt: tf.Tensor3D): { w: tf.Tensor2D; b: tf.Tensor1D } {
-    return tf.tidy(() => {
-      const blocks = tf.reshape(this.weight, [this.groups, this.block, this.outFeatures]) as tf.Tensor3D;
-      const { w, b } = foldWhitening(blocks, isqrt, mean, this.bias);
-      return { w: tf.reshape(w, [this.inFeatures, this.outFeatures]) as tf.Tensor2D, b };
-    });
+    const layout = { taps: 1, groups: this.groups, block: this.block, out: this.outFeatures };
+    const { w, b } = foldWeights(this.weight, layout, isqrt, mean, this.bias);
+    return { w: w as tf.Tensor2D, b };
   }
 
   forward(input: tf.Tensor, ctx: ForwardContext): tf.Tensor2D {
@@ -76,6 +72,10 @@ export class Delinear implements Layer {
           mean = stats.mean;
           isqrt = d;
         }
+      }
+      // Same product either way; whitening the rows is cheaper than folding when batch < outputs.
+      if (isqrt.shape[0] === 1 && x.shape[0] < this.outFeatures) {
+        return tf.add(tf.matMul(whitenFeatureBlocks(x, isqrt, mean, this.block), this.weight), this.bias) as tf.Tensor2D;
       }
       const { w, b } = this.folded(mean, isqrt);
       return tf.add(tf.matMul(x, w), b) as tf.Tensor2D;

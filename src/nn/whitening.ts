@@ -40,24 +40,59 @@ export function whiteningMatrix(cov: tf.Tensor3D, eps: number, iters: number): t
   });
 }
 
+/** How a layer's weight splits into taps (k·k for a conv, 1 for a dense layer), channel blocks and outputs. */
+export interface WeightLayout {
+  taps: number;
+  groups: number;
+  block: number;
+  out: number;
+}
+
 /**
- * Folds whitening into weights. wBlocks [G, n, out] (one slice per block, rows in patch order),
- * isqrt [1 or G, n, n], mean [1 or G, n], bias [out] -> folded blocks [G, n, out] and bias [out].
+ * Folds whitening into weights: W' = D^T·W per block (patches are row vectors p, the whitened patch
+ * is (p - m)·D^T) and b' = b - Σ W'·m. `weight` is [taps·groups·block, out] in any shape whose
+ * flattening runs (tap, group, channel-in-block, out), like a conv filter [k, k, C, out].
+ * isqrt [1, n, n] (pooled: one D shared by every block) or [groups, n, n], mean [1 or groups, n],
+ * n = taps·block. The pooled fold is ONE matrix product over all blocks (no tiling of D).
  */
-export function foldWhitening(
-  wBlocks: tf.Tensor3D,
+export function foldWeights(
+  weight: tf.Tensor,
+  layout: WeightLayout,
   isqrt: tf.Tensor3D,
   mean: tf.Tensor2D,
   bias: tf.Tensor1D,
-): { w: tf.Tensor3D; b: tf.Tensor1D } {
-  const groups = wBlocks.shape[0];
-  const [statGroups, n] = [isqrt.shape[0], isqrt.shape[1]];
-  const d = statGroups === groups ? isqrt : (tf.broadcastTo(isqrt, [groups, n, n]) as tf.Tensor3D);
-  const m = statGroups === groups ? mean : (tf.broadcastTo(mean, [groups, n]) as tf.Tensor2D);
-  // Patches are row vectors p: the whitened patch is (p - m) D^T, so W' = D^T W in [n, out] layout.
-  const w = tf.matMul(d, wBlocks, true, false) as tf.Tensor3D;
-  const shift = tf.sum(tf.matMul(tf.expandDims(m, 1) as tf.Tensor3D, w), [0, 1]) as tf.Tensor1D;
-  return { w, b: tf.sub(bias, shift) as tf.Tensor1D };
+): { w: tf.Tensor; b: tf.Tensor1D } {
+  return tf.tidy(() => {
+    const { taps, groups, block, out } = layout;
+    const n = taps * block;
+    const split = (perm: number[]): tf.Tensor => (groups === 1 ? weight : tf.transpose(tf.reshape(weight, [taps, groups, block, out]), perm));
+    if (isqrt.shape[0] === 1) {
+      const columns = tf.reshape(split([0, 2, 1, 3]), [n, groups * out]);
+      const w = tf.matMul(tf.reshape(isqrt, [n, n]) as tf.Tensor2D, columns as tf.Tensor2D, true, false);
+      const shift = tf.sum(tf.reshape(tf.matMul(mean, w), [groups, out]), 0) as tf.Tensor1D;
+      const merged = groups === 1 ? w : tf.transpose(tf.reshape(w, [taps, block, groups, out]), [0, 2, 1, 3]);
+      return { w: tf.reshape(merged, weight.shape), b: tf.sub(bias, shift) as tf.Tensor1D };
+    }
+    const blocks = tf.reshape(split([1, 0, 2, 3]), [groups, n, out]) as tf.Tensor3D;
+    const w = tf.matMul(isqrt, blocks, true, false);
+    const shift = tf.sum(tf.matMul(tf.expandDims(mean, 1) as tf.Tensor3D, w), [0, 1]) as tf.Tensor1D;
+    const merged = groups === 1 ? w : tf.transpose(tf.reshape(w, [groups, taps, block, out]), [1, 0, 2, 3]);
+    return { w: tf.reshape(merged, weight.shape), b: tf.sub(bias, shift) as tf.Tensor1D };
+  });
+}
+
+/**
+ * Explicit pooled whitening of feature rows x [batch, groups·block]: each block of each row becomes
+ * (x_block - m)·D^T. For a dense layer this costs batch·in·block multiply-adds against in·out·block
+ * for the fold, so it is the cheaper route when the batch is smaller than the layer's outputs.
+ */
+export function whitenFeatureBlocks(x: tf.Tensor2D, isqrt: tf.Tensor3D, mean: tf.Tensor2D, block: number): tf.Tensor2D {
+  return tf.tidy(() => {
+    const [batch, features] = x.shape;
+    const rows = tf.reshape(x, [(batch * features) / block, block]);
+    const whitened = tf.matMul(tf.sub(rows, mean) as tf.Tensor2D, tf.reshape(isqrt, [block, block]) as tf.Tensor2D, false, true);
+    return tf.reshape(whitened, [batch, features]) as tf.Tensor2D;
+  });
 }
 
 export interface StatsPlan {
