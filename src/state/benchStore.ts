@@ -53,11 +53,11 @@ function reduceEvent(model: BenchRunModel, event: BenchEvent, at: number): Bench
         report: event.report,
         rows: event.report.rows.length > 0 ? event.report.rows : model.rows,
         devices: { ...model.devices, ...event.report.devices },
-        progress: `finished: ${event.report.rows.length} rows in ${event.report.totalSeconds.toFixed(1)} s`,
+        progress: '',
         endedAt: at,
       };
     case 'cancelled':
-      return { ...model, status: 'cancelled', progress: `cancelled after ${model.rows.length} rows`, endedAt: at };
+      return { ...model, status: 'cancelled', progress: 'the rows measured before the cancel are kept', endedAt: at };
     case 'error':
       return { ...model, status: 'failed', error: event.message, endedAt: at };
   }

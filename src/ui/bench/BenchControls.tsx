@@ -43,17 +43,41 @@ export function BenchControls(props: Props) {
   const problem = availability ? selectionProblem(selection) : 'Checking which backends run here…';
   return (
     <div className="bench-controls">
-      <fieldset className="bench-fieldset">
-        <legend>Backends</legend>
-        <div className="bench-choices">
-          {BENCH_BACKENDS.map((b) => (
-            <BackendChoice key={b} backend={b} props={props} />
-          ))}
+      <div className="bench-actions">
+        <fieldset className="bench-fieldset">
+          <legend>Backends</legend>
+          <div className="bench-choices">
+            {BENCH_BACKENDS.map((b) => (
+              <BackendChoice key={b} backend={b} props={props} />
+            ))}
+          </div>
+        </fieldset>
+        <fieldset className="bench-fieldset">
+          <legend>Size</legend>
+          <div className="bench-choices">
+            <label className="bench-choice" title="up to 3 repetitions per case, the usual sizes">
+              <input type="radio" name="bench-mode" checked={!selection.full} disabled={active} onChange={() => onChange({ ...selection, full: false })} />
+              quick
+            </label>
+            <label className="bench-choice" title="up to 10 repetitions per case, adds the large cases (576×576 and similar): slow">
+              <input type="radio" name="bench-mode" data-testid="bench-full" checked={selection.full} disabled={active} onChange={() => onChange({ ...selection, full: true })} />
+              full
+            </label>
+          </div>
+        </fieldset>
+        <div className="bench-buttons">
+          <button type="button" className="button bench-run" data-testid="bench-run" disabled={active || problem !== null} onClick={onRun}>
+            Run benchmark
+          </button>
+          <button type="button" className="button bench-cancel" data-testid="bench-cancel" disabled={!active || cancelling} onClick={onCancel}>
+            {cancelling ? 'Cancelling…' : 'Cancel'}
+          </button>
         </div>
-      </fieldset>
+        {problem && !active && <span className="bench-problem">{problem}</span>}
+      </div>
       <fieldset className="bench-fieldset">
         <legend>Groups</legend>
-        <div className="bench-choices bench-groups">
+        <div className="bench-groups">
           {PANEL_GROUPS.map((g) => (
             <label key={g.id} className="bench-choice" title={g.id}>
               <input
@@ -71,26 +95,6 @@ export function BenchControls(props: Props) {
           ))}
         </div>
       </fieldset>
-      <div className="bench-actions">
-        <fieldset className="bench-fieldset bench-mode">
-          <legend>Size</legend>
-          <label className="bench-choice">
-            <input type="radio" name="bench-mode" checked={!selection.full} disabled={active} onChange={() => onChange({ ...selection, full: false })} />
-            quick: up to 3 reps per case, usual sizes
-          </label>
-          <label className="bench-choice">
-            <input type="radio" name="bench-mode" data-testid="bench-full" checked={selection.full} disabled={active} onChange={() => onChange({ ...selection, full: true })} />
-            full: up to 10 reps, adds the large cases (slow)
-          </label>
-        </fieldset>
-        <button type="button" className="button button-primary bench-run" data-testid="bench-run" disabled={active || problem !== null} onClick={onRun}>
-          Run benchmark
-        </button>
-        <button type="button" className="button bench-cancel" data-testid="bench-cancel" disabled={!active || cancelling} onClick={onCancel}>
-          {cancelling ? 'Cancelling…' : 'Cancel'}
-        </button>
-        {problem && !active && <span className="bench-problem">{problem}</span>}
-      </div>
     </div>
   );
 }

@@ -25,14 +25,14 @@ function Met({ row }: { row: BenchRow }) {
 
 function Values({ row }: { row: BenchRow }) {
   return (
-    <>
+    <div className="bench-values">
       {row.values.map((v, i) => (
         <span key={i} className="bench-value">
           <span className="bench-value-label">{v.label}</span> <span className="num">{formatValue(v)}</span>
         </span>
       ))}
       {row.note && <span className="bench-note">{row.note}</span>}
-    </>
+    </div>
   );
 }
 
@@ -67,10 +67,15 @@ export function BenchTable({ rows, running }: { rows: readonly BenchRow[]; runni
                     </th>
                   </tr>
                 )}
-                <tr data-testid="bench-row" data-group={row.group} data-backend={row.backend}>
-                  <td>{row.label}</td>
+                <tr
+                  data-testid="bench-row"
+                  data-group={row.group}
+                  data-backend={row.backend}
+                  className={row.values.length === 0 ? 'bench-row-unmeasured' : undefined}
+                >
+                  <td className="bench-case">{row.label}</td>
                   <td>{backendName(row.backend)}</td>
-                  <td className="bench-values">
+                  <td>
                     <Values row={row} />
                   </td>
                   <td className="bench-col-ratio num">{formatRatio(row.ratio)}</td>

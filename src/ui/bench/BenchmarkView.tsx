@@ -6,7 +6,6 @@ import { probeBackends, type AvailabilityMap } from './backendAvailability';
 import { cancelBench, startBench } from './benchController';
 import { BenchControls } from './BenchControls';
 import { BenchExport } from './BenchExport';
-import { describeDevices } from './benchFormat';
 import { defaultSelection, parseBenchHash, suiteOptions, type BenchSelection } from './benchOptions';
 import { BenchTable } from './BenchTable';
 import { PageLoadPanel } from './PageLoadPanel';
@@ -42,14 +41,14 @@ export function BenchmarkView() {
             Benchmark this machine
           </h2>
           <p className="bench-lead">
-            Times the deconvolution against batch norm and a plain convolution, side by side on the same backend in one run: the fused
-            WGSL kernels against composed TensorFlow.js ops, one layer and a whole training step of each model, peak tensor memory, and
-            whitening a 512×512 image. Every ratio compares two figures measured together; absolute times are context.
+            Times deconvolution against batch norm and plain convolution on this machine, side by side on one backend in one run: the
+            fused WGSL kernels against composed TensorFlow.js ops, one layer and a whole training step of each model, peak tensor
+            memory, and whitening a 512×512 image. Each ratio compares two figures measured together; absolute times are context.
           </p>
           <p className="bench-lead bench-lead-note">
-            The figures published with Deconv Lab come from CI machines without a GPU (WebGPU on SwiftShader, a software GPU), so
-            real-GPU figures can only come from a run like this on your own machine. Address form for a preset choice:{' '}
-            <code>#/benchmark?backends=cpu&amp;groups=whiten_512&amp;full=0</code>.
+            Deconv Lab&apos;s published figures come from CI machines without a GPU (WebGPU on SwiftShader, a software GPU): real-GPU
+            figures can only come from a run like this on your own machine. Preset by address:{' '}
+            <code>#/benchmark?backends=cpu&amp;groups=whiten_512&amp;full=0</code>
           </p>
           {parsed.notices.map((notice) => (
             <p key={notice} className="message message-notice">
@@ -75,9 +74,6 @@ export function BenchmarkView() {
           {model.rows.length > 0 ? ` (${model.rows.length} rows were measured before it stopped; they are kept below.)` : ''}
         </p>
       )}
-      <p className="bench-devices" data-testid="bench-devices">
-        <strong>Devices:</strong> {describeDevices(model.devices)}
-      </p>
       <BenchTable rows={model.rows} running={active} />
       <BenchExport report={report} disabled={active} />
     </div>

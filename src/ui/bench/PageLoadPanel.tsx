@@ -14,7 +14,7 @@ function SizeLine({ what, sizes }: { what: string; sizes: ResourceSizes }) {
         {what} ({sizes.count} {sizes.count === 1 ? 'file' : 'files'})
       </dt>
       <dd className="num">
-        {kB(sizes.encodedBytes)} as served · {kB(sizes.decodedBytes)} unpacked
+        {kB(sizes.encodedBytes)} as served <span className="bench-load-minor">· {kB(sizes.decodedBytes)} unpacked</span>
       </dd>
     </div>
   );

@@ -1,6 +1,8 @@
-// One line: the run's state, rows so far, elapsed time, and the worker's latest progress sentence.
+// One line: the run's state, rows so far, elapsed time, the worker's latest progress sentence and
+// the devices measured on.
 import { useEffect, useState } from 'react';
 import type { BenchRunModel, BenchStatus } from '../../state/benchStore';
+import { describeDevices } from './benchFormat';
 
 const STATUS_TEXT: Record<BenchStatus, string> = {
   idle: 'ready',
@@ -38,6 +40,9 @@ export function RunStatus({ model }: { model: BenchRunModel }) {
       </span>
       <span className="bench-progress" data-testid="bench-progress" aria-live="polite">
         {model.progress}
+      </span>
+      <span className="bench-devices" data-testid="bench-devices">
+        <strong>Devices:</strong> {describeDevices(model.devices)}
       </span>
     </div>
   );
