@@ -81,6 +81,40 @@ describe('run reducer', () => {
     expect(none.deviceLost?.checkpointStep).toBeNull();
   });
 
+  it('after a reset, snapshots of the replaced trainer are dropped until the fresh run compiles', () => {
+    let run = reduceRun(initialRun(), { type: 'snapshot', snapshot: snapshot(3, [variant('deconv', [1, 2, 3])]) });
+    // Two quick resets: the worker still sends the old run's last snapshot, then builds twice.
+    run = reduceRun(run, { type: 'history-cleared' });
+    run = reduceRun(run, { type: 'history-cleared' });
+    run = reduceRun(run, { type: 'snapshot', snapshot: snapshot(5, [variant('deconv', [4, 5])]) });
+    run = reduceRun(run, { type: 'diverged', norm: 'deconv', step: 5, message: 'loss is NaN' });
+    expect(run.variants).toEqual([]);
+    expect(run.divergences).toEqual([]);
+    run = reduceRun(run, { type: 'status', state: 'compiling' });
+    run = reduceRun(run, { type: 'snapshot', snapshot: snapshot(1, [variant('deconv', [1], { params: 1 })]) });
+    expect(run.variants).toEqual([]);
+    run = reduceRun(run, { type: 'status', state: 'compiling' });
+    run = reduceRun(run, { type: 'snapshot', snapshot: snapshot(1, [variant('deconv', [1], { params: 2 })]) });
+    expect(run.step).toBe(1);
+    expect(run.variants.map((v) => [v.params, v.losses.map((p) => p.step)])).toEqual([[2, [1]]]);
+    // A plain compile (a resume from a checkpoint) keeps the curves.
+    run = reduceRun(run, { type: 'status', state: 'compiling' });
+    expect(run.variants[0].losses).toHaveLength(1);
+  });
+
+  it('a failed build or a new worker does not leave snapshots blocked', () => {
+    let run = reduceRun(initialRun(), { type: 'history-cleared' });
+    run = reduceRun(run, { type: 'status', state: 'error', message: 'no data' });
+    run = reduceRun(run, { type: 'snapshot', snapshot: snapshot(1, [variant('deconv', [1])]) });
+    expect(run.variants).toHaveLength(1);
+    run = reduceRun(run, { type: 'history-cleared' });
+    run = reduceRun(run, { type: 'history-cleared' });
+    run = reduceRun(run, { type: 'worker-restarted' });
+    run = reduceRun(run, { type: 'status', state: 'compiling' });
+    run = reduceRun(run, { type: 'snapshot', snapshot: snapshot(1, [variant('deconv', [1])]) });
+    expect(run.variants).toHaveLength(1);
+  });
+
   it('thins long series but keeps the recent half intact', () => {
     const series = Array.from({ length: 11 }, (_, i) => i);
     expect(capSeries(series, 10)).toEqual([0, 2, 4, 5, 6, 7, 8, 9, 10]);

@@ -48,6 +48,12 @@ export interface RunModel {
   workerLost?: string;
   /** Set when the GPU device was lost: where training stopped and where a resume continues from. */
   deviceLost?: DeviceLost;
+  /**
+   * Resets asked for (history-cleared) whose fresh run has not yet begun. The worker may still
+   * post snapshots of the trainer it is replacing; those are dropped until its next 'compiling'
+   * status, which every fresh run sends before its first step.
+   */
+  freshRunsPending: number;
 }
 
 export interface DeviceLost {
@@ -68,7 +74,7 @@ export type RunAction =
   | { type: 'dismiss-error' };
 
 export function initialRun(): RunModel {
-  return { state: 'idle', step: 0, stepsPerEpoch: 0, totalSteps: 0, variants: [], divergences: [] };
+  return { state: 'idle', step: 0, stepsPerEpoch: 0, totalSteps: 0, variants: [], divergences: [], freshRunsPending: 0 };
 }
 
 /** Thins a series once it is too long, keeping the most recent half at full resolution. */
@@ -129,21 +135,27 @@ function trimAfter(run: RunModel, step: number): RunModel {
   };
 }
 
+function clearHistory(run: RunModel, freshRunsPending: number): RunModel {
+  return { ...initialRun(), state: run.state, backend: run.backend, implementation: run.implementation, freshRunsPending };
+}
+
 export function reduceRun(run: RunModel, action: RunAction): RunModel {
   switch (action.type) {
     case 'backend':
       return { ...run, backend: action.info, implementation: action.implementation };
     case 'status':
       return {
-        ...run,
+        ...(action.state === 'compiling' && run.freshRunsPending > 0 ? clearHistory(run, run.freshRunsPending - 1) : run),
+        ...(action.state === 'error' ? { freshRunsPending: 0 } : {}),
         state: action.state,
         message: action.message,
         progress: action.progress,
         error: action.state === 'error' ? (action.message ?? 'The trainer stopped with an error.') : run.error,
       };
     case 'snapshot':
-      return applySnapshot(run, action.snapshot);
+      return run.freshRunsPending > 0 ? run : applySnapshot(run, action.snapshot);
     case 'diverged':
+      if (run.freshRunsPending > 0) return run;
       return {
         ...run,
         divergences: [...run.divergences.filter((d) => d.norm !== action.norm), { norm: action.norm, step: action.step, message: action.message }],
@@ -160,15 +172,16 @@ export function reduceRun(run: RunModel, action: RunAction): RunModel {
         deviceLost: { message: action.message, step: action.step, checkpointStep: action.checkpoint?.step ?? null },
       };
     case 'resumed':
-      return trimAfter(run, action.step);
+      return { ...trimAfter(run, action.step), freshRunsPending: 0 };
     case 'diagnostics':
       return run;
     case 'history-cleared':
-      return { ...initialRun(), state: run.state, backend: run.backend, implementation: run.implementation };
+      return clearHistory(run, run.freshRunsPending + 1);
     case 'worker-lost':
       return { ...run, state: 'error', workerLost: action.message };
     case 'worker-restarted':
-      return { ...run, workerLost: undefined, deviceLost: undefined, error: undefined, state: 'idle' };
+      // A new worker: resets sent to the old one never start; its own first build is the fresh run.
+      return { ...run, workerLost: undefined, deviceLost: undefined, error: undefined, state: 'idle', freshRunsPending: Math.min(run.freshRunsPending, 1) };
     case 'dismiss-divergence':
       return { ...run, divergences: run.divergences.filter((d) => d.norm !== action.norm) };
     case 'dismiss-error':
