@@ -4,10 +4,11 @@ import { parseQuery, serialiseQuery } from './urlHash';
 import { defaultParams } from './urlHashSchema';
 
 describe('presets', () => {
-  it('has the four lecture presets', () => {
+  it('has the five lecture presets', () => {
     expect(PRESETS.map((preset) => preset.title)).toEqual([
       'One epoch: deconvolution vs batch norm',
       'Sparse activations',
+      'Fast deconvolution: frozen statistics',
       'Centre–surround in one click',
       'Partial whitening: 1 to 15 iterations',
     ]);
