@@ -1,5 +1,6 @@
 // Faults and long runs (issue #7): a lost GPU device, divergence, a browser soak.
 import { expect, test, type Page } from '@playwright/test';
+import { answeredId, canvasStats, waitForNextAnswer, waitForWhitening } from './support/app';
 import { TINY, curvePoints, exportedRun, stepCount, trainingUrl, waitForSteps, waitReady } from './training-support';
 
 interface LabHooks {
@@ -89,5 +90,65 @@ test.describe('faults', () => {
     const points = await curvePoints(page);
     expect(points.deconv).toBeGreaterThan(second.lostAt);
     log(`whole test ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  });
+});
+
+test.describe('faults: whitening', () => {
+  test('a lost WebGPU device in the whitening worker: a clear message, the last result stays, the next whitening works', async ({ page }) => {
+    test.skip(test.info().project.name !== 'webgpu', 'needs --enable-unsafe-webgpu');
+    test.setTimeout(600_000);
+    await page.goto('/#/whitening?sample=chelsea.png');
+    await waitForWhitening(page, 300_000);
+    await expect(page.getByTestId('backend-indicator')).toContainText('WebGPU');
+    const previous = await answeredId(page);
+    await page.evaluate(() => window.deconvLabWhitening?.loseGpuDevice());
+    await expect(page.getByTestId('error-message')).toContainText('The GPU device was lost (destroyed');
+    await expect(page.getByTestId('error-message')).toContainText('Whitening restarted on a new worker');
+    // The last good picture is still drawn while the new worker starts.
+    expect((await canvasStats(page, 'whitened-canvas')).std).toBeGreaterThan(2);
+    await waitForNextAnswer(page, previous, 300_000);
+    expect((await canvasStats(page, 'whitened-canvas')).std).toBeGreaterThan(2);
+    await expect(page.getByTestId('backend-indicator')).toContainText('WebGPU');
+    // A new request after the loss is computed too.
+    const retried = await answeredId(page);
+    await page.getByTestId('iterations-slider').fill('7');
+    await waitForNextAnswer(page, retried, 300_000);
+    await expect(page.getByTestId('error-message')).toHaveCount(0);
+    expect((await canvasStats(page, 'whitened-canvas')).std).toBeGreaterThan(2);
+  });
+});
+
+test.describe('faults: divergence', () => {
+  test('learning rate 10: batch norm diverges, training pauses, deconvolution continues, reset works', async ({ page }) => {
+    test.setTimeout(300_000);
+    await page.goto(trainingUrl(`${TINY}&lr=10`));
+    await waitReady(page);
+    await page.getByTestId('play-button').click();
+    const diverged = page.getByTestId('diverged-batchnorm');
+    await expect(diverged).toBeVisible({ timeout: 120_000 });
+    await expect(diverged).toContainText(/batch norm diverged at step \d+: the loss (exploded|became)/);
+    await expect(diverged).toContainText('the other variants are unaffected');
+    await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'paused');
+    await expect(page.getByTestId('diverged-deconv')).toHaveCount(0);
+    const at = Number(/diverged at step (\d+)/.exec((await diverged.textContent()) ?? '')?.[1]);
+    log(`lr 10: batch norm diverged at step ${at}`);
+    expect(at).toBeLessThanOrEqual(10);
+    expect(await stepCount(page)).toBe(at);
+    const paused = await curvePoints(page);
+    // The healthy variant continues on its own; the diverged curve stops at its last finite loss.
+    await page.getByTestId('continue-healthy').click();
+    await waitForSteps(page, at + 3);
+    await page.getByTestId('play-button').click();
+    await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'paused');
+    const later = await curvePoints(page);
+    expect(later.deconv).toBeGreaterThan(paused.deconv);
+    expect(later.batchnorm).toBe(paused.batchnorm);
+    const run = await exportedRun(page);
+    const deconv = run.variants.find((v) => v.norm === 'deconv');
+    expect(deconv?.losses.every((p) => Number.isFinite(p.loss))).toBe(true);
+    await page.getByTestId('reset-diverged').click();
+    await expect(diverged).toHaveCount(0);
+    await waitReady(page);
+    expect(await stepCount(page)).toBe(1);
   });
 });

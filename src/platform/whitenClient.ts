@@ -3,7 +3,7 @@
 import type { BackendName } from './backend';
 import type { ImageSource, WhitenRequest, WhitenResponse, WhitenSettings } from './whitenProtocol';
 
-type Answer = Exclude<WhitenResponse, { type: 'ready' } | { type: 'fatal' }>;
+type Answer = Exclude<WhitenResponse, { type: 'ready' } | { type: 'fatal' } | { type: 'device-lost' }>;
 
 export interface WhitenClientHandlers {
   onReady: (message: Extract<WhitenResponse, { type: 'ready' }>) => void;
@@ -47,6 +47,10 @@ export class WhitenClient {
   private receive(message: WhitenResponse): void {
     if (message.type === 'ready') return this.handlers.onReady(message);
     if (message.type === 'fatal') return this.handlers.onFatal(message.message);
+    if (message.type === 'device-lost') {
+      // The last good result stays on screen; a new worker (WebGPU again if it can, else a fallback) takes over.
+      return this.restartWorker(`${message.message} Whitening restarted on a new worker.`);
+    }
     if (message.type !== 'error') {
       // Answers arrive in request order; anything older than what is shown is stale.
       if (message.id < this.lastApplied) return;
@@ -59,10 +63,17 @@ export class WhitenClient {
   }
 
   private recover(reason: string): void {
-    this.worker.terminate();
+    this.restartWorker(`The whitening worker stopped unexpectedly (${reason}) and was restarted.`);
+  }
+
+  private restartWorker(message: string): void {
+    const old = this.worker;
+    old.onmessage = null;
+    old.onerror = null;
+    old.terminate();
     this.worker = this.start();
     const retryId = this.lastGoodSource && this.lastSettings ? this.whiten(this.lastSettings, this.lastGoodSource) : null;
-    this.handlers.onCrash(`The whitening worker stopped unexpectedly (${reason}) and was restarted.`, retryId);
+    this.handlers.onCrash(message, retryId);
   }
 
   /** Whitens `source` (or the worker's current image) with `settings`; returns the request id. */
@@ -79,6 +90,11 @@ export class WhitenClient {
     const id = this.nextId++;
     this.send({ type: 'frame', id, frame, settings, refreshStats }, [frame]);
     return id;
+  }
+
+  /** Test hook: the worker destroys its WebGPU device. */
+  loseDeviceForTest(): void {
+    this.send({ type: 'lose-device' });
   }
 
   /** Test hook: kills the worker from the inside. */

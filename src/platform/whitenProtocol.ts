@@ -24,7 +24,9 @@ export type WhitenRequest =
   /** One webcam frame: apply the cached kernels; re-estimate them when `refreshStats`. */
   | { type: 'frame'; id: number; frame: ImageBitmap; settings: WhitenSettings; refreshStats: boolean }
   /** Test hook: make the worker die so the client's recovery path can be exercised. */
-  | { type: 'crash' };
+  | { type: 'crash' }
+  /** Test hook: destroy the worker's WebGPU device (answered by 'device-lost'). */
+  | { type: 'lose-device' };
 
 export interface ImageInfo {
   name: string;
@@ -62,7 +64,9 @@ export type WhitenResponse =
       ms: number;
       backend: BackendName;
     }
-  | { type: 'error'; id: number; code: WhitenErrorCode; message: string };
+  | { type: 'error'; id: number; code: WhitenErrorCode; message: string }
+  /** The worker's GPU device is gone: it cannot compute any more (the client starts a new worker). */
+  | { type: 'device-lost'; message: string };
 
 /** Long side, in pixels, above which images are downscaled before whitening. */
 export const MAX_IMAGE_SIDE = 1024;

@@ -4,6 +4,7 @@ import { activeImplementation } from '../core/ops';
 import { whitenImage } from '../core/whiten';
 import { toLuminance } from '../core/whitenInput';
 import { parseBackendName, selectBackend, type BackendName } from './backend';
+import { activeGpuDevice, describeLoss, watchDeviceLoss } from './gpuDevice';
 import { applyKernels, type KernelSet } from './whitenApply';
 import { decodeImage, frameToPixels, InputError, type DecodedImage } from './whitenDecode';
 import type { ImageSource, WhitenPayload, WhitenRequest, WhitenResponse, WhitenSettings } from './whitenProtocol';
@@ -35,6 +36,7 @@ function payloadTransfer(payload: WhitenPayload): Transferable[] {
 async function init(forced: BackendName | undefined): Promise<BackendName | null> {
   try {
     const backend = await selectBackend(forced);
+    watchDeviceLoss((loss) => post({ type: 'device-lost', message: `The GPU device was lost (${describeLoss(loss)}).` }));
     post({ type: 'ready', backend, implementation: activeImplementation(), fellBack: !forced && backend.name !== 'webgpu' });
     return backend.name;
   } catch (error) {
@@ -169,6 +171,12 @@ self.onmessage = (event: MessageEvent<WhitenRequest>) => {
       pendingFrame = message;
       void pump();
       break;
+    case 'lose-device': {
+      const device = activeGpuDevice();
+      if (device) device.destroy();
+      else post({ type: 'error', id: 0, code: 'compute', message: 'There is no GPU device to lose: whitening does not run on WebGPU.' });
+      break;
+    }
     case 'crash':
       setTimeout(() => {
         throw new Error('the whitening worker was stopped on purpose (test hook)');

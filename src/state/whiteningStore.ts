@@ -54,7 +54,7 @@ interface WhiteningState {
 declare global {
   interface Window {
     /** Test hook (read by e2e tests): kill the whitening worker to exercise recovery. */
-    deconvLabWhitening?: { crashWorker: () => void };
+    deconvLabWhitening?: { crashWorker: () => void; loseGpuDevice: () => void };
   }
 }
 
@@ -118,7 +118,7 @@ export const useWhiteningStore = create<WhiteningState>((set, get) => ({
   reportError: (message) => set({ error: message, errorId: get().requestedId }),
 }));
 
-function onAnswer(message: Exclude<WhitenResponse, { type: 'ready' } | { type: 'fatal' }>): void {
+function onAnswer(message: Exclude<WhitenResponse, { type: 'ready' } | { type: 'fatal' } | { type: 'device-lost' }>): void {
   const state = useWhiteningStore.getState();
   const done = message.id >= state.requestedId && !settingsQueued;
   if (message.type === 'error') {
@@ -198,6 +198,8 @@ export function whiteningClient(): WhitenClient {
     },
     forced,
   );
-  if (typeof window !== 'undefined') window.deconvLabWhitening = { crashWorker: () => client?.crashForTest() };
+  if (typeof window !== 'undefined') {
+    window.deconvLabWhitening = { crashWorker: () => client?.crashForTest(), loseGpuDevice: () => client?.loseDeviceForTest() };
+  }
   return client;
 }

@@ -61,6 +61,37 @@ describe('Trainer', () => {
     trainer.dispose();
   });
 
+  it('a diverged batchnorm variant leaves the deconv variant exactly as if it trained alone', async () => {
+    const options = { inputStatisticsSample: 32, pauseOnDivergence: true };
+    const alone = new Trainer(testConfig({ norms: ['deconv'], epochs: 1 }), syntheticDataset(), options);
+    await alone.train();
+    const events: DivergenceEvent[] = [];
+    const both = new Trainer(testConfig({ norms: ['deconv', 'batchnorm'], epochs: 1 }), syntheticDataset(), { ...options, onDiverged: (e) => events.push(e) });
+    await both.trainStep();
+    const gamma = both.models()[1].trainableVariables().find((v) => v.name.includes('gamma') || v.shape.length === 1) as tf.Variable;
+    gamma.assign(tf.fill(gamma.shape, Infinity));
+    await both.train();
+    expect(events).toEqual([expect.objectContaining({ norm: 'batchnorm', step: 2, reason: expect.stringMatching(/the loss became (NaN|Infinity)/) })]);
+    expect(both.step).toBe(2); // paused at the divergence
+    expect(both.finished).toBe(false);
+    await both.train(); // continue the healthy variant
+    expect(both.histories()[0].steps).toEqual(alone.histories()[0].steps);
+    expect(both.histories()[0].test).toEqual(alone.histories()[0].test);
+    expect(both.histories()[1].steps.map((s) => s.step)).toEqual([1]);
+    alone.dispose();
+    both.dispose();
+  });
+
+  it('an exploding but finite loss counts as divergence (lr 50, SGD)', async () => {
+    const events: DivergenceEvent[] = [];
+    const trainer = new Trainer(testConfig({ norms: ['none'], lr: 50, momentum: 0, epochs: 1 }), syntheticDataset(), { onDiverged: (e) => events.push(e) });
+    await trainer.train();
+    expect(events).toHaveLength(1);
+    expect(events[0].reason).toMatch(/the loss (exploded|became)/);
+    expect(trainer.finished).toBe(true); // every variant diverged
+    trainer.dispose();
+  });
+
   it('keeps tf.memory().numTensors flat across steps and releases everything on dispose', async () => {
     const start = tf.memory().numTensors;
     const trainer = new Trainer(testConfig({ norms: ['deconv', 'batchnorm', 'none'], epochs: 3, evalEvery: 2 }), syntheticDataset(), {

@@ -14,6 +14,9 @@ import { VariantRunner } from './variantRunner';
 export interface DivergenceEvent {
   norm: NormKind;
   step: number;
+  /** What happened to the loss, e.g. "the loss became NaN". */
+  reason: string;
+  /** A whole sentence naming the variant and the step. */
   message: string;
 }
 
@@ -136,8 +139,9 @@ export class Trainer {
         v.history.ms.push(result.ms);
         if (result.diverged) {
           v.history.diverged = true;
-          const message = `${v.history.norm} diverged at step ${index + 1}: the loss became ${result.loss}; the other variants are unaffected. Lower the learning rate and reset.`;
-          this.options.onDiverged?.({ norm: v.history.norm, step: index + 1, message });
+          const reason = result.reason ?? `the loss became ${result.loss}`;
+          const message = `${v.history.norm} diverged at step ${index + 1}: ${reason}; the other variants are unaffected.`;
+          this.options.onDiverged?.({ norm: v.history.norm, step: index + 1, reason, message });
           if (this.options.pauseOnDivergence) this.running = false;
           continue;
         }

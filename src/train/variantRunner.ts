@@ -8,6 +8,22 @@ export interface StepResult {
   loss: number;
   ms: number;
   diverged: boolean;
+  /** Set on the step that diverged. */
+  reason?: string;
+}
+
+/**
+ * A loss this many times that of a uniform guess (ln classes) counts as diverged even while finite:
+ * healthy cross-entropy training never gets there, and an exploding run reaches Inf a few steps later.
+ */
+export const EXPLODED_LOSS_FACTOR = 100;
+
+/** Why a loss means divergence, or undefined when it is healthy. */
+export function divergenceReason(loss: number, classes: number): string | undefined {
+  if (!Number.isFinite(loss)) return `the loss became ${loss}`;
+  const limit = EXPLODED_LOSS_FACTOR * Math.log(classes);
+  if (loss > limit) return `the loss exploded to ${loss.toPrecision(4)} (over ${EXPLODED_LOSS_FACTOR}× the ${Math.log(classes).toFixed(2)} of a uniform guess)`;
+  return undefined;
 }
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -34,8 +50,9 @@ export class VariantRunner {
     const loss = (await lossTensor.data())[0];
     lossTensor.dispose();
     const ms = now() - start;
-    if (!Number.isFinite(loss)) this.diverged = true;
-    return { loss, ms, diverged: this.diverged };
+    const reason = divergenceReason(loss, this.model.classes);
+    if (reason) this.diverged = true;
+    return { loss, ms, diverged: this.diverged, reason };
   }
 
   /** Everything a checkpoint must hold: weights, running statistics, optimiser slots (fixed order). */

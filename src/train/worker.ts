@@ -8,7 +8,7 @@ import { parseCifarFiles } from '../data/cifar';
 import type { Dataset } from '../data/dataset';
 import { fetchDataset } from '../data/load';
 import { selectBackend, type BackendInfo } from '../platform/backend';
-import { activeGpuDevice, describeLoss, watchDeviceLoss, type DeviceLoss } from './gpuDevice';
+import { activeGpuDevice, describeLoss, watchDeviceLoss, type DeviceLoss } from '../platform/gpuDevice';
 import { checkpointFits, type RunState, type TrainCheckpoint, type TrainCommand, type TrainConfig, type TrainEvent } from './protocol';
 import { Trainer } from './trainer';
 
@@ -74,7 +74,7 @@ async function build(config: TrainConfig, checkpoint?: TrainCheckpoint): Promise
     snapshotHz,
     pauseOnDivergence: true,
     onSnapshot: (snapshot) => post({ type: 'snapshot', snapshot }),
-    onDiverged: (e) => post({ type: 'diverged', norm: e.norm, step: e.step, message: e.message }),
+    onDiverged: (e) => post({ type: 'diverged', norm: e.norm, step: e.step, message: e.reason }),
     onCheckpoint: (c) => {
       lastCheckpoint = c;
     },

@@ -8,6 +8,7 @@ export function RunMessages({ controller }: { controller: TrainingController }) 
   const hashNotices = useStore(controller.config, (s) => s.hashNotices);
   const restartNotice = useStore(controller.config, (s) => s.restartNotice);
   const dispatch = controller.run.getState().dispatch;
+  const healthy = run.variants.filter((v) => !v.diverged);
   return (
     <div className="run-messages">
       {hashNotices.length > 0 && (
@@ -30,9 +31,17 @@ export function RunMessages({ controller }: { controller: TrainingController }) 
       )}
       {run.divergences.map((d) => (
         <div key={d.norm} className="message message-error" role="alert" data-testid={`diverged-${d.norm}`}>
-          <strong style={{ color: VARIANT_COLOUR[d.norm] }}>{VARIANT_NAME[d.norm]}</strong> diverged at step {d.step}: {d.message}. The
-          other variants are not affected. Try a smaller learning rate.{' '}
-          <button type="button" className="button" onClick={() => controller.reset()}>Reset the run</button>{' '}
+          <strong style={{ color: VARIANT_COLOUR[d.norm] }}>{VARIANT_NAME[d.norm]}</strong> diverged at step {d.step}: {d.message}. Training
+          paused; {healthy.length > 0 ? 'the other variants are unaffected and can continue.' : 'every variant diverged.'} Try a smaller
+          learning rate.{' '}
+          {healthy.length > 0 && run.state === 'paused' && (
+            <>
+              <button type="button" className="button" data-testid="continue-healthy" onClick={() => controller.play()}>
+                Continue {healthy.map((v) => VARIANT_NAME[v.norm]).join(' and ')}
+              </button>{' '}
+            </>
+          )}
+          <button type="button" className="button" data-testid="reset-diverged" onClick={() => controller.reset()}>Reset the run</button>{' '}
           <button type="button" className="link-button" onClick={() => dispatch({ type: 'dismiss-divergence', norm: d.norm })}>dismiss</button>
         </div>
       ))}
