@@ -1,10 +1,10 @@
 // Issue 7, faults: rapid interaction (whitening sliders; training play/pause, settings, datasets)
 // and a tab hidden for a while. Everything runs on the CPU backend with tiny workloads: what is
 // tested is the app's bookkeeping, not the arithmetic.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { waitForWhitening, watchConsole } from './support/app';
-import { canvasDigest, diagnostics, pick, seeded, type Diagnostics } from './support/interaction';
-import { TINY, stepCount, trainingUrl, waitForSteps, waitReady } from './training-support';
+import { canvasDigest, diagnostics, installVisibilityControl, pick, seeded, setHidden, type Diagnostics } from './support/interaction';
+import { TINY, curvePoints, stepCount, trainingUrl, waitForSteps, waitReady } from './training-support';
 
 test.setTimeout(180_000);
 
@@ -111,33 +111,50 @@ async function freshRun(page: Page): Promise<Diagnostics> {
   if ((await page.getByTestId('run-status').getAttribute('data-state')) === 'running') await page.getByTestId('play-button').click();
   await expect(page.getByTestId('run-status')).not.toHaveAttribute('data-state', 'running');
   await page.getByTestId('reset-button').click();
-  await waitReady(page);
-  await expect.poll(async () => (await diagnostics(page)).state).toBe('ready');
-  return diagnostics(page);
+  // The worker may still work through builds queued before the reset: wait until it and the page
+  // agree on a ready run and nothing changes for half a second.
+  let settled: Diagnostics | undefined;
+  await expect
+    .poll(
+      async () => {
+        const first = await diagnostics(page);
+        await page.waitForTimeout(500);
+        const second = await diagnostics(page);
+        const quiet = JSON.stringify(first) === JSON.stringify(second);
+        settled = quiet && second.state === 'ready' && second.ui.state === 'ready' && second.step === second.ui.step ? second : undefined;
+        return settled !== undefined;
+      },
+      { timeout: 120_000 },
+    )
+    .toBe(true);
+  if (!settled) throw new Error('the run did not settle');
+  return settled;
 }
 
 test('training: play/pause, settings and dataset switches many times a second neither crash nor leak tensors', async ({ page }) => {
   const errors = watchConsole(page);
   await page.goto(trainingUrl(TINY));
   await waitReady(page);
-  await page.getByTestId('play-button').click();
-  await waitForSteps(page, 3);
   const before = await freshRun(page);
 
   const random = seeded(11);
   const lr = page.getByRole('textbox', { name: 'learning rate' });
   const batch = page.getByRole('textbox', { name: 'batch size' });
   const dataset = page.getByRole('combobox', { name: 'dataset' });
-  const quick = { timeout: 300 };
-  const ignoreDisabled = () => undefined; // a setting is locked while the run plays: that is fine
-  for (let i = 0; i < 80; i += 1) {
+  // About 60 actions as fast as Playwright sends them; a control that is disabled at that moment
+  // (settings lock while the run plays, play waits for data) is skipped, as a user's click would be.
+  const act = async (control: Locator, action: () => Promise<unknown>) => {
+    if (await control.isEnabled()) await action().catch(() => undefined);
+  };
+  const quick = { timeout: 200 };
+  for (let i = 0; i < 60; i += 1) {
     const r = random();
-    if (r < 0.5) await page.getByTestId('play-button').click(quick).catch(ignoreDisabled);
-    else if (r < 0.7) await lr.fill(pick(random, ['0.01', '0.02', '0.1']), quick).then(() => lr.press('Enter', quick)).catch(ignoreDisabled);
-    else if (r < 0.85) await batch.fill(pick(random, ['8', '12', '24']), quick).then(() => batch.press('Enter', quick)).catch(ignoreDisabled);
-    else await dataset.selectOption(pick(random, ['mnist', 'fashion-mnist']), quick).catch(ignoreDisabled);
+    const play = page.getByTestId('play-button');
+    if (r < 0.5) await act(play, () => play.click(quick));
+    else if (r < 0.7) await act(lr, () => lr.fill(pick(random, ['0.01', '0.02', '0.1']), quick).then(() => lr.press('Enter', quick)));
+    else if (r < 0.85) await act(batch, () => batch.fill(pick(random, ['8', '12', '24']), quick).then(() => batch.press('Enter', quick)));
+    else await act(dataset, () => dataset.selectOption(pick(random, ['mnist', 'fashion-mnist']), quick));
   }
-
   // Back to the starting settings, then the same comparable state: a fresh run, paused at step 1.
   await expect(page.getByTestId('run-status')).not.toHaveAttribute('data-state', /loading|compiling/, { timeout: 120_000 });
   if ((await page.getByTestId('run-status').getAttribute('data-state')) === 'running') await page.getByTestId('play-button').click();
@@ -161,6 +178,51 @@ test('training: play/pause, settings and dataset switches many times a second ne
   await page.getByTestId('play-button').click();
   await waitForSteps(page, before.ui.step + 3);
   expect(await stepCount(page)).toBeGreaterThan(before.ui.step);
+  await expectNoRunErrors(page);
+  errors.assertClean();
+});
+
+/** Step readout, worker, run store and drawn curves all tell the same story. */
+async function expectConsistent(page: Page): Promise<Diagnostics> {
+  const d = await diagnostics(page);
+  expect(d.step, 'worker step vs page step').toBe(d.ui.step);
+  expect(d.state, 'worker state vs page state').toBe(d.ui.state);
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', d.ui.state);
+  expect(await stepCount(page)).toBe(d.ui.step);
+  // One loss point per step for each variant, and the chart draws every one of them.
+  expect(d.ui.variants.map((v) => v.points)).toEqual(d.ui.variants.map(() => d.ui.step));
+  const drawn = await curvePoints(page);
+  for (const v of d.ui.variants) expect(drawn[v.norm], `${v.norm} curve`).toBe(v.points);
+  return d;
+}
+
+test('training: a tab hidden (and frozen) for a while, then shown, stays consistent and keeps training', async ({ page, context }) => {
+  const errors = watchConsole(page);
+  await installVisibilityControl(page);
+  await page.goto(trainingUrl(TINY));
+  await waitReady(page);
+  await page.getByTestId('play-button').click();
+  await waitForSteps(page, 3);
+
+  // Hidden: the page hears visibilitychange, then is frozen as browsers freeze background tabs.
+  await setHidden(page, true);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Page.setWebLifecycleState', { state: 'frozen' });
+  await new Promise((resolve) => setTimeout(resolve, 4000));
+  await cdp.send('Page.setWebLifecycleState', { state: 'active' });
+  await setHidden(page, false);
+
+  // Shown again: the run still goes on, then pauses on request with every count in agreement.
+  const shown = await stepCount(page);
+  await waitForSteps(page, shown + 2);
+  await page.getByTestId('play-button').click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'paused');
+  await expect.poll(async () => (await diagnostics(page)).state).toBe('paused');
+  const paused = await expectConsistent(page);
+  expect(paused.ui.step).toBeGreaterThan(shown);
+
+  await page.getByTestId('play-button').click();
+  await waitForSteps(page, paused.ui.step + 2);
   await expectNoRunErrors(page);
   errors.assertClean();
 });
