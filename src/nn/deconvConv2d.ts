@@ -7,7 +7,7 @@ import { resolveBlock } from './blocks';
 import { conv2d } from './conv';
 import { constantVariable, heUniformVariable } from './init';
 import type { ForwardContext, Layer } from './layer';
-import { foldWeights, RunningWhitening, whiteningMatrix, type DeconvLayerSettings } from './whitening';
+import { foldWeights, RunningWhitening, statisticsForPass, whiteningMatrix, type DeconvLayerSettings } from './whitening';
 
 export interface DeconvConv2dOptions {
   name: string;
@@ -92,18 +92,7 @@ export class DeconvConv2d implements Layer {
   forward(input: tf.Tensor, ctx: ForwardContext): tf.Tensor4D {
     const x = input as tf.Tensor4D;
     return tf.tidy(() => {
-      const plan = this.running.plan(ctx.training, this.settings.freezeIters);
-      let mean: tf.Tensor2D = this.running.mean;
-      let isqrt: tf.Tensor3D = this.running.isqrt;
-      if (plan.update || plan.useBatch) {
-        const stats = this.batchStatistics(x);
-        const d = whiteningMatrix(stats.cov, this.settings.eps, this.settings.iters);
-        if (plan.update) this.running.update(stats.mean, d, this.settings.momentum);
-        if (plan.useBatch) {
-          mean = stats.mean;
-          isqrt = d;
-        }
-      }
+      const { mean, isqrt } = statisticsForPass(this.running, this.settings, ctx.training, () => this.batchStatistics(x));
       const { w, b } = this.folded(mean, isqrt);
       return tf.add(conv2d(x, w, this.stride, this.padding), b) as tf.Tensor4D;
     });

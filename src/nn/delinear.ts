@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { resolveBlock } from './blocks';
 import { constantVariable, heUniformVariable } from './init';
 import type { ForwardContext, Layer } from './layer';
-import { foldWeights, RunningWhitening, whitenFeatureBlocks, whiteningMatrix, type DeconvLayerSettings } from './whitening';
+import { foldWeights, RunningWhitening, statisticsForPass, whitenFeatureBlocks, whiteningMatrix, type DeconvLayerSettings } from './whitening';
 
 export interface DelinearOptions {
   name: string;
@@ -61,18 +61,7 @@ export class Delinear implements Layer {
   forward(input: tf.Tensor, ctx: ForwardContext): tf.Tensor2D {
     const x = input as tf.Tensor2D;
     return tf.tidy(() => {
-      const plan = this.running.plan(ctx.training, this.settings.freezeIters);
-      let mean: tf.Tensor2D = this.running.mean;
-      let isqrt: tf.Tensor3D = this.running.isqrt;
-      if (plan.update || plan.useBatch) {
-        const stats = this.batchStatistics(x);
-        const d = whiteningMatrix(stats.cov, this.settings.eps, this.settings.iters);
-        if (plan.update) this.running.update(stats.mean, d, this.settings.momentum);
-        if (plan.useBatch) {
-          mean = stats.mean;
-          isqrt = d;
-        }
-      }
+      const { mean, isqrt } = statisticsForPass(this.running, this.settings, ctx.training, () => this.batchStatistics(x));
       // Same product either way; whitening the rows is cheaper than folding when batch < outputs.
       if (isqrt.shape[0] === 1 && x.shape[0] < this.outFeatures) {
         return tf.add(tf.matMul(whitenFeatureBlocks(x, isqrt, mean, this.block), this.weight), this.bias) as tf.Tensor2D;

@@ -158,3 +158,21 @@ export class RunningWhitening {
     this.isqrt.dispose();
   }
 }
+
+/**
+ * The mean and D one forward pass normalises with: this batch's (computed by `batchStatistics`,
+ * also folded into the running values) while training and not frozen, else the running ones.
+ */
+export function statisticsForPass(
+  running: RunningWhitening,
+  settings: DeconvLayerSettings,
+  training: boolean,
+  batchStatistics: () => { mean: tf.Tensor2D; cov: tf.Tensor3D },
+): { mean: tf.Tensor2D; isqrt: tf.Tensor3D } {
+  const plan = running.plan(training, settings.freezeIters);
+  if (!plan.update && !plan.useBatch) return { mean: running.mean, isqrt: running.isqrt };
+  const stats = batchStatistics();
+  const d = whiteningMatrix(stats.cov, settings.eps, settings.iters);
+  if (plan.update) running.update(stats.mean, d, settings.momentum);
+  return plan.useBatch ? { mean: stats.mean, isqrt: d } : { mean: running.mean, isqrt: running.isqrt };
+}
