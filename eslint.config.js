@@ -24,7 +24,7 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
-    files: ['src/core/**', 'src/nn/**', 'src/data/**', 'src/train/**', 'src/cli/**'],
+    files: ['src/core/**', 'src/nn/**', 'src/data/**', 'src/train/**', 'src/cli/**', 'src/bench/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', 'zustand', 'd3', '**/ui/**', '**/state/**'] }],
     },

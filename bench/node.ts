@@ -1,14 +1,43 @@
-// The Node (Dawn) half of the benchmark. tfjs-core's own gradient registrations do not load under
-// Node's module loader (its ESM build uses directory imports); the Node bundle of tfjs-layers
-// registers them all, as the CLI does for training.
+// The Node half of `npm run bench`: the suite on Dawn's WebGPU (src/gpu/nodeWebgpu.ts) and on the
+// tfjs cpu backend. tfjs-core's own gradient registrations do not load under Node's module loader
+// (its ESM build uses directory imports); the Node bundle of tfjs-layers registers them all.
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
 import { initNodeWebgpu } from '../src/gpu/nodeWebgpu';
-import { runBench, type BenchOptions, type BenchRow } from '../src/gpu/check/benchCases';
+import { runSuite } from '../src/bench/suite';
+import type { BenchBackend, BenchReport, BenchRow, BenchSuiteOptions } from '../src/bench/types';
 
-export async function runNodeBench(opts: BenchOptions): Promise<{ device: string; rows: BenchRow[] }> {
+export const NODE_BACKENDS: readonly BenchBackend[] = ['webgpu', 'cpu'];
+
+async function useBackend(backend: BenchBackend): Promise<string> {
+  if (backend === 'webgpu') {
+    const { adapter } = await initNodeWebgpu();
+    if (!(await tf.setBackend('webgpu'))) throw new Error('tf.setBackend("webgpu") failed');
+    await tf.ready();
+    return `${adapter} (Dawn, Node ${process.version})`;
+  }
+  if (backend === 'cpu') {
+    if (!(await tf.setBackend('cpu'))) throw new Error('the tfjs cpu backend could not start');
+    await tf.ready();
+    return `tfjs cpu backend (Node ${process.version}, one thread)`;
+  }
+  throw new Error(`${backend} does not exist under Node`);
+}
+
+export async function runNodeSuite(options: BenchSuiteOptions, onRow: (row: BenchRow) => void, onProgress: (text: string) => void): Promise<BenchReport> {
+  tf.enableProdMode();
   await import('@tensorflow/tfjs-layers');
-  const { adapter } = await initNodeWebgpu();
-  const rows = await runBench(opts, (row) =>
-    console.log(`  node ${row.name} ${row.shape}: fused ${row.fusedMs.toFixed(1)} ms, composed ${row.composedMs.toFixed(1)} ms`),
-  );
-  return { device: adapter, rows };
+  const started = Date.now();
+  const devices: BenchReport['devices'] = {};
+  const rows = await runSuite(options, {
+    useBackend: async (backend) => {
+      const device = await useBackend(backend);
+      devices[backend] = device;
+      return device;
+    },
+    onRow,
+    onProgress,
+    cancelled: () => false,
+  });
+  return { date: new Date(started).toISOString(), devices, runtime: 'node', options, rows, totalSeconds: (Date.now() - started) / 1000 };
 }

@@ -1,76 +1,84 @@
-// `npm run bench`: fused WGSL kernels vs the composed tf-op paths, side by side in one run on one
-// backend, in headless Chromium (WebGPU) and in Node (Dawn). Prints a markdown table and writes
-// bench/results/latest.json. Flags: --full (adds 576 x 576 and Node forward+backward), --no-node,
-// --no-browser, --reps=N (default 3).
-import { mkdirSync, writeFileSync } from 'node:fs';
+// `npm run bench`: the suite of src/bench in headless Chromium (WebGPU, WebGL and CPU in one page)
+// and in Node (Dawn WebGPU and cpu), plus the built app's initial bundle and first paint. Prints a
+// markdown table and writes bench/results/latest.json. Flags: see bench/README.md.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BenchOptions, BenchRow } from '../src/gpu/check/benchCases';
-import { runBrowserBench } from './browser';
-import { runNodeBench } from './node';
+import type { BenchReport, BenchRow } from '../src/bench/types';
+import { parseArgs } from './args';
+import { runBrowserSuite } from './browser';
+import { measureBundle } from './bundle';
+import { NODE_BACKENDS, runNodeSuite } from './node';
+import { measurePaint } from './paint';
+import { markdownTable, rowLine } from './table';
 
-interface Section {
-  runtime: 'chromium' | 'node';
-  device: string;
-  rows: BenchRow[];
-  note?: string;
-  error?: string;
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
-const args = new Set(process.argv.slice(2));
-const repsArg = [...args].find((a) => a.startsWith('--reps='));
-const options: BenchOptions = {
-  large: args.has('--full'),
-  gradients: true,
-  maxReps: repsArg ? Number(repsArg.slice('--reps='.length)) : 3,
-  budgetMsPerCase: args.has('--full') ? 600_000 : 8_000,
-};
-
-function table(sections: Section[]): string {
-  const lines = [
-    '| runtime | device | case | shape | fused ms | composed ms | speedup (composed/fused) | reps | target | met |',
-    '|---|---|---|---|---|---|---|---|---|---|',
-  ];
-  for (const s of sections) {
-    for (const r of s.rows) {
-      lines.push(
-        `| ${s.runtime} | ${s.device} | ${r.name} | ${r.shape} | ${r.fusedMs.toFixed(1)} | ${r.composedMs.toFixed(1)} | ${r.speedup.toFixed(2)}x | ${r.reps} | ${r.target} | ${r.met ? 'yes' : 'no'} |`,
-      );
-    }
-    if (s.error) lines.push(`| ${s.runtime} | ${s.device} | failed: ${s.error} | | | | | | | |`);
-  }
-  return lines.join('\n');
+function failed(runtime: BenchReport['runtime'], options: BenchReport['options'], error: unknown): BenchReport {
+  const row: BenchRow = { group: 'runner', label: 'failed', backend: 'n/a', values: [], reps: 0, note: message(error) };
+  return { date: new Date().toISOString(), devices: {}, runtime, options, rows: [row], totalSeconds: 0 };
 }
+
+const progress = (runtime: string) => (text: string) => console.log(`  ${runtime}: ${text}`);
+const printRow = (runtime: string) => (row: BenchRow) => console.log(`  ${rowLine(runtime, row)}`);
 
 async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
   const started = Date.now();
-  const sections: Section[] = [];
-  if (!args.has('--no-browser')) {
-    console.log('Chromium (WebGPU)…');
+  const reports: BenchReport[] = [];
+  if (args.browser) {
+    console.log(`Chromium (${args.options.backends.join(', ')})…`);
     try {
-      const { info, rows } = await runBrowserBench(options);
-      sections.push({ runtime: 'chromium', device: info.adapter, rows });
+      reports.push(await runBrowserSuite(args.options, printRow('chromium'), progress('chromium')));
     } catch (error) {
-      sections.push({ runtime: 'chromium', device: 'unknown', rows: [], error: error instanceof Error ? error.message : String(error) });
+      reports.push(failed('chromium', args.options, error));
     }
   }
-  if (!args.has('--no-node')) {
-    console.log('Node (Dawn)…');
+  if (args.bundle) {
+    console.log('Built app: bundle size and first paint…');
+    const extra: BenchRow[] = [];
+    let outDir: string | undefined;
     try {
-      // Node repeats Chromium's forward cases; forward+backward there only with --full (time budget).
-      sections.push({ runtime: 'node', ...(await runNodeBench({ ...options, gradients: options.large })) });
+      const built = await measureBundle();
+      outDir = built.outDir;
+      extra.push(...built.rows);
+      if (args.paint) extra.push(...(await measurePaint(built.outDir)));
     } catch (error) {
-      sections.push({ runtime: 'node', device: 'unknown', rows: [], error: error instanceof Error ? error.message : String(error) });
+      extra.push({ group: 'bundle_initial_kb_gz', label: 'failed', backend: 'n/a', values: [], reps: 0, note: message(error) });
+    } finally {
+      if (outDir) rmSync(outDir, { recursive: true, force: true });
+    }
+    extra.forEach(printRow('built app'));
+    // Measured by the runner, in Chromium on the built app: appended to the Chromium report.
+    const chromium = reports.find((r) => r.runtime === 'chromium');
+    if (chromium) chromium.rows.push(...extra);
+    else reports.push({ date: new Date().toISOString(), devices: {}, runtime: 'chromium', options: args.options, rows: extra, totalSeconds: 0 });
+  }
+  const nodeBackends = args.options.backends.filter((b) => NODE_BACKENDS.includes(b));
+  if (args.node && nodeBackends.length > 0) {
+    const options = { ...args.options, backends: nodeBackends, groups: args.nodeGroups };
+    console.log(`Node (${nodeBackends.join(', ')}; ${args.nodeGroups.join(', ')})…`);
+    try {
+      reports.push(await runNodeSuite(options, printRow('node'), progress('node')));
+    } catch (error) {
+      reports.push(failed('node', options, error));
     }
   }
-  const markdown = table(sections);
+  const markdown = markdownTable(reports);
   console.log(`\n${markdown}\n`);
   const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
   mkdirSync(dirname(out), { recursive: true });
-  const result = { date: new Date().toISOString(), options, totalSeconds: (Date.now() - started) / 1000, sections, markdown };
+  const totalSeconds = (Date.now() - started) / 1000;
+  const result = { date: new Date(started).toISOString(), command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), totalSeconds, reports, markdown };
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`wrote ${out} (${result.totalSeconds.toFixed(0)} s)`);
-  process.exit(sections.some((s) => s.error) ? 1 : 0);
+  console.log(`wrote ${out} (${totalSeconds.toFixed(0)} s)`);
+  const anyFailed = reports.some((r) => r.rows.some((row) => row.label === 'failed'));
+  process.exit(anyFailed ? 1 : 0);
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(`npm run bench: ${message(error)}`);
+  process.exit(2);
+});

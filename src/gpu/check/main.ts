@@ -1,12 +1,11 @@
 // Entry of gpu-check.html: a page without UI that starts WebGPU with the fused kernels and exposes
-// the correctness checks and the benchmark to Playwright (e2e/gpu-kernels.spec.ts, bench/run.ts).
+// the correctness checks to Playwright (e2e/gpu-kernels.spec.ts). The benchmark has its own page, bench.html.
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-backend-webgpu';
 import { registerFusedKernels } from '../register';
 import { activeImplementation } from '../../core/ops';
 import { runChecks } from './checks';
-import { runBench } from './benchCases';
 
 export interface GpuCheckInfo {
   backend: string;
@@ -37,6 +36,6 @@ ready.then(
   },
 );
 
-const api = { ready, runChecks, runBench };
+const api = { ready, runChecks };
 export type GpuCheckApi = typeof api;
 (window as Window & { deconvGpuCheck?: GpuCheckApi }).deconvGpuCheck = api;

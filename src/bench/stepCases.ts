@@ -1,0 +1,165 @@
+// A whole training step (VariantRunner + createModel: the code the trainer runs) of every model,
+// deconvolution vs batch norm, same seed and synthetic batch; plus the peak tensor memory of a step.
+import * as tf from '@tensorflow/tfjs-core';
+import { createModel, MODEL_NAMES, modelSettingsFrom } from '../nn/createModel';
+import { FREEZE_REFRESH_EVERY } from '../nn/whitening';
+import { DEFAULT_TRAIN_CONFIG } from '../train/defaults';
+import type { ModelName, NormKind } from '../train/protocol';
+import { VariantRunner } from '../train/variantRunner';
+import type { CaseContext } from './context';
+import { atMost, comparisonRow, mb, ms, skippedRow } from './rows';
+import { benchInputShape, CLASSES, syntheticBatch, type SyntheticBatch } from './stepData';
+import type { BenchBackend, BenchRow } from './types';
+
+export const STEP_GROUPS = { time: 'deconv_step_vs_bn_step', memory: 'peak_memory' } as const;
+const SEED = 1;
+/** Compiles the batch-statistics path (step 0) and the frozen path (step 1). */
+const WARMUP_STEPS = 2;
+/** Frozen regime: freezing after step 1, the measured steps WARMUP..WARMUP+9 hold exactly one refresh. */
+const FREEZE_AFTER = 1;
+/** Images the deconvolution input layer takes its fixed statistics from (the trainer uses 1024). */
+const INPUT_SAMPLE = 256;
+
+interface Regime {
+  name: string;
+  freezeIters: number;
+  /** Every measured step costs the same: stop early once the case's time budget is spent. */
+  stopOnBudget: boolean;
+}
+
+export function regimes(): Regime[] {
+  return [
+    { name: 'statistics every step', freezeIters: 0, stopOnBudget: true },
+    // A refresh cycle must be measured whole, so this regime always runs its 10 steps.
+    { name: `frozen after step ${FREEZE_AFTER}, steady state (1 refresh in ${FREEZE_REFRESH_EVERY} steps)`, freezeIters: FREEZE_AFTER, stopOnBudget: false },
+  ];
+}
+
+/**
+ * Models left out of the default run, with the reason (all run with `full`). Measured here: a
+ * simple-cnn step takes about 10 s on the cpu backend under load, and one vgg-mini deconvolution
+ * step did not finish within 15 minutes on SwiftShader WebGPU (its 64-channel layers whiten
+ * 576 x 576 patch covariances).
+ */
+export function skipModel(model: ModelName, backend: BenchBackend, full: boolean): string | undefined {
+  if (full) return undefined;
+  if (backend === 'cpu' && model !== 'mlp') return 'skipped on cpu by default (about 10 s per step and more); runs with --full';
+  if (model === 'vgg-mini' || model === 'resnet-mini') {
+    return 'skipped by default: 64-channel layers whiten 576 x 576 covariances, many minutes per step on a software adapter; runs with --full';
+  }
+  return undefined;
+}
+
+const BATCH = 32;
+
+interface VariantTiming {
+  meanMs: number;
+  steps: number;
+  firstMs: number;
+  peakBytes?: number;
+}
+
+interface StepPlan {
+  steps: number;
+  /** Stop before `steps` once this many ms are spent (at least one step is measured). */
+  budgetMs: number;
+  profile: boolean;
+}
+
+async function timeVariant(norm: NormKind, freezeIters: number, model: ModelName, data: SyntheticBatch, plan: StepPlan): Promise<VariantTiming> {
+  const shape = benchInputShape(model);
+  const settings = modelSettingsFrom({ ...DEFAULT_TRAIN_CONFIG.deconv, freezeIters });
+  const cfg = DEFAULT_TRAIN_CONFIG;
+  const baseline = tf.memory().numBytes;
+  const runner = new VariantRunner(createModel(model, norm, shape, CLASSES, settings, SEED), {
+    kind: cfg.optimizer,
+    momentum: cfg.momentum,
+    weightDecay: cfg.weightDecay,
+  });
+  try {
+    if (norm === 'deconv') {
+      const sample = syntheticBatch(shape, INPUT_SAMPLE, SEED + 1);
+      runner.model.prepareInputStatistics(sample.x);
+      tf.dispose([sample.x, sample.oneHot]);
+    }
+    let firstMs = 0;
+    for (let i = 0; i < WARMUP_STEPS; i += 1) {
+      const { ms: stepMs } = await runner.step(data.x, data.oneHot, cfg.lr);
+      if (i === 0) firstMs = stepMs;
+    }
+    let total = 0;
+    let steps = 0;
+    while (steps < plan.steps && (steps === 0 || total < plan.budgetMs)) {
+      total += (await runner.step(data.x, data.oneHot, cfg.lr)).ms;
+      steps += 1;
+    }
+    const timing: VariantTiming = { meanMs: total / steps, steps, firstMs };
+    if (plan.profile) {
+      // Peak of tf.memory().numBytes during one more step, above what was allocated before the model existed.
+      const info = await tf.profile(async () => {
+        await runner.step(data.x, data.oneHot, cfg.lr);
+      });
+      timing.peakBytes = info.peakBytes - baseline;
+    }
+    return timing;
+  } finally {
+    runner.dispose();
+  }
+}
+
+export async function* stepCases(ctx: CaseContext, wanted: ReadonlySet<string>): AsyncGenerator<BenchRow, void, undefined> {
+  const timeRows = wanted.has(STEP_GROUPS.time);
+  const memoryRows = wanted.has(STEP_GROUPS.memory);
+  const budgetMs = ctx.options.budgetMsPerCase;
+  for (const model of MODEL_NAMES) {
+    const skip = skipModel(model, ctx.backend, ctx.options.full);
+    if (skip) {
+      if (timeRows) for (const regime of regimes()) yield skippedRow(STEP_GROUPS.time, `${model} batch ${BATCH}, ${regime.name}`, ctx.backend, skip);
+      if (memoryRows) yield skippedRow(STEP_GROUPS.memory, `${model} batch ${BATCH}, one training step`, ctx.backend, skip);
+      continue;
+    }
+    const data = syntheticBatch(benchInputShape(model), BATCH, SEED);
+    try {
+      ctx.progress(`${model} batch ${BATCH}: batch norm steps`);
+      const bn = await timeVariant('batchnorm', 0, model, data, { steps: timeRows ? FREEZE_REFRESH_EVERY : 1, budgetMs, profile: memoryRows });
+      for (const [index, regime] of regimes().entries()) {
+        if (!timeRows && index > 0) break;
+        ctx.progress(`${model} batch ${BATCH}: deconvolution steps, ${regime.name}`);
+        const steps = timeRows ? FREEZE_REFRESH_EVERY : 1;
+        const deconv = await timeVariant('deconv', regime.freezeIters, model, data, {
+          steps,
+          budgetMs: regime.stopOnBudget ? budgetMs : Infinity,
+          profile: memoryRows && index === 0,
+        });
+        if (timeRows) {
+          yield comparisonRow({
+            group: STEP_GROUPS.time,
+            label: `${model} batch ${BATCH}, ${regime.name}`,
+            backend: ctx.backend,
+            a: ms('deconv step (mean)', deconv.meanMs),
+            b: ms('BN step (mean)', bn.meanMs),
+            ratioMeaning: 'deconv / BN, lower is better',
+            target: atMost(1.5),
+            reps: Math.min(deconv.steps, bn.steps),
+            extra: [ms('deconv first step (compiles)', deconv.firstMs), ms('BN first step (compiles)', bn.firstMs)],
+            note: `means of ${deconv.steps} deconv and ${bn.steps} BN steps after ${WARMUP_STEPS} warm-up steps each; synthetic seeded batch, SGD as the trainer's defaults`,
+          });
+        }
+        if (memoryRows && index === 0 && deconv.peakBytes !== undefined && bn.peakBytes !== undefined) {
+          yield comparisonRow({
+            group: STEP_GROUPS.memory,
+            label: `${model} batch ${BATCH}, one training step (statistics every step)`,
+            backend: ctx.backend,
+            a: mb('deconv peak', deconv.peakBytes),
+            b: mb('BN peak', bn.peakBytes),
+            ratioMeaning: 'deconv / BN, lower is better',
+            reps: 1,
+            note: "peak tf.memory().numBytes during one step (tf.profile), above the memory in use before the model was built: weights, optimiser state, running statistics and the step's intermediates; the batch itself excluded",
+          });
+        }
+      }
+    } finally {
+      tf.dispose([data.x, data.oneHot]);
+    }
+  }
+}

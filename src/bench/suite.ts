@@ -1,0 +1,100 @@
+// The benchmark suite of issue #6, shared by `npm run bench` (Chromium page and Node) and the
+// in-app Benchmark panel's worker. The caller activates backends (`useBackend`); the suite runs
+// the requested groups on each, streaming every row as soon as it is measured.
+import type { CaseContext } from './context';
+import { BENCH_GROUPS, type BenchGroup } from './groups';
+import { covarianceCases, isqrtCases } from './kernelCases';
+import { LAYER_GROUPS, layerCases } from './layerCases';
+import { STEP_GROUPS, stepCases } from './stepCases';
+import type { BenchBackend, BenchRow, BenchSuiteOptions } from './types';
+import { WHITEN_GROUP, whitenCases, type WhitenReference } from './whitenCases';
+
+export { BENCH_GROUPS };
+export type { BenchGroup };
+
+export interface SuiteHooks {
+  useBackend(backend: BenchBackend): Promise<string>;
+  onRow(row: BenchRow): void;
+  onProgress(text: string): void;
+  cancelled(): boolean;
+}
+
+/** Groups measured together because they share work (a layer or a model is built and timed once). */
+interface Runner {
+  ids: readonly string[];
+  run(ctx: CaseContext, wanted: ReadonlySet<string>): AsyncGenerator<BenchRow, void, undefined>;
+}
+
+function runners(whitenReference: WhitenReference): Runner[] {
+  return [
+    { ids: ['isqrt_fused_vs_composed'], run: (ctx) => isqrtCases(ctx) },
+    { ids: ['covariance_fused_vs_im2col'], run: (ctx) => covarianceCases(ctx) },
+    { ids: [LAYER_GROUPS.plain, LAYER_GROUPS.bn], run: (ctx, wanted) => layerCases(ctx, wanted) },
+    { ids: [STEP_GROUPS.time, STEP_GROUPS.memory], run: (ctx, wanted) => stepCases(ctx, wanted) },
+    { ids: [WHITEN_GROUP], run: (ctx) => whitenCases(ctx, whitenReference) },
+  ];
+}
+
+/** Group ids of the request that the suite itself measures on `backend`. */
+export function groupsFor(options: BenchSuiteOptions, backend: BenchBackend): Set<string> {
+  const requested = options.groups ? new Set(options.groups) : undefined;
+  const ids = BENCH_GROUPS.filter((g) => {
+    if (requested && !requested.has(g.id)) return false;
+    if (g.backends === 'n/a') return false;
+    return g.backends === 'each' || backend === 'webgpu';
+  }).map((g) => g.id);
+  return new Set(ids);
+}
+
+function unknownGroups(options: BenchSuiteOptions): string[] {
+  const known = new Set(BENCH_GROUPS.map((g) => g.id));
+  return (options.groups ?? []).filter((id) => !known.has(id));
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export async function runSuite(options: BenchSuiteOptions, hooks: SuiteHooks): Promise<BenchRow[]> {
+  const unknown = unknownGroups(options);
+  if (unknown.length > 0) {
+    throw new Error(`unknown benchmark group(s): ${unknown.join(', ')} (known: ${BENCH_GROUPS.map((g) => g.id).join(', ')})`);
+  }
+  if (!(options.maxReps >= 1)) throw new Error(`maxReps must be at least 1, got ${options.maxReps}`);
+  const rows: BenchRow[] = [];
+  const emit = (row: BenchRow): void => {
+    rows.push(row);
+    hooks.onRow(row);
+  };
+  const whitenReference: WhitenReference = new Map();
+  for (const backend of options.backends) {
+    const wanted = groupsFor(options, backend);
+    if (wanted.size === 0) continue;
+    if (hooks.cancelled()) return rows;
+    let device: string;
+    try {
+      hooks.onProgress(`starting ${backend}`);
+      device = await hooks.useBackend(backend);
+    } catch (error) {
+      for (const id of wanted) emit({ group: id, label: 'not measured', backend, values: [], reps: 0, note: `${backend} unavailable: ${message(error)}` });
+      continue;
+    }
+    hooks.onProgress(`${backend}: ${device}`);
+    const ctx: CaseContext = { backend, options, progress: (text) => hooks.onProgress(`${backend}: ${text}`) };
+    for (const runner of runners(whitenReference)) {
+      const ids = new Set(runner.ids.filter((id) => wanted.has(id)));
+      if (ids.size === 0) continue;
+      if (hooks.cancelled()) return rows;
+      try {
+        for await (const row of runner.run(ctx, ids)) {
+          emit(row);
+          if (hooks.cancelled()) return rows;
+        }
+      } catch (error) {
+        // One failing group (e.g. out of memory on a small GPU) must not lose the rows of the others.
+        for (const id of ids) emit({ group: id, label: 'failed', backend, values: [], reps: 0, note: message(error) });
+      }
+    }
+  }
+  return rows;
+}
