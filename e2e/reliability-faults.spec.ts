@@ -154,3 +154,30 @@ test.describe('faults: divergence', () => {
     expect((await curvePoints(page)).batchnorm).toBeLessThanOrEqual(1);
   });
 });
+
+test.describe('long runs', () => {
+  test('browser soak: 200+ steps on cpu, the worker holds the same tensors and bytes after warm-up', async ({ page }) => {
+    test.setTimeout(900_000);
+    const started = Date.now();
+    await page.goto(trainingUrl(`${TINY}&epochs=3`));
+    await waitReady(page);
+    const play = page.getByTestId('play-button');
+    // Paused between steps, so no step's temporaries are counted.
+    const pausedMemory = async (): Promise<{ step: number; numTensors: number; numBytes: number }> => {
+      await play.click();
+      await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'paused');
+      const report = await page.evaluate(() => (window as unknown as LabHooks).deconvLab.diagnostics());
+      return { step: report.step ?? -1, numTensors: report.memory?.numTensors ?? -1, numBytes: report.memory?.numBytes ?? -1 };
+    };
+    await play.click();
+    await waitForSteps(page, 50, 600_000);
+    const warm = await pausedMemory();
+    await play.click();
+    await waitForSteps(page, warm.step + 150, 800_000);
+    const later = await pausedMemory();
+    log(`browser soak: step ${warm.step} ${JSON.stringify(warm)} -> step ${later.step} ${JSON.stringify(later)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    expect(later.step).toBeGreaterThanOrEqual(200);
+    expect(warm.numTensors).toBeGreaterThan(0);
+    expect({ numTensors: later.numTensors, numBytes: later.numBytes }).toEqual({ numTensors: warm.numTensors, numBytes: warm.numBytes });
+  });
+});
