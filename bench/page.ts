@@ -1,6 +1,8 @@
 // Entry of bench.html (served by Vite's dev server to headless Chromium by bench/browser.ts):
 // runs the suite on the backends it is asked for, switching with the app's own backend choice
 // (src/platform/backend.ts), and streams rows and progress to the runner through the console.
+// tfjs-core first: its index registers the environment flags that registering gradients reads.
+import '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { selectBackend } from '../src/platform/backend';
 import { runSuite } from '../src/bench/suite';
