@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createConfigStore, createRunStore } from '../../state/trainingStore';
-import type { TrainCommand, TrainEvent } from '../../train/protocol';
+import { toTrainConfig } from '../../state/trainingConfig';
+import type { TrainCheckpoint, TrainCommand, TrainEvent } from '../../train/protocol';
 import { TrainingController } from './trainingController';
 import type { WorkerLike } from './trainWorkerClient';
 
@@ -107,5 +108,38 @@ describe('TrainingController', () => {
     expect(types().at(-1)).toBe('play');
     controller.togglePlay();
     expect(types().at(-1)).toBe('pause');
+  });
+
+  it('a lost GPU device: play is refused; resume starts a new worker on the chosen backend with the checkpoint', () => {
+    const { controller, workers, config, run } = setup();
+    workers[0].emit(snapshot);
+    const checkpoint: TrainCheckpoint = { step: 3, config: toTrainConfig(config.getState().params), variants: [] };
+    workers[0].emit({ type: 'device-lost', message: 'The GPU device was lost at step 4 (destroyed).', step: 4, checkpoint });
+    expect(run.getState().run.deviceLost).toEqual({ message: 'The GPU device was lost at step 4 (destroyed).', step: 4, checkpointStep: 3 });
+    controller.play();
+    controller.step();
+    expect(workers[0].sent.map((c) => c.type)).not.toContain('play');
+    expect(workers[0].sent.map((c) => c.type)).not.toContain('step');
+    controller.resume('cpu');
+    expect(workers).toHaveLength(2);
+    const init = workers[1].sent[0];
+    expect(init.type === 'init' && [init.backend, init.checkpoint]).toEqual(['cpu', checkpoint]);
+    expect(run.getState().run.deviceLost).toBeUndefined();
+    expect(run.getState().run.step).toBe(3);
+    expect(run.getState().run.variants[0].losses).toEqual([]); // step 4 was after the checkpoint
+  });
+
+  it('resume after a settings change starts from step 0 (the checkpoint does not fit)', () => {
+    const { controller, workers, config, run } = setup();
+    workers[0].emit(snapshot);
+    const checkpoint: TrainCheckpoint = { step: 3, config: toTrainConfig(config.getState().params), variants: [] };
+    workers[0].emit({ type: 'device-lost', message: 'lost', step: 4, checkpoint });
+    config.getState().setParams({ lr: 0.2 });
+    vi.advanceTimersByTime(300);
+    expect(workers[0].sent.map((c) => c.type)).not.toContain('reset'); // the lost worker cannot reset
+    controller.resume('webgpu');
+    const init = workers[1].sent[0];
+    expect(init.type === 'init' && [init.backend, init.checkpoint, init.config.lr]).toEqual(['webgpu', undefined, 0.2]);
+    expect(run.getState().run.variants).toEqual([]);
   });
 });
