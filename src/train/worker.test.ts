@@ -3,9 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it, vi } from 'vitest';
-import { REPO_ROOT } from '../data/loadNode';
+import { REPO_ROOT, readDatasetFile } from '../data/loadNode';
 import type { TrainCommand, TrainEvent } from './protocol';
 import { testConfig } from './testing';
+import { Trainer } from './trainer';
 
 const events: TrainEvent[] = [];
 const fakeSelf = {
@@ -58,6 +59,35 @@ describe('training worker', () => {
     expect(diag?.type === 'diagnostics' && diag.diagnostics.step).toBe(2);
     send({ type: 'dispose' });
     await until(() => fakeSelf.close.mock.calls.length > 0, 'close');
+    expect(tf.memory().numTensors).toBe(0);
+  });
+
+  it('init with a checkpoint continues at checkpoint + 1 with the uninterrupted loss; lose-device on cpu is refused', async () => {
+    events.length = 0;
+    const config = testConfig({ dataset: 'mnist', model: 'mlp', batchSize: 32, evalSize: 64, evalEvery: 2 });
+    const reference = new Trainer(config, await readDatasetFile('mnist'));
+    for (let i = 0; i < 3; i += 1) await reference.trainStep();
+    const expected = reference.histories().map((h) => h.steps[2].loss);
+    reference.dispose();
+    const source = new Trainer(config, await readDatasetFile('mnist'));
+    for (let i = 0; i < 2; i += 1) await source.trainStep();
+    const checkpoint = await source.checkpoint();
+    source.dispose();
+    send({ type: 'init', config, backend: 'cpu', checkpoint });
+    await until(() => events.some((e) => e.type === 'status' && (e.state === 'ready' || e.state === 'error')), 'ready');
+    expect(events.find((e) => e.type === 'error')).toBeUndefined();
+    const first = events.find((e) => e.type === 'snapshot');
+    const snap = first?.type === 'snapshot' ? first.snapshot : undefined;
+    expect(snap?.step).toBe(3);
+    expect(snap?.variants.map((v) => v.losses.map((l) => l.step))).toEqual([[3], [3]]);
+    snap?.variants.forEach((v, i) => expect(Math.abs(v.losses[0].loss - expected[i])).toBeLessThanOrEqual(1e-6));
+    send({ type: 'lose-device' });
+    await until(() => events.some((e) => e.type === 'error'), 'refusal');
+    const refusal = events.find((e) => e.type === 'error');
+    expect(refusal?.type === 'error' && refusal.message).toMatch(/no GPU device to lose: the trainer runs on cpu/);
+    expect(events.some((e) => e.type === 'device-lost')).toBe(false);
+    send({ type: 'dispose' });
+    await until(() => fakeSelf.close.mock.calls.length > 1, 'close');
     expect(tf.memory().numTensors).toBe(0);
   });
 });
