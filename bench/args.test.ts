@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from './args';
+
+describe('parseArgs', () => {
+  it('defaults: every backend, 3 repetitions, Node runs the WGSL kernel groups only, bundle and paint on', () => {
+    const a = parseArgs([]);
+    expect(a.options).toEqual({ backends: ['webgpu', 'webgl', 'cpu'], full: false, maxReps: 3, budgetMsPerCase: 8000 });
+    expect(a.nodeGroups).toEqual(['isqrt_fused_vs_composed', 'covariance_fused_vs_im2col']);
+    expect([a.browser, a.node, a.bundle, a.paint]).toEqual([true, true, true, true]);
+  });
+
+  it('splits runner-only groups from suite groups', () => {
+    const a = parseArgs(['--groups=bundle_initial_kb_gz', '--no-node']);
+    expect(a.browser).toBe(false);
+    expect(a.node).toBe(false);
+    expect(a.bundle).toBe(true);
+    expect(a.paint).toBe(false);
+    const b = parseArgs(['--groups=whiten_512', '--backends=webgl,cpu', '--reps=5', '--full']);
+    expect(b.options).toMatchObject({ groups: ['whiten_512'], backends: ['webgl', 'cpu'], maxReps: 5, full: true });
+    expect(b.nodeGroups).toEqual(['whiten_512']);
+    expect(b.bundle).toBe(false);
+  });
+
+  it('rejects unknown flags, backends and groups with the list of valid ones', () => {
+    expect(() => parseArgs(['--fast'])).toThrow(/unknown flag\(s\): --fast/);
+    expect(() => parseArgs(['--backends=wasm'])).toThrow(/unknown backend\(s\): wasm/);
+    expect(() => parseArgs(['--groups=whiten'])).toThrow(/unknown group\(s\): whiten \(known: isqrt_fused_vs_composed/);
+  });
+});
