@@ -127,12 +127,23 @@ test('the panel works without WebGPU: its box is off with the reason @fallback',
 // docs/screenshots/benchmark.png: run with BENCH_SCREENSHOT=1 (webgpu project; minutes on SwiftShader).
 test('screenshot of the panel after a run', async ({ page }) => {
   test.skip(!process.env.BENCH_SCREENSHOT || test.info().project.name !== 'webgpu', 'set BENCH_SCREENSHOT=1 to refresh the screenshot');
-  test.setTimeout(900_000);
-  const address = process.env.BENCH_SCREENSHOT_ADDRESS ?? '/#/benchmark?backends=webgpu,cpu&groups=isqrt_fused_vs_composed,deconv_conv_vs_conv,whiten_512';
+  test.setTimeout(1_260_000);
+  const address = process.env.BENCH_SCREENSHOT_ADDRESS ?? '/#/benchmark?backends=webgpu,cpu&groups=isqrt_fused_vs_composed,covariance_fused_vs_im2col,whiten_512';
   await page.setViewportSize({ width: 1440, height: 900 });
   await openPanel(page, address);
   await page.getByTestId('bench-run').click();
-  await expect(page.getByTestId('bench-view')).toHaveAttribute('data-status', 'done', { timeout: 840_000 });
+  const progress = setInterval(() => {
+    void page
+      .getByTestId('bench-progress')
+      .textContent()
+      .then((text) => console.log(`  [bench] ${text}`))
+      .catch(() => undefined);
+  }, 15_000);
+  try {
+    await expect(page.getByTestId('bench-view')).toHaveAttribute('data-status', 'done', { timeout: 1_200_000 });
+  } finally {
+    clearInterval(progress);
+  }
   await page.mouse.move(0, 0);
   await page.screenshot({ path: process.env.BENCH_SCREENSHOT_PATH ?? 'docs/screenshots/benchmark.png' });
 });

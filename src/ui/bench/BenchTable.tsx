@@ -80,7 +80,7 @@ export function BenchTable({ rows, running }: { rows: readonly BenchRow[]; runni
                   </td>
                   <td className="bench-col-ratio num">{formatRatio(row.ratio)}</td>
                   <td className="bench-meaning">{row.ratioMeaning ?? ''}</td>
-                  <td className="num">{row.target ?? ''}</td>
+                  <td className="num bench-target">{row.target ?? ''}</td>
                   <td>
                     <Met row={row} />
                   </td>
