@@ -34,6 +34,7 @@ function post(event: TrainEvent): void {
 }
 
 function setState(next: RunState, message?: string, progress?: number): void {
+  if (deviceLost) return; // the page shows the loss until it starts a new worker
   state = next;
   post({ type: 'status', state: next, message, progress });
 }
