@@ -105,14 +105,11 @@ async function expectNoRunErrors(page: Page): Promise<void> {
   }
 }
 
-/** Pauses if running, then resets: a fresh run of the current settings, back at its warm-up step. */
-async function freshRun(page: Page): Promise<Diagnostics> {
-  await expect(page.getByTestId('run-status')).not.toHaveAttribute('data-state', /loading|compiling/, { timeout: 120_000 });
-  if ((await page.getByTestId('run-status').getAttribute('data-state')) === 'running') await page.getByTestId('play-button').click();
-  await expect(page.getByTestId('run-status')).not.toHaveAttribute('data-state', 'running');
-  await page.getByTestId('reset-button').click();
-  // The worker may still work through builds queued before the reset: wait until it and the page
-  // agree on a ready run and nothing changes for half a second.
+/**
+ * Waits until the worker and the page agree on the run's state (and step), `accept` holds, and
+ * nothing changes for half a second: commands queued by rapid clicks have all been worked off.
+ */
+async function settle(page: Page, accept: (d: Diagnostics) => boolean): Promise<Diagnostics> {
   let settled: Diagnostics | undefined;
   await expect
     .poll(
@@ -121,7 +118,8 @@ async function freshRun(page: Page): Promise<Diagnostics> {
         await page.waitForTimeout(500);
         const second = await diagnostics(page);
         const quiet = JSON.stringify(first) === JSON.stringify(second);
-        settled = quiet && second.state === 'ready' && second.ui.state === 'ready' && second.step === second.ui.step ? second : undefined;
+        const agreed = second.state === second.ui.state && second.step === second.ui.step;
+        settled = quiet && agreed && accept(second) ? second : undefined;
         return settled !== undefined;
       },
       { timeout: 120_000 },
@@ -129,6 +127,22 @@ async function freshRun(page: Page): Promise<Diagnostics> {
     .toBe(true);
   if (!settled) throw new Error('the run did not settle');
   return settled;
+}
+
+/** Waits out queued work and pauses a playing run, so that the settings can be edited. */
+async function pausedAndIdle(page: Page): Promise<void> {
+  const d = await settle(page, (x) => x.state !== 'loading' && x.state !== 'compiling');
+  if (d.state === 'running') {
+    await page.getByTestId('play-button').click();
+    await settle(page, (x) => x.state !== 'running');
+  }
+}
+
+/** Resets: a fresh run of the current settings, ready at its warm-up step. */
+async function freshRun(page: Page): Promise<Diagnostics> {
+  await pausedAndIdle(page);
+  await page.getByTestId('reset-button').click();
+  return settle(page, (d) => d.state === 'ready');
 }
 
 test('training: play/pause, settings and dataset switches many times a second neither crash nor leak tensors', async ({ page }) => {
@@ -141,8 +155,15 @@ test('training: play/pause, settings and dataset switches many times a second ne
   const lr = page.getByRole('textbox', { name: 'learning rate' });
   const batch = page.getByRole('textbox', { name: 'batch size' });
   const dataset = page.getByRole('combobox', { name: 'dataset' });
-  // About 60 actions as fast as Playwright sends them; a control that is disabled at that moment
-  // (settings lock while the run plays, play waits for data) is skipped, as a user's click would be.
+  // A burst of 30 play/pause clicks 25 ms apart (40 a second), made inside the page.
+  await page.getByTestId('play-button').evaluate(async (button) => {
+    for (let i = 0; i < 30; i += 1) {
+      (button as HTMLButtonElement).click();
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  });
+  // Then about 60 mixed actions as fast as Playwright sends them; a control that is disabled at
+  // that moment (settings lock while the run plays, play waits for data) is skipped.
   const act = async (control: Locator, action: () => Promise<unknown>) => {
     if (await control.isEnabled()) await action().catch(() => undefined);
   };
@@ -156,8 +177,7 @@ test('training: play/pause, settings and dataset switches many times a second ne
     else await act(dataset, () => dataset.selectOption(pick(random, ['mnist', 'fashion-mnist']), quick));
   }
   // Back to the starting settings, then the same comparable state: a fresh run, paused at step 1.
-  await expect(page.getByTestId('run-status')).not.toHaveAttribute('data-state', /loading|compiling/, { timeout: 120_000 });
-  if ((await page.getByTestId('run-status').getAttribute('data-state')) === 'running') await page.getByTestId('play-button').click();
+  await pausedAndIdle(page);
   await dataset.selectOption('mnist');
   await lr.fill('0.05');
   await lr.press('Enter');
