@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 const GPU_TESTS = 'src/gpu/**/*.gpu.test.ts';
+/** Long runs (minutes of CPU): their own project, so `--project cpu` skips them in quick runs. */
+const SOAK_TESTS = 'src/**/*.soak.test.ts';
 
 export default defineConfig({
   test: {
@@ -16,7 +18,15 @@ export default defineConfig({
         test: {
           name: 'cpu',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
-          exclude: [GPU_TESTS, '**/node_modules/**'],
+          exclude: [GPU_TESTS, SOAK_TESTS, '**/node_modules/**'],
+          setupFiles: ['src/testing/setupTf.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'soak',
+          include: [SOAK_TESTS],
           setupFiles: ['src/testing/setupTf.ts'],
         },
       },

@@ -1,4 +1,4 @@
-// Long-run soak (issue #7): 2,000 lock-step steps of a tiny model on the cpu backend, with
+// Long-run soak (issue #7, vitest project "soak"): 2,000 lock-step steps of a tiny model on the cpu backend, with
 // evaluations, snapshots (kernels, histograms) and checkpoints; tensor memory must stay flat.
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
