@@ -15,7 +15,7 @@ const RESET_DEBOUNCE_MS = 250;
 
 export interface DashboardDiagnostics extends Partial<WorkerDiagnostics> {
   workerAnswered: boolean;
-  ui: { step: number; stepsPerEpoch: number; state: string; variants: { norm: string; points: number; msPerStep: number; diverged: boolean }[]; workerLost?: string };
+  ui: { step: number; stepsPerEpoch: number; state: string; variants: { norm: string; points: number; msPerStep: number; diverged: boolean }[]; workerLost?: string; deviceLost?: string };
   hash: string;
 }
 
@@ -125,6 +125,7 @@ export class TrainingController {
         state: run.state,
         variants: run.variants.map((v) => ({ norm: v.norm, points: v.losses.length, msPerStep: v.msPerStep, diverged: v.diverged })),
         workerLost: run.workerLost,
+        deviceLost: run.deviceLost?.message,
       },
       hash: trainingHash(this.config.getState().params),
     };
