@@ -10,6 +10,8 @@ export interface RunnerArgs {
   nodeGroups: string[];
   bundle: boolean;
   paint: boolean;
+  /** Where the JSON goes (default bench/results/latest.json). */
+  out?: string;
 }
 
 const BACKENDS: readonly BenchBackend[] = ['webgpu', 'webgl', 'cpu'];
@@ -21,10 +23,10 @@ function list(args: readonly string[], name: string): string[] | undefined {
 }
 
 export function parseArgs(args: readonly string[]): RunnerArgs {
-  const known = /^--(full|no-node|no-browser|reps=\d+|backends=.+|groups=.+)$/;
+  const known = /^--(full|no-node|no-browser|reps=\d+|backends=.+|groups=.+|out=.+)$/;
   const unknown = args.filter((a) => !known.test(a));
   if (unknown.length > 0) {
-    throw new Error(`unknown flag(s): ${unknown.join(' ')} (use --backends=webgpu,webgl,cpu --groups=a,b --full --reps=N --no-node --no-browser)`);
+    throw new Error(`unknown flag(s): ${unknown.join(' ')} (use --backends=webgpu,webgl,cpu --groups=a,b --full --reps=N --no-node --no-browser --out=file.json)`);
   }
   const backends = (list(args, 'backends') ?? [...BACKENDS]) as BenchBackend[];
   const badBackend = backends.filter((b) => !BACKENDS.includes(b));
@@ -51,5 +53,6 @@ export function parseArgs(args: readonly string[]): RunnerArgs {
     nodeGroups: suiteGroups ?? (full ? ids.filter((id) => BENCH_GROUPS.find((b) => b.id === id)?.backends !== 'n/a') : NODE_DEFAULT_GROUPS),
     bundle: !args.includes('--no-browser') && (wants('bundle_initial_kb_gz') || wants('first_paint')),
     paint: !args.includes('--no-browser') && wants('first_paint'),
+    out: args.find((a) => a.startsWith('--out='))?.slice('--out='.length),
   };
 }

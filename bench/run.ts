@@ -2,7 +2,7 @@
 // and in Node (Dawn WebGPU and cpu), plus the built app's initial bundle and first paint. Prints a
 // markdown table and writes bench/results/latest.json. Flags: see bench/README.md.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchReport, BenchRow } from '../src/bench/types';
 import { parseArgs } from './args';
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   }
   const markdown = markdownTable(reports);
   console.log(`\n${markdown}\n`);
-  const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
+  const out = args.out ? resolve(args.out) : join(dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
   mkdirSync(dirname(out), { recursive: true });
   const totalSeconds = (Date.now() - started) / 1000;
   const result = { date: new Date(started).toISOString(), command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), totalSeconds, reports, markdown };
