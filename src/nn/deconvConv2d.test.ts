@@ -140,6 +140,23 @@ describe('DeconvConv2d state', () => {
     layer.dispose();
   });
 
+  it('follows the training step it is given (a restored run keeps its freeze schedule)', async () => {
+    const c = { ...CASES[0], layer: { freezeIters: 100 } };
+    const { layer, x } = build(c);
+    const input = tf.tensor4d(Float32Array.from(x.data), c.shape);
+    const beforeMean = await layer.running.mean.data();
+    // A fresh layer at step 153 of a restored run: frozen (153 >= 100) and no refresh (153 % 10 != 0).
+    const frozenTrain = layer.forward(input, { training: true, step: 153 });
+    const evalOut = layer.forward(input, { training: false });
+    expect(maxAbsDiff(await frozenTrain.data(), await evalOut.data())).toBeLessThan(1e-6);
+    expect(maxAbsDiff(await layer.running.mean.data(), beforeMean)).toBe(0);
+    // Step 160 refreshes the running values.
+    tf.dispose(layer.forward(input, { training: true, step: 160 }));
+    expect(maxAbsDiff(await layer.running.mean.data(), beforeMean)).toBeGreaterThan(0);
+    tf.dispose([input, frozenTrain, evalOut]);
+    layer.dispose();
+  });
+
   it('input-layer mode: statistics from data, frozen, never updated by training', async () => {
     const c = { ...CASES[0], layer: { iters: 15 } };
     const { layer, x } = build(c);

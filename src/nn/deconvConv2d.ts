@@ -92,7 +92,7 @@ export class DeconvConv2d implements Layer {
   forward(input: tf.Tensor, ctx: ForwardContext): tf.Tensor4D {
     const x = input as tf.Tensor4D;
     return tf.tidy(() => {
-      const { mean, isqrt } = statisticsForPass(this.running, this.settings, ctx.training, () => this.batchStatistics(x));
+      const { mean, isqrt } = statisticsForPass(this.running, this.settings, ctx, () => this.batchStatistics(x));
       const { w, b } = this.folded(mean, isqrt);
       return tf.add(conv2d(x, w, this.stride, this.padding), b) as tf.Tensor4D;
     });

@@ -61,7 +61,7 @@ export class Delinear implements Layer {
   forward(input: tf.Tensor, ctx: ForwardContext): tf.Tensor2D {
     const x = input as tf.Tensor2D;
     return tf.tidy(() => {
-      const { mean, isqrt } = statisticsForPass(this.running, this.settings, ctx.training, () => this.batchStatistics(x));
+      const { mean, isqrt } = statisticsForPass(this.running, this.settings, ctx, () => this.batchStatistics(x));
       // Same product either way; whitening the rows is cheaper than folding when batch < outputs.
       if (isqrt.shape[0] === 1 && x.shape[0] < this.outFeatures) {
         return tf.add(tf.matMul(whitenFeatureBlocks(x, isqrt, mean, this.block), this.weight), this.bias) as tf.Tensor2D;

@@ -3,6 +3,11 @@ import type * as tf from '@tensorflow/tfjs-core';
 
 export interface ForwardContext {
   training: boolean;
+  /**
+   * Index of the training step when the caller knows it (the trainer does): freeze schedules follow
+   * it, so a run restored from a checkpoint keeps its schedule. Layers count passes otherwise.
+   */
+  step?: number;
   /** When set (probe runs), normalised blocks report their tensors before and after the nonlinearity. */
   record?: (layer: string, pre: tf.Tensor, post: tf.Tensor) => void;
 }

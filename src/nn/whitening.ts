@@ -2,6 +2,7 @@
 // W' = W·D, b' = b - W'·mean, and running mean / running D with momentum and the freeze option.
 import * as tf from '@tensorflow/tfjs-core';
 import { batchedIsqrt } from '../core/ops';
+import type { ForwardContext } from './layer';
 
 export interface DeconvLayerSettings {
   /** Channel (or feature) block size before the gcd rule. */
@@ -123,10 +124,10 @@ export class RunningWhitening {
   }
 
   /** Decides how this forward pass uses statistics; counts training passes. */
-  plan(training: boolean, freezeIters: number): StatsPlan {
+  plan(training: boolean, freezeIters: number, trainingStep?: number): StatsPlan {
     if (!training || this.frozenFromData) return { useBatch: false, update: false };
-    const step = this.steps;
-    this.steps += 1;
+    const step = trainingStep ?? this.steps;
+    this.steps = step + 1;
     if (freezeIters > 0 && step >= freezeIters) return { useBatch: false, update: step % FREEZE_REFRESH_EVERY === 0 };
     return { useBatch: true, update: true };
   }
@@ -166,10 +167,10 @@ export class RunningWhitening {
 export function statisticsForPass(
   running: RunningWhitening,
   settings: DeconvLayerSettings,
-  training: boolean,
+  ctx: ForwardContext,
   batchStatistics: () => { mean: tf.Tensor2D; cov: tf.Tensor3D },
 ): { mean: tf.Tensor2D; isqrt: tf.Tensor3D } {
-  const plan = running.plan(training, settings.freezeIters);
+  const plan = running.plan(ctx.training, settings.freezeIters, ctx.step);
   if (!plan.update && !plan.useBatch) return { mean: running.mean, isqrt: running.isqrt };
   const stats = batchStatistics();
   const d = whiteningMatrix(stats.cov, settings.eps, settings.iters);

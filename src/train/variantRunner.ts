@@ -43,7 +43,7 @@ export class VariantRunner {
   async step(x: tf.Tensor4D, oneHot: tf.Tensor2D, lr: number): Promise<StepResult> {
     const start = now();
     const lossTensor = tf.tidy(() => {
-      const { value, grads } = tf.variableGrads(() => crossEntropy(this.model.forward(x, { training: true }), oneHot), this.model.trainableVariables());
+      const { value, grads } = tf.variableGrads(() => crossEntropy(this.model.forward(x, { training: true, step: this.optimizer.stepCount }), oneHot), this.model.trainableVariables());
       this.optimizer.apply(grads, lr);
       return value;
     });
