@@ -32,7 +32,7 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
-    // gpu-check.html: UI-less page for the WGSL kernel e2e checks and the benchmark.
+    // gpu-check.html: UI-less page for the WGSL kernel e2e checks (the benchmark page is bench.html, dev server only).
     rollupOptions: { input: { main: 'index.html', gpuCheck: 'gpu-check.html' } },
   },
   preview: { port: 4173, strictPort: true },

@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { initNodeWebgpu } from '../src/gpu/nodeWebgpu';
-import { runSuite } from '../src/bench/suite';
+import { runSuiteReport } from '../src/bench/report';
 import type { BenchBackend, BenchReport, BenchRow, BenchSuiteOptions } from '../src/bench/types';
 
 export const NODE_BACKENDS: readonly BenchBackend[] = ['webgpu', 'cpu'];
@@ -27,17 +27,5 @@ async function useBackend(backend: BenchBackend): Promise<string> {
 export async function runNodeSuite(options: BenchSuiteOptions, onRow: (row: BenchRow) => void, onProgress: (text: string) => void): Promise<BenchReport> {
   tf.enableProdMode();
   await import('@tensorflow/tfjs-layers');
-  const started = Date.now();
-  const devices: BenchReport['devices'] = {};
-  const rows = await runSuite(options, {
-    useBackend: async (backend) => {
-      const device = await useBackend(backend);
-      devices[backend] = device;
-      return device;
-    },
-    onRow,
-    onProgress,
-    cancelled: () => false,
-  });
-  return { date: new Date(started).toISOString(), devices, runtime: 'node', options, rows, totalSeconds: (Date.now() - started) / 1000 };
+  return runSuiteReport(options, 'node', { useBackend, onRow, onProgress, cancelled: () => false });
 }

@@ -5,7 +5,7 @@
 import '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { selectBackend } from '../src/platform/backend';
-import { runSuite } from '../src/bench/suite';
+import { runSuiteReport } from '../src/bench/report';
 import type { BenchBackend, BenchReport, BenchSuiteOptions } from '../src/bench/types';
 
 export const ROW_PREFIX = '[bench-row] ';
@@ -27,19 +27,17 @@ async function useBackend(backend: BenchBackend): Promise<string> {
 }
 
 async function run(options: BenchSuiteOptions): Promise<BenchReport> {
-  const started = Date.now();
-  const devices: BenchReport['devices'] = {};
-  const rows = await runSuite(options, {
-    useBackend: async (backend) => {
-      const device = await useBackend(backend);
-      devices[backend] = device;
-      return device;
+  return runSuiteReport(
+    options,
+    'chromium',
+    {
+      useBackend,
+      onRow: (row) => console.log(ROW_PREFIX + JSON.stringify(row)),
+      onProgress: (text) => console.log(PROGRESS_PREFIX + text),
+      cancelled: () => false,
     },
-    onRow: (row) => console.log(ROW_PREFIX + JSON.stringify(row)),
-    onProgress: (text) => console.log(PROGRESS_PREFIX + text),
-    cancelled: () => false,
-  });
-  return { date: new Date(started).toISOString(), devices, runtime: 'chromium', userAgent: navigator.userAgent, options, rows, totalSeconds: (Date.now() - started) / 1000 };
+    navigator.userAgent,
+  );
 }
 
 const api = { run };

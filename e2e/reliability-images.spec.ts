@@ -6,21 +6,12 @@ import { answeredId, canvasStats, waitForNextAnswer, waitForWhitening, watchCons
 import { colourDistance, pixelAt } from './support/canvasPixels';
 import { cmykJpeg, cmykToRgb, type Cmyk } from './support/cmykJpeg';
 import { animatedGif } from './support/gifWriter';
-import { makePng } from './support/images';
+import { makePng, upload, type Upload } from './support/images';
 import { checkerboardPng, gradient16, gradientPng16 } from './support/pngChunks';
 
 // Input handling does not depend on the backend: CPU keeps the whitenings quick.
 test.setTimeout(120_000);
 
-interface Upload {
-  name: string;
-  mimeType: string;
-  buffer: Buffer;
-}
-
-async function upload(page: Page, file: Upload): Promise<void> {
-  await page.getByTestId('image-upload').setInputFiles(file);
-}
 
 async function uploadAndWait(page: Page, file: Upload): Promise<void> {
   const previous = await answeredId(page);

@@ -1,19 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { answeredId, canvasStats, waitForNextAnswer, waitForWhitening, watchConsole } from './support/app';
-import { makePng } from './support/images';
+import { makePng, upload, type Upload } from './support/images';
 
 // Input handling does not depend on the backend: run on CPU so the many whitenings stay quick.
 test.setTimeout(180_000);
 
-interface Upload {
-  name: string;
-  mimeType: string;
-  buffer: Buffer;
-}
-
-async function upload(page: Page, file: Upload): Promise<void> {
-  await page.getByTestId('image-upload').setInputFiles(file);
-}
 
 async function snapshot(page: Page) {
   return { original: await canvasStats(page, 'original-canvas'), whitened: await canvasStats(page, 'whitened-canvas') };

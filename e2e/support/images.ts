@@ -1,4 +1,6 @@
-// Test images made on the fly with pngjs: smooth gradients plus texture (so whitening has edges).
+// Test images made on the fly with pngjs: smooth gradients plus texture (so whitening has edges),
+// and the upload helper the image tests share.
+import type { Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 
 export interface PngOptions {
@@ -27,4 +29,15 @@ export function makePng({ width, height, kind = 'rgb' }: PngOptions): Buffer {
     }
   }
   return PNG.sync.write(png);
+}
+
+export interface Upload {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+/** Sends a file through the whitening view's upload input. */
+export async function upload(page: Page, file: Upload): Promise<void> {
+  await page.getByTestId('image-upload').setInputFiles(file);
 }

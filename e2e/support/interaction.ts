@@ -1,18 +1,10 @@
 // Helpers for the rapid-interaction and hidden-tab tests: a seeded generator, the training
 // dashboard's diagnostics, and the page's visibility.
 import type { Page } from '@playwright/test';
+import { mulberry32 } from '../../src/core/mulberry32';
 
-/** Seeded generator in [0, 1) (so a failing sequence of clicks can be replayed). */
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+/** Seeded generator in [0, 1) (so a failing sequence of clicks can be replayed): the project's one PRNG. */
+export const seeded = mulberry32;
 
 export function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)];

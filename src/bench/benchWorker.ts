@@ -3,8 +3,8 @@
 // A backend that cannot start becomes a note row and the run goes on; 'cancel' stops between cases.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { selectBackend } from '../platform/backend';
-import { runSuite } from './suite';
-import type { BenchBackend, BenchCommand, BenchEvent, BenchReport, BenchSuiteOptions } from './types';
+import { runSuiteReport } from './report';
+import type { BenchBackend, BenchCommand, BenchEvent, BenchSuiteOptions } from './types';
 
 let running = false;
 let cancelRequested = false;
@@ -19,12 +19,11 @@ function plainMessage(error: unknown): string {
 }
 
 /** Activates `backend` through the app's one backend chooser; fails instead of falling back. */
-async function useBackend(backend: BenchBackend, devices: Partial<Record<BenchBackend, string>>): Promise<string> {
+async function useBackend(backend: BenchBackend): Promise<string> {
   const info = await selectBackend(backend);
   if (info.name !== backend) throw new Error(`it did not start here (${info.reason})`);
   const description =
     backend === 'webgpu' ? `${info.adapter ?? 'unknown adapter'}${info.fallbackAdapter ? ' (software adapter)' : ''}` : backend;
-  devices[backend] = description;
   post({ type: 'progress', text: `${backend} is running on ${description}`, device: { backend, description } });
   return description;
 }
@@ -36,29 +35,22 @@ async function run(options: BenchSuiteOptions): Promise<void> {
   }
   running = true;
   cancelRequested = false;
-  const started = performance.now();
-  const date = new Date().toISOString();
-  const devices: Partial<Record<BenchBackend, string>> = {};
   try {
-    const rows = await runSuite(options, {
-      useBackend: (backend) => useBackend(backend, devices),
-      onRow: (row) => post({ type: 'row', row }),
-      onProgress: (text) => post({ type: 'progress', text }),
-      cancelled: () => cancelRequested,
-    });
+    const report = await runSuiteReport(
+      options,
+      'browser',
+      {
+        useBackend,
+        onRow: (row) => post({ type: 'row', row }),
+        onProgress: (text) => post({ type: 'progress', text }),
+        cancelled: () => cancelRequested,
+      },
+      self.navigator.userAgent,
+    );
     if (cancelRequested) {
       post({ type: 'cancelled' });
       return;
     }
-    const report: BenchReport = {
-      date,
-      devices,
-      runtime: 'browser',
-      userAgent: self.navigator.userAgent,
-      options,
-      rows,
-      totalSeconds: (performance.now() - started) / 1000,
-    };
     post({ type: 'done', report });
   } catch (error) {
     post({ type: 'error', message: `The benchmark stopped: ${plainMessage(error)}` });
