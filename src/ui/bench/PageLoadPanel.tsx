@@ -1,5 +1,5 @@
 // This page's own initial load as this browser measured it (Paint and Resource Timing).
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { formatNumber } from './benchFormat';
 import { measureInitialLoad, type ResourceSizes } from './pageLoad';
 
@@ -21,9 +21,20 @@ function SizeLine({ what, sizes }: { what: string; sizes: ResourceSizes }) {
 }
 
 export function PageLoadPanel() {
-  const [load] = useState(() => (typeof performance === 'undefined' ? null : measureInitialLoad()));
+  const [load, setLoad] = useState(() => (typeof performance === 'undefined' ? null : measureInitialLoad()));
+  const fcp = load?.firstContentfulPaintMs;
+  // Opened straight on this tab, the panel can mount before the first contentful paint is recorded.
+  useEffect(() => {
+    if (!load || fcp !== undefined || typeof PerformanceObserver === 'undefined') return;
+    const observer = new PerformanceObserver(() => setLoad(measureInitialLoad()));
+    try {
+      observer.observe({ type: 'paint', buffered: true });
+    } catch {
+      return;
+    }
+    return () => observer.disconnect();
+  }, [load, fcp]);
   if (!load) return null;
-  const fcp = load.firstContentfulPaintMs;
   return (
     <section className="panel bench-load" data-testid="bench-page-load" aria-labelledby="bench-load-title">
       <h3 className="panel-title" id="bench-load-title">
