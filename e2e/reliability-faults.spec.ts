@@ -54,8 +54,11 @@ test.describe('faults', () => {
     expect(kept.deconv).toBeGreaterThanOrEqual(first.checkpoint);
     expect(kept.batchnorm).toBeGreaterThanOrEqual(first.checkpoint);
     const before = await exportedRun(page);
-    // The step counter stays where training stopped; play does nothing without a device.
-    expect(await stepCount(page)).toBe(first.lostAt);
+    // The step counter stays where training stopped (the last snapshot that arrived: snapshots are
+    // throttled, so it can be a step behind the worker's step in the message).
+    const shown = await stepCount(page);
+    expect(shown).toBeLessThanOrEqual(first.lostAt);
+    expect(shown).toBeGreaterThanOrEqual(Math.max(first.checkpoint, first.lostAt - 1));
 
     const resumed = Date.now();
     await page.getByTestId('resume-webgpu').click();
