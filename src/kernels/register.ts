@@ -1,8 +1,29 @@
 // Kernels we register for the tfjs `wasm` and `cpu` backends: the ones tfjs lacks or runs slowly
 // there (the filter gradient of a convolution, the gradient of gather, transposed/batched matmul).
-// Idempotent, so the app, the CLI and the tests may all call it.
+// Idempotent, so the app, the CLI and the tests may all call it, before or after tf.setBackend: the
+// backend's package must be imported first (its own kernels are what we wrap or call).
+import * as tf from '@tensorflow/tfjs-core';
+import { fastBatchMatMul } from './batchMatMul';
+import { conv2DBackpropFilterViaConv2D } from './conv2dBackpropFilter';
+import { installKernel } from './install';
+import { unsortedSegmentSum } from './unsortedSegmentSum';
+
+function requireKernel(name: string, backend: string, pkg: string): tf.KernelConfig {
+  const config = tf.getKernel(name, backend);
+  if (!config) throw new Error(`registerFastKernels('${backend}'): the ${backend} backend's ${name} kernel is not registered; import '${pkg}' first`);
+  return config;
+}
 
 /** Registers our kernels for `backend` ('wasm' or 'cpu'); a no-op for other backends. */
 export function registerFastKernels(backend: string): void {
-  void backend; // filled in by the fast-path work (issue #11)
+  if (backend === 'wasm') {
+    requireKernel(tf.Conv2D, 'wasm', '@tensorflow/tfjs-backend-wasm');
+    const matMul = requireKernel(tf.BatchMatMul, 'wasm', '@tensorflow/tfjs-backend-wasm');
+    installKernel(tf.BatchMatMul, 'wasm', () => fastBatchMatMul(matMul.kernelFunc));
+    installKernel(tf.Conv2DBackpropFilter, 'wasm', () => conv2DBackpropFilterViaConv2D('wasm'));
+    installKernel(tf.UnsortedSegmentSum, 'wasm', () => unsortedSegmentSum);
+  } else if (backend === 'cpu') {
+    requireKernel(tf.Conv2D, 'cpu', '@tensorflow/tfjs-backend-cpu');
+    installKernel(tf.Conv2DBackpropFilter, 'cpu', () => conv2DBackpropFilterViaConv2D('cpu'));
+  }
 }
