@@ -6,7 +6,7 @@ describe('parseArgs', () => {
     const a = parseArgs([]);
     expect(a.options).toEqual({ backends: ['webgpu', 'webgl', 'cpu'], full: false, maxReps: 3, budgetMsPerCase: 8000 });
     expect(a.nodeGroups).toEqual(['isqrt_fused_vs_composed', 'covariance_fused_vs_im2col']);
-    expect([a.browser, a.node, a.bundle, a.paint]).toEqual([true, true, true, true]);
+    expect([a.browser, a.node, a.bundle, a.paint, a.responsiveness]).toEqual([true, true, true, true, true]);
   });
 
   it('splits runner-only groups from suite groups', () => {
@@ -15,6 +15,9 @@ describe('parseArgs', () => {
     expect(a.node).toBe(false);
     expect(a.bundle).toBe(true);
     expect(a.paint).toBe(false);
+    expect(a.responsiveness).toBe(false);
+    const r = parseArgs(['--groups=training_responsiveness', '--backends=cpu']);
+    expect([r.browser, r.node, r.bundle, r.paint, r.responsiveness]).toEqual([false, false, true, false, true]);
     const b = parseArgs(['--groups=whiten_512', '--backends=webgl,cpu', '--reps=5', '--full']);
     expect(b.options).toMatchObject({ groups: ['whiten_512'], backends: ['webgl', 'cpu'], maxReps: 5, full: true });
     expect(b.nodeGroups).toEqual(['whiten_512']);

@@ -10,6 +10,8 @@ export interface RunnerArgs {
   nodeGroups: string[];
   bundle: boolean;
   paint: boolean;
+  /** The Training tab's main thread while training (Play -> first point, long tasks). */
+  responsiveness: boolean;
   /** Where the JSON goes (default bench/results/latest.json). */
   out?: string;
 }
@@ -51,8 +53,9 @@ export function parseArgs(args: readonly string[]): RunnerArgs {
     browser: !args.includes('--no-browser') && (suiteGroups === undefined || suiteGroups.length > 0),
     node: !args.includes('--no-node') && (suiteGroups === undefined || suiteGroups.length > 0),
     nodeGroups: suiteGroups ?? (full ? ids.filter((id) => BENCH_GROUPS.find((b) => b.id === id)?.backends !== 'n/a') : NODE_DEFAULT_GROUPS),
-    bundle: !args.includes('--no-browser') && (wants('bundle_initial_kb_gz') || wants('first_paint')),
+    bundle: !args.includes('--no-browser') && (wants('bundle_initial_kb_gz') || wants('first_paint') || wants('training_responsiveness')),
     paint: !args.includes('--no-browser') && wants('first_paint'),
+    responsiveness: !args.includes('--no-browser') && wants('training_responsiveness'),
     out: args.find((a) => a.startsWith('--out='))?.slice('--out='.length),
   };
 }

@@ -10,6 +10,7 @@ import { runBrowserSuite } from './browser';
 import { measureBundle } from './bundle';
 import { NODE_BACKENDS, runNodeSuite } from './node';
 import { measurePaint } from './paint';
+import { measureResponsiveness } from './responsiveness';
 import { markdownTable, rowLine } from './table';
 
 function message(error: unknown): string {
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
       outDir = built.outDir;
       extra.push(...built.rows);
       if (args.paint) extra.push(...(await measurePaint(built.outDir)));
+      if (args.responsiveness) extra.push(...(await measureResponsiveness(built.outDir, args.options.backends)));
     } catch (error) {
       extra.push({ group: 'bundle_initial_kb_gz', label: 'failed', backend: 'n/a', values: [], reps: 0, note: message(error) });
     } finally {

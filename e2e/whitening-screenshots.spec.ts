@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { answeredId, screenshot, waitForNextAnswer, waitForWhitening } from './support/app';
+import { appUrl } from './support/backends';
 
 // Screenshots of the whitening view on every shipped sample (screenshots/whitening-<file>.png),
 // for people to look at; the test only checks that each sample whitens. E2E_UPDATE_DOCS=1 also
@@ -11,7 +12,7 @@ test.setTimeout(180_000);
 
 for (const sample of samples) {
   test(`screenshot: ${sample.title}`, async ({ page }) => {
-    await page.goto(`/#/whitening?sample=${sample.file}`);
+    await page.goto(appUrl(`/whitening?sample=${sample.file}`));
     await waitForWhitening(page);
     await expect(page.getByRole('button', { name: `Sample: ${sample.title}` })).toHaveAttribute('aria-pressed', 'true');
     await screenshot(page, `whitening-${sample.file.replace(/\.\w+$/, '')}`);
@@ -19,7 +20,7 @@ for (const sample of samples) {
 }
 
 test('screenshot: colour mode full page, then the dark theme', async ({ page }) => {
-  await page.goto('/#/whitening?sample=chelsea.png&grey=0');
+  await page.goto(appUrl('/whitening?sample=chelsea.png&grey=0'));
   await waitForWhitening(page);
   await screenshot(page, 'whitening-colour-full', true);
   await page.getByRole('button', { name: 'Dark theme' }).click();
@@ -28,7 +29,7 @@ test('screenshot: colour mode full page, then the dark theme', async ({ page }) 
 });
 
 test('screenshot: partial whitening at K = 1, 5, 15, and the README figure', async ({ page }) => {
-  await page.goto('/#/whitening?sample=chelsea.png&K=1');
+  await page.goto(appUrl('/whitening?sample=chelsea.png&K=1'));
   await waitForWhitening(page);
   await screenshot(page, 'whitening-K01');
   for (const k of ['5', '15']) {

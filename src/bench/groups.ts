@@ -17,4 +17,5 @@ export const BENCH_GROUPS: readonly BenchGroup[] = [
   { id: 'whiten_512', title: 'Whitening a 512x512 image (k = 3, 5, 7, K = 15, grey)', backends: 'each' },
   { id: 'bundle_initial_kb_gz', title: 'Initial bundle of the built app (gzip)', backends: 'n/a' },
   { id: 'first_paint', title: 'Built app: first contentful paint and whitening view ready', backends: 'n/a' },
+  { id: 'training_responsiveness', title: 'Built app: Training tab, Play to first point and main-thread long tasks while training', backends: 'n/a' },
 ];

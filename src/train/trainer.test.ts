@@ -30,6 +30,21 @@ describe('Trainer', () => {
     trainer.dispose();
   });
 
+  it('flushPending sends the steps a throttled snapshot held back, without touching the device', async () => {
+    const snapshots: TrainSnapshot[] = [];
+    // A frozen clock: after the first snapshot (always due) no further one is due by time.
+    const trainer = new Trainer(testConfig({ norms: ['deconv', 'batchnorm'] }), syntheticDataset(), { onSnapshot: (s) => snapshots.push(s), snapshotHz: 1, now: () => 0 });
+    for (let i = 0; i < 3; i += 1) await trainer.trainStep();
+    const sent = () => snapshots.flatMap((s) => s.variants[0].losses.map((l) => l.step));
+    expect(sent()).not.toContain(3);
+    const flushed = trainer.flushPending();
+    expect(flushed.step).toBe(3);
+    expect(flushed.variants.every((v) => v.kernels === undefined && v.activations === undefined)).toBe(true);
+    for (const v of [0, 1]) expect(snapshots.flatMap((s) => s.variants[v].losses.map((l) => l.step))).toEqual([1, 2, 3]);
+    expect(trainer.flushPending().variants[0].losses).toEqual([]);
+    trainer.dispose();
+  });
+
   it('is deterministic for a seed: same losses twice, different for another seed', async () => {
     const run = async (seed: number) => {
       const t = new Trainer(testConfig({ seed, epochs: 1 }), syntheticDataset(), { inputStatisticsSample: 32 });

@@ -242,21 +242,25 @@ export class Trainer {
     if (withDetails) this.lastDetail = now;
     const variants: VariantSnapshot[] = [];
     for (const v of this.variants) {
-      const recent = v.history.ms.slice(-RECENT_STEPS);
-      const snap: VariantSnapshot = {
-        norm: v.history.norm,
-        params: v.history.params,
-        losses: v.pendingLosses.splice(0),
-        test: v.pendingTests.splice(0),
-        msPerStep: recent.length ? recent.reduce((a, b) => a + b, 0) / recent.length : 0,
-        diverged: v.history.diverged,
-      };
+      const snap = takePending(v);
       if (withDetails && !v.history.diverged) {
         snap.kernels = await v.runner.model.firstLayerKernels();
         snap.activations = await summariseActivations(v.runner.model.activations(this.probe));
       }
       variants.push(snap);
     }
+    const snapshot: TrainSnapshot = { step: this.completed, stepsPerEpoch: this.stepsPerEpoch, totalSteps: this.totalSteps, variants };
+    this.options.onSnapshot?.(snapshot);
+    return snapshot;
+  }
+
+  /**
+   * Emits the points not yet sent, without kernels or histograms: it reads nothing from the device,
+   * so it still works after the GPU device is lost (the page keeps every step the worker finished).
+   */
+  flushPending(): TrainSnapshot {
+    this.lastSnapshot = this.now();
+    const variants = this.variants.map(takePending);
     const snapshot: TrainSnapshot = { step: this.completed, stepsPerEpoch: this.stepsPerEpoch, totalSteps: this.totalSteps, variants };
     this.options.onSnapshot?.(snapshot);
     return snapshot;
@@ -270,4 +274,17 @@ export class Trainer {
     for (const t of this.tests) tf.dispose([t.x, t.labels]);
     this.probe.dispose();
   }
+}
+
+/** A variant's snapshot of what is new since the last one (losses, test points), without details. */
+function takePending(v: Variant): VariantSnapshot {
+  const recent = v.history.ms.slice(-RECENT_STEPS);
+  return {
+    norm: v.history.norm,
+    params: v.history.params,
+    losses: v.pendingLosses.splice(0),
+    test: v.pendingTests.splice(0),
+    msPerStep: recent.length ? recent.reduce((a, b) => a + b, 0) / recent.length : 0,
+    diverged: v.history.diverged,
+  };
 }

@@ -117,6 +117,7 @@ function onDeviceLost(loss: DeviceLoss): void {
   deviceLost = true;
   noticeLoss();
   trainer?.pause();
+  trainer?.flushPending(); // the points finished since the last throttled snapshot are the user's too
   state = 'error';
   const step = trainer?.step ?? 0;
   const message = `The GPU device was lost at step ${step} (${describeLoss(loss)}).`;
@@ -146,7 +147,7 @@ async function handle(command: TrainCommand): Promise<void> {
       if (command.baseUrl) baseUrl = command.baseUrl;
       if (!backend) {
         setState('loading', 'starting the backend');
-        backend = await selectBackend(command.backend);
+        backend = await selectBackend(command.backend, { onProgress: (text) => setState('loading', text) });
         watchingDevice = watchDeviceLoss(onDeviceLost);
         post({ type: 'backend', info: backend, implementation: activeImplementation() });
       }
