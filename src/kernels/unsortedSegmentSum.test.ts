@@ -43,7 +43,10 @@ describe('UnsortedSegmentSum on wasm', () => {
     it(`${c.name}: matches the cpu kernel and float64`, async () => {
       const x = random(tf.util.sizeFromShape(c.xShape), 1, 10);
       const segmentIds = ids(tf.util.sizeFromShape(c.idShape), 2, c.lo, c.hi);
-      const f = () => tf.unsortedSegmentSum(tf.tensor(x, c.xShape), tf.tensor(segmentIds, c.idShape, 'int32') as tf.Tensor1D, c.segments);
+      const f = () => {
+        const idTensor: tf.Tensor = tf.tensor(segmentIds, c.idShape, 'int32'); // the kernel takes ids of any rank
+        return tf.unsortedSegmentSum(tf.tensor(x, c.xShape), idTensor as tf.Tensor1D, c.segments);
+      };
       const wasm = await on('wasm', f);
       const ref = segmentSum64(x, segmentIds, c.segments);
       expect(scaledError(wasm, ref)).toBeLessThan(TOLERANCE);
