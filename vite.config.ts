@@ -2,10 +2,11 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // Strict Content-Security-Policy for the built app only (Vite's dev server injects inline scripts).
-// No inline scripts, no eval; workers and fetches from our own origin only.
+// No inline scripts, no eval; workers and fetches from our own origin only. 'wasm-unsafe-eval'
+// lets the wasm backend compile its bundled .wasm binaries (it does not allow eval()).
 const CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' blob: data:",
   "media-src 'self' blob:",

@@ -1,43 +1,57 @@
-// The one place that decides which tfjs backend runs: WebGPU, else WebGL, else CPU.
-// Callers get the backend's name and a human-readable reason for the choice.
+// The one place that decides which tfjs backend runs. Order: WebGPU on a hardware adapter, then
+// WebGL, WASM, CPU, fastest first on this device: without a hardware WebGPU adapter a short
+// calibration (cached per device) times each candidate, so a software GPU (SwiftShader) drops
+// below whatever is faster here. Callers get the name and a sentence saying why.
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
+import { registerFastKernels } from '../kernels/register';
+import {
+  calibrationCandidates,
+  chooseOrder,
+  describeAdapter,
+  deviceKey,
+  softwareAdapterName,
+  softwareGpuName,
+  type Calibration,
+  type CalibrationFigure,
+  type DeviceProbe,
+} from './backendChoice';
+import { BACKEND_NAMES, backendDisplayName, parseBackendName, type BackendName } from './backendName';
+import { probeDevice } from './backendProbe';
+import { cachedCalibration, webLockExclusive } from './calibrationCache';
+import { indexedDbCalibrationStore } from './calibrationStore';
+import { timeWorkload } from './calibrationWorkload';
+import { loadWasmBackend, wasmDetail } from './wasmBackend';
 
-export type BackendName = 'webgpu' | 'webgl' | 'cpu';
+export type { BackendName };
+export { parseBackendName };
 
 export interface BackendInfo {
   name: BackendName;
   /** Why this backend runs, in a sentence a user can read. */
   reason: string;
-  /** GPU adapter description when WebGPU runs (vendor / architecture), e.g. "swiftshader". */
+  /** GPU adapter description when WebGPU runs (vendor / architecture), e.g. "google swiftshader". */
   adapter?: string;
-  /** True when the adapter is a software fallback (SwiftShader): correct but slow. */
+  /** True when WebGPU runs on a software adapter (SwiftShader): correct but slow. */
   fallbackAdapter?: boolean;
+  /** True when this device's GPU (WebGPU adapter, else WebGL renderer) is a software rasteriser. */
+  software?: boolean;
+  /** That software GPU's name, e.g. "SwiftShader". */
+  softwareGpu?: string;
+  /** The timings behind an automatic choice (absent with a hardware WebGPU adapter or a forced backend). */
+  calibration?: Calibration;
+  /** How the backend runs, e.g. "SIMD, 2 threads" for wasm. */
+  detail?: string;
 }
 
-export const BACKEND_PREFERENCE: readonly BackendName[] = ['webgpu', 'webgl', 'cpu'];
+export const BACKEND_PREFERENCE: readonly BackendName[] = BACKEND_NAMES;
 
-export function parseBackendName(value: string | null | undefined): BackendName | undefined {
-  return value === 'webgpu' || value === 'webgl' || value === 'cpu' ? value : undefined;
+export interface SelectOptions {
+  /** Progress sentences while calibrating ("measuring WASM (once on this device)"). */
+  onProgress?: (text: string) => void;
 }
 
-interface GpuLike {
-  requestAdapter(): Promise<{ info?: { vendor?: string; architecture?: string }; isFallbackAdapter?: boolean } | null>;
-}
-
-async function describeAdapter(): Promise<Pick<BackendInfo, 'adapter' | 'fallbackAdapter'>> {
-  const gpu = (globalThis.navigator as { gpu?: GpuLike } | undefined)?.gpu;
-  if (!gpu) return {};
-  try {
-    const adapter = await gpu.requestAdapter();
-    if (!adapter) return {};
-    const info = adapter.info ?? {};
-    const name = [info.vendor, info.architecture].filter(Boolean).join(' ') || 'unknown adapter';
-    return { adapter: name, fallbackAdapter: Boolean(adapter.isFallbackAdapter) };
-  } catch {
-    return {};
-  }
-}
+const CALIBRATION_LOCK = 'deconv-lab-backend-calibration';
 
 async function loadBackend(name: BackendName): Promise<void> {
   if (name === 'webgpu') {
@@ -46,9 +60,12 @@ async function loadBackend(name: BackendName): Promise<void> {
     registerFusedKernels();
   } else if (name === 'webgl') {
     await import('@tensorflow/tfjs-backend-webgl');
+  } else if (name === 'wasm') {
+    await loadWasmBackend();
   }
 }
 
+/** Activates `name`; undefined when it runs, else why not. */
 async function tryBackend(name: BackendName): Promise<string | undefined> {
   try {
     if (name === 'webgpu' && !(globalThis.navigator as { gpu?: unknown } | undefined)?.gpu) {
@@ -58,34 +75,104 @@ async function tryBackend(name: BackendName): Promise<string | undefined> {
     const ok = await tf.setBackend(name);
     if (!ok) return name === 'webgpu' ? 'no WebGPU adapter was granted' : `${name} failed to initialise`;
     await tf.ready();
+    if (name === 'wasm' || name === 'cpu') registerFastKernels(name);
     return undefined;
   } catch (error) {
     return `${name} failed: ${error instanceof Error ? error.message : String(error)}`;
   }
 }
 
-/**
- * Picks the first backend of WebGPU, WebGL, CPU that initialises. `forced` (from `?backend=` in the
- * URL or the CLI's `--backend`) skips the others, still falling back to CPU if it fails.
- */
-export async function selectBackend(forced?: BackendName): Promise<BackendInfo> {
-  const order = forced ? [forced, ...(forced === 'cpu' ? [] : (['cpu'] as const))] : BACKEND_PREFERENCE;
+interface EngineRegistry {
+  registry: Record<string, unknown>;
+  registryFactory: Record<string, { factory: () => tf.KernelBackend | Promise<tf.KernelBackend>; priority: number } | undefined>;
+}
+
+/** Frees the GPU contexts / wasm memory the calibration started, keeping each backend startable. */
+function releaseOthers(keep: BackendName): void {
+  const engine = tf.engine() as unknown as EngineRegistry;
+  for (const name of BACKEND_NAMES) {
+    const entry = engine.registryFactory[name];
+    if (name === keep || name === 'cpu' || !entry || !(name in engine.registry)) continue;
+    try {
+      tf.removeBackend(name);
+      tf.registerBackend(name, entry.factory, entry.priority);
+    } catch {
+      // Left running: costs memory, not correctness.
+    }
+  }
+}
+
+async function measure(candidates: readonly BackendName[], onProgress?: (text: string) => void): Promise<CalibrationFigure[]> {
+  const figures: CalibrationFigure[] = [];
+  for (const name of candidates) {
+    onProgress?.(`measuring ${backendDisplayName(name)} (once on this device)`);
+    const failure = await tryBackend(name);
+    if (failure !== undefined) {
+      figures.push({ backend: name, error: failure });
+      continue;
+    }
+    try {
+      figures.push({ backend: name, ms: await timeWorkload() });
+    } catch (error) {
+      figures.push({ backend: name, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return figures;
+}
+
+async function describe(name: BackendName, reason: string, probe: DeviceProbe, calibration?: Calibration): Promise<BackendInfo> {
+  const softwareGpu = softwareGpuName(probe);
+  const info: BackendInfo = { name, reason, software: softwareGpu !== undefined, softwareGpu, calibration };
+  if (name === 'webgpu' && probe.webgpu) {
+    info.adapter = describeAdapter(probe.webgpu);
+    info.fallbackAdapter = softwareAdapterName(probe.webgpu) !== undefined;
+  }
+  if (name === 'wasm') info.detail = await wasmDetail().catch(() => undefined);
+  return info;
+}
+
+async function startFirst(
+  order: readonly BackendName[],
+  probe: DeviceProbe,
+  firstReason: string,
+  calibration?: Calibration,
+): Promise<BackendInfo> {
   const failures: string[] = [];
   for (const name of order) {
     const failure = await tryBackend(name);
     if (failure === undefined) {
-      const reason =
-        name === order[0]
-          ? forced
-            ? `${name} was requested explicitly`
-            : name === 'webgpu'
-              ? 'WebGPU is available: fused WGSL kernels run the deconvolution'
-              : `${name} is the first backend that started`
-          : `fell back to ${name}: ${failures.join('; ')}`;
-      const adapter = name === 'webgpu' ? await describeAdapter() : {};
-      return { name, reason, ...adapter };
+      // Only what the calibration started: a forced choice (the benchmark switches back and forth) keeps its backends.
+      if (calibration && !calibration.cached) releaseOthers(name);
+      const reason = name === order[0] ? firstReason : `fell back to ${name}: ${failures.join('; ')}`;
+      return describe(name, reason, probe, calibration);
     }
     failures.push(failure);
   }
   throw new Error(`No TensorFlow.js backend could start: ${failures.join('; ')}`);
+}
+
+function forcedReason(forced: BackendName, probe: DeviceProbe): string {
+  const software = forced === 'webgpu' ? softwareAdapterName(probe.webgpu) : undefined;
+  return software ? `${forced} was requested explicitly (software GPU: ${software}, correct but slow)` : `${forced} was requested explicitly`;
+}
+
+/**
+ * Starts the fastest backend of this device, or `forced` (from `?backend=` in the URL, the
+ * Training tab's backend setting or the benchmark) which skips the others, still falling back to
+ * CPU if it fails.
+ */
+export async function selectBackend(forced?: BackendName, options: SelectOptions = {}): Promise<BackendInfo> {
+  const probe = await probeDevice();
+  if (forced) {
+    return startFirst(forced === 'cpu' ? ['cpu'] : [forced, 'cpu'], probe, forcedReason(forced, probe));
+  }
+  const candidates = calibrationCandidates(probe);
+  const calibration =
+    candidates.length === 0
+      ? undefined
+      : await cachedCalibration(deviceKey(probe), indexedDbCalibrationStore(), () => measure(candidates, options.onProgress), {
+          exclusive: webLockExclusive(CALIBRATION_LOCK),
+        });
+  const choice = chooseOrder(probe, calibration);
+  return startFirst(choice.order, probe, choice.reason, calibration);
 }

@@ -4,6 +4,7 @@ import { activeImplementation } from '../core/ops';
 import { whitenImage } from '../core/whiten';
 import { toLuminance } from '../core/whitenInput';
 import { parseBackendName, selectBackend, type BackendName } from './backend';
+import { fellBackFromWebGpu } from './backendName';
 import { activeGpuDevice, describeLoss, watchDeviceLoss } from './gpuDevice';
 import { applyKernels, type KernelSet } from './whitenApply';
 import { decodeImage, frameToPixels, InputError, type DecodedImage } from './whitenDecode';
@@ -37,7 +38,7 @@ async function init(forced: BackendName | undefined): Promise<BackendName | null
   try {
     const backend = await selectBackend(forced);
     watchDeviceLoss((loss) => post({ type: 'device-lost', message: `The GPU device was lost (${describeLoss(loss)}).` }));
-    post({ type: 'ready', backend, implementation: activeImplementation(), fellBack: !forced && backend.name !== 'webgpu' });
+    post({ type: 'ready', backend, implementation: activeImplementation(), fellBack: fellBackFromWebGpu(backend.name, forced) });
     return backend.name;
   } catch (error) {
     post({ type: 'fatal', message: error instanceof Error ? error.message : String(error) });

@@ -1,9 +1,11 @@
 // Shell-wide state: the colour theme and the backend the visible view runs on (for the indicator).
 // Workers (whitening, training) report their backend here; the indicator shows the latest report.
 import { create } from 'zustand';
+import type { Calibration } from '../platform/backendChoice';
+import { backendDisplayName, type BackendName } from '../platform/backendName';
 
 export type Theme = 'light' | 'dark';
-export type BackendLabel = 'webgpu' | 'webgl' | 'cpu';
+export type BackendLabel = BackendName;
 
 export interface BackendStatus {
   name: BackendLabel;
@@ -13,6 +15,13 @@ export interface BackendStatus {
   implementation?: 'fused-wgsl' | 'composed';
   adapter?: string;
   fallbackAdapter?: boolean;
+  /** True when this device's GPU is a software rasteriser (SwiftShader, llvmpipe, ...). */
+  software?: boolean;
+  softwareGpu?: string;
+  /** The timings behind an automatic choice. */
+  calibration?: Calibration;
+  /** How the backend runs, e.g. "SIMD, 2 threads" for wasm. */
+  detail?: string;
   /** True when WebGPU was wanted but another backend runs instead. */
   fellBack: boolean;
 }
@@ -53,9 +62,9 @@ export const useShellStore = create<ShellState>((set) => ({
   setBackendError: (backendError) => set({ backendError }),
 }));
 
-/** "WebGPU (fused WGSL kernels)", "WebGL", "CPU": the indicator's label. */
+/** "WebGPU (fused WGSL kernels)", "WebGL", "WASM", "CPU": the indicator's label. */
 export function backendLabel(status: BackendStatus): string {
-  const base = status.name === 'webgpu' ? 'WebGPU' : status.name === 'webgl' ? 'WebGL' : 'CPU';
+  const base = backendDisplayName(status.name);
   if (status.name === 'webgpu' && status.implementation === 'fused-wgsl') return `${base} (fused WGSL kernels)`;
   if (status.name === 'webgpu' && status.implementation === 'composed') return `${base} (composed ops)`;
   return base;

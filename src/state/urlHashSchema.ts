@@ -1,8 +1,10 @@
 // Every URL-serialisable training setting, declared once (type, default, range). Parsing,
 // serialising and the mapping to the trainer's TrainConfig are all derived from this table.
+import type { BackendName } from '../platform/backendName';
 import type { DatasetName, ModelName, NormKind, OptimizerName, ScheduleName } from '../train/protocol';
 
-export type BackendChoice = 'auto' | 'webgpu' | 'webgl' | 'cpu';
+/** 'auto' lets the app pick the fastest backend of the device (platform/backend.ts). */
+export type BackendChoice = 'auto' | BackendName;
 
 export interface TrainingParams {
   dataset: DatasetName;
@@ -83,7 +85,7 @@ export const TRAINING_SCHEMA: Schema = {
   freeze: { kind: 'int', default: 0, min: 0, max: 1000000, label: 'freeze statistics after (steps)' },
   blockMode: { kind: 'enum', default: 'pooled', options: ['pooled', 'per-block'], label: 'block mode' },
   hz: { kind: 'int', default: 4, min: 1, max: 30, label: 'UI updates per second' },
-  backend: { kind: 'enum', default: 'auto', options: ['auto', 'webgpu', 'webgl', 'cpu'], label: 'backend' },
+  backend: { kind: 'enum', default: 'auto', options: ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'], label: 'backend' },
 };
 
 export const PARAM_KEYS = Object.keys(TRAINING_SCHEMA) as (keyof TrainingParams)[];

@@ -2,7 +2,7 @@
 // Talks to the whitening worker through WhitenClient; the last good result is only replaced by a
 // newer good result, never cleared by an error.
 import { create } from 'zustand';
-import type { BackendName } from '../platform/backend';
+import { addressBackend, type BackendName } from '../platform/backendName';
 import { WhitenClient } from '../platform/whitenClient';
 import {
   type FrameImage,
@@ -161,10 +161,9 @@ function onAnswer(message: Exclude<WhitenResponse, { type: 'ready' } | { type: '
   });
 }
 
-/** `?backend=` from the page URL (parsed here: importing platform/backend would pull tfjs into the page). */
+/** `?backend=` from the page URL (platform/backendName: platform/backend would pull tfjs into the page). */
 function forcedBackend(): BackendName | undefined {
-  const value = new URLSearchParams(globalThis.location?.search ?? '').get('backend');
-  return value === 'webgpu' || value === 'webgl' || value === 'cpu' ? value : undefined;
+  return addressBackend(globalThis.location?.search ?? '');
 }
 
 function imageMeta(image: ImageInfo): Omit<ImageInfo, 'bitmap'> {

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { backendLabel, useShellStore } from '../../state/shellStore';
+import { BackendDetails } from './BackendDetails';
 
 /** "backend: WebGPU (fused WGSL kernels)" with the reason behind an (i) popover. */
 export function BackendIndicator() {
@@ -8,7 +9,7 @@ export function BackendIndicator() {
   const [open, setOpen] = useState(false);
   const popoverId = useId();
   const label = failure ? 'none' : backend ? backendLabel(backend) : 'starting…';
-  const reason = failure ?? backend?.reason ?? 'Choosing WebGPU, WebGL or CPU…';
+  const reason = failure ?? backend?.reason ?? 'Choosing WebGPU, WebGL, WASM or CPU…';
   const kind = failure ? 'error' : backend?.fellBack ? 'fallback' : backend ? 'ok' : 'pending';
   return (
     <div className="backend">
@@ -28,14 +29,7 @@ export function BackendIndicator() {
       </button>
       {open && (
         <div className="popover" id={popoverId} role="note">
-          <p>{reason}.</p>
-          {backend?.adapter && (
-            <p>
-              GPU adapter: {backend.adapter}
-              {backend.fallbackAdapter ? ' (a software rasteriser: correct, but slow)' : ''}.
-            </p>
-          )}
-          <p>Force one with ?backend=webgpu, ?backend=webgl or ?backend=cpu in the address.</p>
+          <BackendDetails status={backend} reason={reason} />
         </div>
       )}
     </div>
@@ -56,7 +50,10 @@ export function BackendNotice() {
   if (!backend?.fellBack) return null;
   return (
     <p className="message message-notice shell-notice" data-testid="backend-notice" role="status">
-      WebGPU is not available here, so Deconv Lab runs on {backendLabel(backend)}: everything works, just more slowly. ({backend.reason})
+      {backend.software
+        ? `This device's GPU is a software one (${backend.softwareGpu ?? 'unknown'}), so Deconv Lab runs on ${backendLabel(backend)}, the fastest backend here: everything works, just more slowly.`
+        : `WebGPU is not available here, so Deconv Lab runs on ${backendLabel(backend)}: everything works, just more slowly.`}{' '}
+      ({backend.reason})
     </p>
   );
 }

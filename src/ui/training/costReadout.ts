@@ -1,9 +1,9 @@
 // "deconv 14.2 ms, BN 11.0 ms (x1.29) on WebGPU": the cost read-out as plain text.
 import type { BackendInfo } from '../../platform/backend';
+import { backendDisplayName } from '../../platform/backendName';
 import type { VariantHistory } from '../../state/trainingRun';
 
 const SHORT = { deconv: 'deconv', batchnorm: 'BN', none: 'none' } as const;
-const BACKEND = { webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' } as const;
 
 export function costText(variants: readonly Pick<VariantHistory, 'norm' | 'msPerStep'>[], backend?: Pick<BackendInfo, 'name' | 'fallbackAdapter'>): string {
   const timed = variants.filter((v) => v.msPerStep > 0 && Number.isFinite(v.msPerStep));
@@ -12,7 +12,7 @@ export function costText(variants: readonly Pick<VariantHistory, 'norm' | 'msPer
   const deconv = timed.find((v) => v.norm === 'deconv');
   const reference = timed.find((v) => v.norm === 'batchnorm') ?? timed.find((v) => v.norm === 'none');
   const ratio = deconv && reference ? ` (x${(deconv.msPerStep / reference.msPerStep).toFixed(2)})` : '';
-  const where = backend ? ` on ${BACKEND[backend.name]}${backend.fallbackAdapter ? ' (software adapter)' : ''}` : '';
+  const where = backend ? ` on ${backendDisplayName(backend.name)}${backend.fallbackAdapter ? ' (software adapter)' : ''}` : '';
   return `${parts.join(', ')}${ratio}${where}`;
 }
 

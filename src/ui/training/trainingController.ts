@@ -1,11 +1,11 @@
 // Glue between the stores, the URL hash and the training worker. One instance for the page, so a
 // run survives switching tabs (the view pauses it when hidden).
 import { useShellStore } from '../../state/shellStore';
-import { changedRunKeys, forcedBackend, toTrainConfig } from '../../state/trainingConfig';
+import { addressSearchFor, applyAddressBackend, changedRunKeys, forcedBackend, toTrainConfig } from '../../state/trainingConfig';
 import { configStore, runStore, type ConfigStore, type RunStore } from '../../state/trainingStore';
-import { serialiseQuery, trainingHash, trainingQueryOf } from '../../state/urlHash';
+import { parseQuery, serialiseQuery, trainingHash, trainingQueryOf } from '../../state/urlHash';
 import { LIVE_KEYS, TRAINING_SCHEMA, type TrainingParams } from '../../state/urlHashSchema';
-import type { BackendName } from '../../platform/backend';
+import { fellBackFromWebGpu, type BackendName } from '../../platform/backendName';
 import { checkpointFits, type TrainCheckpoint, type TrainEvent, type WorkerDiagnostics } from '../../train/protocol';
 import { readUpload, type FileLike } from './cifarUpload';
 import { FakeTrainWorker } from './fakeTrainWorker';
@@ -140,8 +140,18 @@ export class TrainingController {
       this.writeHash(current);
       return;
     }
-    this.config.getState().loadQuery(query);
+    loadLinkSettings(this.config, query);
     this.writeHash(this.config.getState().params);
+  }
+
+  /** An address with `?backend=` follows the Training tab's backend setting, so both always agree. */
+  private writeAddressBackend(params: TrainingParams): void {
+    if (typeof window === 'undefined') return;
+    const search = addressSearchFor(window.location.search, params.backend);
+    if (search === null) return;
+    const url = new URL(window.location.href);
+    url.search = search;
+    window.history.replaceState(window.history.state, '', url.href);
   }
 
   private writeHash(params: TrainingParams): void {
@@ -174,6 +184,7 @@ export class TrainingController {
     // A worker without its GPU device cannot reset; the resume buttons start from the new settings.
     if (run.deviceLost) return;
     if (changed.includes('backend')) {
+      this.writeAddressBackend(params);
       this.backendOverride = undefined;
       this.run.getState().dispatch({ type: 'history-cleared' });
       this.restartWorker();
@@ -197,17 +208,33 @@ export class TrainingController {
     if (event.type === 'device-lost') this.checkpoint = event.checkpoint;
     this.run.getState().dispatch(event);
     if (event.type === 'backend') {
-      const wanted = this.config.getState().params.backend;
+      const { name, reason, adapter, fallbackAdapter, software, softwareGpu, calibration, detail } = event.info;
       useShellStore.getState().setBackend({
-        name: event.info.name,
-        reason: event.info.reason,
+        name,
+        reason,
         implementation: event.implementation,
-        adapter: event.info.adapter,
-        fallbackAdapter: event.info.fallbackAdapter,
-        fellBack: event.info.name !== 'webgpu' && (wanted === 'auto' || wanted === 'webgpu'),
+        adapter,
+        fallbackAdapter,
+        software,
+        softwareGpu,
+        calibration,
+        detail,
+        fellBack: fellBackFromWebGpu(name, forcedBackend(this.config.getState().params)),
       });
     }
   }
+}
+
+/**
+ * Loads a link's settings (`#/training?...`) in one store update, with `?backend=` from the page
+ * address applied on top (trainingConfig.applyAddressBackend): two updates would restart the worker.
+ */
+function loadLinkSettings(config: ConfigStore, query: string | null): void {
+  const search = typeof window === 'undefined' ? '' : window.location.search;
+  const parsed = query ? parseQuery(query) : { params: config.getState().params, notices: [] };
+  const { params, notice } = applyAddressBackend(parsed.params, search);
+  if (!query && params === parsed.params) return;
+  config.setState({ params, hashNotices: notice ? [...parsed.notices, notice] : parsed.notices });
 }
 
 /** Where the app (and its data/ folder) is served from, for the worker's dataset fetches. */
@@ -234,8 +261,7 @@ export function trainingController(): TrainingController {
   if (!instance) {
     // Read the link's settings before the worker starts, so it loads the right data first.
     if (typeof window !== 'undefined') {
-      const query = trainingQueryOf(window.location.hash);
-      if (query) configStore.getState().loadQuery(query);
+      loadLinkSettings(configStore, trainingQueryOf(window.location.hash));
     }
     const controller = new TrainingController(chooseFactory());
     instance = controller;

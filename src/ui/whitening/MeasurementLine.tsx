@@ -1,7 +1,6 @@
+import { backendDisplayName } from '../../platform/backendName';
 import type { WhitenPayload } from '../../platform/whitenProtocol';
 import type { Measurement } from '../../state/whiteningStore';
-
-const NAMES = { webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' } as const;
 
 /** "1,412 ms on WebGPU (fused WGSL), 512×512 px": every number with its unit and the backend it ran on. */
 export function MeasurementLine({ measurement, payload }: { measurement: Measurement | null; payload: WhitenPayload | null }) {
@@ -9,7 +8,7 @@ export function MeasurementLine({ measurement, payload }: { measurement: Measure
   const impl = measurement.implementation === 'fused-wgsl' ? 'fused WGSL' : 'composed ops';
   return (
     <span className="measurement num" data-testid="measurement">
-      <b data-testid="whiten-ms">{Math.round(measurement.ms).toLocaleString('en')} ms</b> on {NAMES[measurement.backend]} ({impl}),{' '}
+      <b data-testid="whiten-ms">{Math.round(measurement.ms).toLocaleString('en')} ms</b> on {backendDisplayName(measurement.backend)} ({impl}),{' '}
       {payload.width}×{payload.height} px
     </span>
   );

@@ -1,0 +1,64 @@
+import type { CalibrationFigure } from '../../platform/backendChoice';
+import { BACKEND_NAMES, backendDisplayName } from '../../platform/backendName';
+import type { BackendStatus } from '../../state/shellStore';
+
+function sorted(figures: readonly CalibrationFigure[]): CalibrationFigure[] {
+  const ms = (f: CalibrationFigure) => ('ms' in f ? f.ms : Infinity);
+  return [...figures].sort((a, b) => ms(a) - ms(b));
+}
+
+function formatFigure(figure: CalibrationFigure): string {
+  if (!('ms' in figure)) return 'did not run';
+  return `${figure.ms < 10 ? figure.ms.toFixed(1) : Math.round(figure.ms)} ms`;
+}
+
+/** The calibration behind an automatic choice: one row per backend, fastest first, the running one marked. */
+function CalibrationTable({ status }: { status: BackendStatus }) {
+  const calibration = status.calibration;
+  if (!calibration || calibration.figures.length === 0) return null;
+  return (
+    <>
+      <p>
+        Measured {calibration.cached ? 'on an earlier visit' : 'now'} (a small convolution and matrix workload, once per device and
+        browser):
+      </p>
+      <table className="backend-calibration" data-testid="backend-calibration">
+        <tbody>
+          {sorted(calibration.figures).map((figure) => (
+            <tr key={figure.backend} aria-current={figure.backend === status.name ? 'true' : undefined}>
+              <th scope="row">{backendDisplayName(figure.backend)}</th>
+              <td className="num" title={'error' in figure ? figure.error : undefined}>
+                {formatFigure(figure)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+/** The popover's body: the reason, the GPU, the calibration, how to force a backend. */
+export function BackendDetails({ status, reason }: { status: BackendStatus | null; reason: string }) {
+  return (
+    <>
+      <p data-testid="backend-reason">{reason}.</p>
+      {status?.adapter && (
+        <p>
+          GPU adapter: {status.adapter}
+          {status.fallbackAdapter ? ' (a software rasteriser: correct, but slow)' : ''}.
+        </p>
+      )}
+      {status && !status.adapter && status.software && (
+        <p>This device&apos;s GPU is a software rasteriser ({status.softwareGpu ?? 'unknown'}): correct, but slow.</p>
+      )}
+      {status?.detail && (
+        <p>
+          {backendDisplayName(status.name)} runs with {status.detail}.
+        </p>
+      )}
+      {status && <CalibrationTable status={status} />}
+      <p>Force one with {BACKEND_NAMES.map((name) => `?backend=${name}`).join(', ')} in the address.</p>
+    </>
+  );
+}
