@@ -51,3 +51,16 @@ test('a whitening link (e.g. a preset) picks the sample and settings, also after
   await expect(page.getByTestId('kernel-slider')).toHaveValue('5');
   await expect(page).toHaveURL(/#\/whitening\?sample=brick\.png&k=5&eps=1e-5&K=7&stride=3&grey=1$/);
 });
+
+test('the "Partial whitening" preset opens the whitening view at K = 1 on Chelsea @fallback', async ({ page }) => {
+  // Start on another photo, so the preset must change it.
+  await page.goto('/?backend=cpu#/whitening?sample=brick.png&K=15');
+  await waitForWhitening(page);
+  await page.getByRole('link', { name: 'Training' }).click();
+  await page.getByRole('combobox', { name: 'preset' }).selectOption('partial-whitening');
+  await waitForWhitening(page);
+  await expect(page.getByRole('button', { name: 'Sample: Chelsea the cat' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('iterations-slider')).toHaveValue('1');
+  await expect(page.getByTestId('kernel-slider')).toHaveValue('3');
+  await expect(page).toHaveURL(/sample=chelsea\.png&k=3&.*K=1&/);
+});

@@ -88,14 +88,14 @@ export const PRESETS: readonly Preset[] = [
     id: 'centre-surround',
     title: 'Centre–surround in one click',
     lesson: 'Whitening a photo: each deconvolution kernel is a positive centre with a negative ring.',
-    href: '#/whitening?sample=chelsea&k=3&iters=15',
+    href: '#/whitening?sample=chelsea.png&k=3&K=15',
   },
   {
     kind: 'link',
     id: 'partial-whitening',
     title: 'Partial whitening: 1 to 15 iterations',
-    lesson: 'Drag the iterations from 1 to 15: a blurry image turns into a sparse edge map.',
-    href: '#/whitening?sample=chelsea&k=3&iters=1',
+    lesson: 'Drag the iterations K from 1 to 15: at K = 1 the output is still a centred copy of the photo; by K = 15 it is a sparse edge map.',
+    href: '#/whitening?sample=chelsea.png&k=3&K=1',
   },
 ];
 
