@@ -40,6 +40,8 @@ function CalibrationTable({ status }: { status: BackendStatus }) {
 
 /** The popover's body: the reason, the GPU, the calibration, how to force a backend. */
 export function BackendDetails({ status, reason }: { status: BackendStatus | null; reason: string }) {
+  // Said once: the automatic choice's reason already names the software GPU.
+  const softwareLine = Boolean(status?.software && !status.adapter && !(status.softwareGpu && reason.includes(status.softwareGpu)));
   return (
     <>
       <p data-testid="backend-reason">{reason}.</p>
@@ -49,16 +51,23 @@ export function BackendDetails({ status, reason }: { status: BackendStatus | nul
           {status.fallbackAdapter ? ' (a software rasteriser: correct, but slow)' : ''}.
         </p>
       )}
-      {status && !status.adapter && status.software && (
-        <p>This device&apos;s GPU is a software rasteriser ({status.softwareGpu ?? 'unknown'}): correct, but slow.</p>
-      )}
+      {softwareLine && <p>This device&apos;s GPU is a software rasteriser ({status?.softwareGpu ?? 'unknown'}): correct, but slow.</p>}
       {status?.detail && (
         <p>
           {backendDisplayName(status.name)} runs with {status.detail}.
         </p>
       )}
       {status && <CalibrationTable status={status} />}
-      <p>Force one with {BACKEND_NAMES.map((name) => `?backend=${name}`).join(', ')} in the address.</p>
+      <p>
+        Force one in the address:{' '}
+        {BACKEND_NAMES.map((name, i) => (
+          <span key={name}>
+            {i > 0 && ', '}
+            <code className="backend-force">?backend={name}</code>
+          </span>
+        ))}
+        .
+      </p>
     </>
   );
 }

@@ -51,9 +51,8 @@ export function BackendNotice() {
   return (
     <p className="message message-notice shell-notice" data-testid="backend-notice" role="status">
       {backend.software
-        ? `This device's GPU is a software one (${backend.softwareGpu ?? 'unknown'}), so Deconv Lab runs on ${backendLabel(backend)}, the fastest backend here: everything works, just more slowly.`
-        : `WebGPU is not available here, so Deconv Lab runs on ${backendLabel(backend)}: everything works, just more slowly.`}{' '}
-      ({backend.reason})
+        ? `This device's GPU is a software one (${backend.softwareGpu ?? 'unknown'}), so Deconv Lab runs on ${backendLabel(backend)}, the fastest backend here: everything works, just more slowly. The (i) next to the backend shows the measurements.`
+        : `WebGPU is not available here, so Deconv Lab runs on ${backendLabel(backend)}: everything works, just more slowly. (${backend.reason})`}
     </p>
   );
 }
