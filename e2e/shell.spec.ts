@@ -46,7 +46,8 @@ test('runs under a strict Content-Security-Policy with no violations @fallback',
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(csp).toContain("script-src 'self'");
   expect(csp).toContain("worker-src 'self'");
-  expect(csp).not.toMatch(/unsafe-eval|unsafe-inline/);
+  expect(csp).not.toMatch(/'unsafe-eval'|'unsafe-inline'/);
+  expect(csp).toContain("'wasm-unsafe-eval'");
   await page.getByRole('link', { name: 'Training' }).click();
   await page.waitForTimeout(1000);
   expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);

@@ -37,12 +37,12 @@ test('whitens the first sample on WebGPU and shows kernels, histograms and spect
   console.assertClean();
 });
 
-test('falls back to WebGL or CPU with a visible notice and still whitens @fallback', async ({ page }, info) => {
+test('automatic choice without WebGPU: a fallback with a visible notice, and it whitens @fallback', async ({ page }, info) => {
   test.skip(info.project.name !== 'fallback', 'needs a browser without WebGPU');
   const console = watchConsole(page);
   await page.goto('/');
   await waitForWhitening(page);
-  await expect(page.getByTestId('backend-indicator')).toContainText(/WebGL|CPU/);
+  await expect(page.getByTestId('backend-indicator')).toContainText(/WebGL|WASM|CPU/);
   await expect(page.getByTestId('backend-notice')).toBeVisible();
   expect((await canvasStats(page, 'whitened-canvas')).std).toBeGreaterThan(2);
   await screenshot(page, 'whitening-fallback');
