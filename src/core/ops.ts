@@ -3,6 +3,7 @@
 // runs; everywhere else the composed tf-op implementation does. Both are differentiable.
 import * as tf from '@tensorflow/tfjs-core';
 import { BATCHED_ISQRT, PATCH_COVARIANCE, PATCH_MEAN } from '../gpu/kernelNames';
+import { newtonSchulzLyapunov } from './isqrtLyapunov';
 import { newtonSchulzComposed, type IsqrtResult } from './newtonSchulz';
 import { padAmount, patchCovarianceComposed, type PatchOptions, type PatchStats } from './patchCovariance';
 
@@ -12,9 +13,23 @@ function fusedKernelRegistered(kernelName: string): boolean {
   return tf.getKernel(kernelName, tf.getBackend()) !== undefined;
 }
 
+/**
+ * Gradient of the composed inverse square root: 'unrolled' = reverse mode through the K steps (the
+ * exact gradient of the truncated iteration, as the reference does); 'lyapunov' = the closed-form
+ * gradient of the exact S^(-1/2) from one Lyapunov solve (src/core/isqrtLyapunov.ts).
+ */
+export type IsqrtGradient = 'unrolled' | 'lyapunov';
+
+export interface IsqrtOptions {
+  /** Composed path only (cpu, wasm, webgl); the fused WGSL op keeps its own gradient. Default 'unrolled'. */
+  gradient?: IsqrtGradient;
+}
+
 /** Inverse square root (and square root) of a stack [batch, n, n] of SPD matrices by `iters` Newton–Schulz steps. */
-export function batchedIsqrt(cov: tf.Tensor3D, iters: number): IsqrtResult {
-  if (!fusedKernelRegistered(BATCHED_ISQRT)) return newtonSchulzComposed(cov, iters);
+export function batchedIsqrt(cov: tf.Tensor3D, iters: number, options: IsqrtOptions = {}): IsqrtResult {
+  if (!fusedKernelRegistered(BATCHED_ISQRT)) {
+    return options.gradient === 'lyapunov' ? newtonSchulzLyapunov(cov, iters) : newtonSchulzComposed(cov, iters);
+  }
   if (cov.rank !== 3 || cov.shape[1] !== cov.shape[2]) {
     throw new Error(`newtonSchulz expects [batch, n, n], got [${cov.shape.join(', ')}]`);
   }

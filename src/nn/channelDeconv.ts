@@ -78,7 +78,7 @@ export class ChannelDeconv implements Layer {
       let leftoverVar: tf.Scalar = this.runningLeftoverVar;
       if (plan.update || plan.useBatch) {
         const stats = this.batchStatistics(x);
-        const d = whiteningMatrix(stats.cov, this.settings.eps, this.settings.iters);
+        const d = whiteningMatrix(stats.cov, this.settings.eps, this.settings.iters, this.settings.isqrtGradient);
         if (plan.update) {
           const m = this.settings.momentum;
           this.running.update(stats.mean, d, m);

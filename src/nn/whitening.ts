@@ -1,7 +1,7 @@
 // Shared machinery of the deconvolution layers (spec §§3-5): eps + Newton–Schulz, the fold
 // W' = W·D, b' = b - W'·mean, and running mean / running D with momentum and the freeze option.
 import * as tf from '@tensorflow/tfjs-core';
-import { batchedIsqrt } from '../core/ops';
+import { batchedIsqrt, type IsqrtGradient } from '../core/ops';
 import type { ForwardContext } from './layer';
 
 export interface DeconvLayerSettings {
@@ -17,6 +17,8 @@ export interface DeconvLayerSettings {
   blockMode: 'pooled' | 'per-block';
   /** Running-average momentum (reference 0.1). */
   momentum: number;
+  /** Gradient of D on the composed path (cpu, wasm, webgl); absent = 'unrolled'. */
+  isqrtGradient?: IsqrtGradient;
 }
 
 export const DEFAULT_DECONV_LAYER: DeconvLayerSettings = {
@@ -33,11 +35,11 @@ export const DEFAULT_DECONV_LAYER: DeconvLayerSettings = {
 export const FREEZE_REFRESH_EVERY = 10;
 
 /** Cov + eps·I, then D = (Cov + eps·I)^(-1/2) for a stack [g, n, n]. */
-export function whiteningMatrix(cov: tf.Tensor3D, eps: number, iters: number): tf.Tensor3D {
+export function whiteningMatrix(cov: tf.Tensor3D, eps: number, iters: number, gradient: IsqrtGradient = 'unrolled'): tf.Tensor3D {
   return tf.tidy(() => {
     const n = cov.shape[1];
     const regularised = tf.add(cov, tf.mul(tf.eye(n), eps)) as tf.Tensor3D;
-    return batchedIsqrt(regularised, iters).isqrt;
+    return batchedIsqrt(regularised, iters, { gradient }).isqrt;
   });
 }
 
@@ -173,7 +175,7 @@ export function statisticsForPass(
   const plan = running.plan(ctx.training, settings.freezeIters, ctx.step);
   if (!plan.update && !plan.useBatch) return { mean: running.mean, isqrt: running.isqrt };
   const stats = batchStatistics();
-  const d = whiteningMatrix(stats.cov, settings.eps, settings.iters);
+  const d = whiteningMatrix(stats.cov, settings.eps, settings.iters, settings.isqrtGradient);
   if (plan.update) running.update(stats.mean, d, settings.momentum);
   return plan.useBatch ? { mean: stats.mean, isqrt: d } : { mean: running.mean, isqrt: running.isqrt };
 }

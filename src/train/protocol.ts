@@ -21,6 +21,8 @@ export interface DeconvSettings {
   freezeIters: number;
   /** 'pooled': one D shared by all blocks (reference). 'per-block': a D per block. */
   blockMode: 'pooled' | 'per-block';
+  /** Gradient of D off WebGPU: 'unrolled' (reverse mode through the K steps, the default) or 'lyapunov' (closed form). */
+  isqrtGradient?: 'unrolled' | 'lyapunov';
 }
 
 export interface TrainConfig {

@@ -69,3 +69,22 @@ export function inverseSqrtGradient(a: ArrayLike<number>, n: number, g: ArrayLik
   }
   return matmul(matmul(u, inner, n, n, n), ut, n, n, n);
 }
+
+/** X with A X + X A = C for a symmetric positive definite A (any C): X = U [(U^T C U)_ij / (l_i + l_j)] U^T. */
+export function lyapunov64(a: ArrayLike<number>, n: number, c: ArrayLike<number>, eigen = symmetricEigen(a, n)): Float64Array {
+  requirePositive(eigen, 'lyapunov64');
+  const u = eigen.vectors;
+  const ut = transpose(u, n, n);
+  const inner = matmul(matmul(ut, Float64Array.from(c), n, n, n), u, n, n, n);
+  for (let i = 0; i < n; i += 1) for (let j = 0; j < n; j += 1) inner[i * n + j] /= eigen.values[i] + eigen.values[j];
+  return matmul(matmul(u, inner, n, n, n), ut, n, n, n);
+}
+
+/** dL/dA for P = A^(1/2), given G = dL/dP: X with P X + X P = sym(G) (gradient over symmetric perturbations). */
+export function sqrtGradient(a: ArrayLike<number>, n: number, g: ArrayLike<number>, eigen = symmetricEigen(a, n)): Float64Array {
+  requirePositive(eigen, 'sqrtGradient');
+  const rootEigen = { values: eigen.values.map(Math.sqrt), vectors: eigen.vectors };
+  const gSym = new Float64Array(n * n);
+  for (let i = 0; i < n; i += 1) for (let j = 0; j < n; j += 1) gSym[i * n + j] = 0.5 * (g[i * n + j] + g[j * n + i]);
+  return lyapunov64(applySpectralFunction(eigen, n, Math.sqrt), n, gSym, rootEigen);
+}
