@@ -10,6 +10,7 @@ export interface BenchGroup {
 export const BENCH_GROUPS: readonly BenchGroup[] = [
   { id: 'isqrt_fused_vs_composed', title: 'Inverse square root: fused WGSL vs composed tf ops', backends: 'webgpu-only' },
   { id: 'covariance_fused_vs_im2col', title: 'Patch covariance: fused WGSL vs im2col', backends: 'webgpu-only' },
+  { id: 'isqrt_grad_lyapunov_vs_unrolled', title: 'Inverse square root gradient (composed ops, K = 5): Lyapunov closed form vs unrolled reverse mode', backends: 'each' },
   { id: 'deconv_conv_vs_conv', title: 'One layer, forward+backward: deconv conv vs plain conv', backends: 'each' },
   { id: 'deconv_conv_vs_conv_bn', title: 'One layer, forward+backward: deconv conv vs conv + batch norm', backends: 'each' },
   { id: 'deconv_step_vs_bn_step', title: 'Whole training step: deconvolution vs batch norm', backends: 'each' },

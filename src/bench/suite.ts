@@ -3,6 +3,7 @@
 // the requested groups on each, streaming every row as soon as it is measured.
 import type { CaseContext } from './context';
 import { BENCH_GROUPS, type BenchGroup } from './groups';
+import { ISQRT_GRAD_GROUP, isqrtGradCases } from './isqrtGradCases';
 import { covarianceCases, isqrtCases } from './kernelCases';
 import { LAYER_GROUPS, layerCases } from './layerCases';
 import { STEP_GROUPS, stepCases } from './stepCases';
@@ -29,6 +30,7 @@ function runners(whitenReference: WhitenReference): Runner[] {
   return [
     { ids: ['isqrt_fused_vs_composed'], run: (ctx) => isqrtCases(ctx) },
     { ids: ['covariance_fused_vs_im2col'], run: (ctx) => covarianceCases(ctx) },
+    { ids: [ISQRT_GRAD_GROUP], run: (ctx) => isqrtGradCases(ctx) },
     { ids: [LAYER_GROUPS.plain, LAYER_GROUPS.bn], run: (ctx, wanted) => layerCases(ctx, wanted) },
     { ids: [STEP_GROUPS.time, STEP_GROUPS.memory], run: (ctx, wanted) => stepCases(ctx, wanted) },
     { ids: [WHITEN_GROUP], run: (ctx) => whitenCases(ctx, whitenReference) },
