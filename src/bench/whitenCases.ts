@@ -1,7 +1,13 @@
-// Whitening a 512x512 image through the whitening view's engine (core/whiten.ts `whitenImage`,
-// which the whitening worker calls): statistics, Newton–Schulz, the whitened image read back and
-// the readouts. One row per kernel size and backend; the ratio compares with the first backend measured.
+// Whitening a 512x512 image through the whitening view's engines, grey and colour, k = 3, 5, 7, K = 15:
+// - the tfjs engine (core/whiten.ts `whitenImage`: statistics, Newton–Schulz, whitened image read back,
+//   readouts), one row per case and backend, the ratio against the first backend measured;
+// - beside it, the direct engine the view runs (core/whitenDirect, no backend involved), timed as the
+//   view answers a change of k or stride (the image-only analysis reused), of eps or K (the patch
+//   statistics reused too) and a new image; the ratio is tfjs on this backend / direct after a
+//   change of k, measured in the same run.
 import { whitenImage, type WhitenOptions } from '../core/whiten';
+import { createWhitenCache } from '../core/whitenDirect/whitenCache';
+import { whitenImageDirect } from '../core/whitenDirect/whitenDirect';
 import type { CaseContext } from './context';
 import { timeAsync } from './asyncTiming';
 import { comparisonRow, ms, valueRow } from './rows';
@@ -11,34 +17,62 @@ import type { BenchBackend, BenchRow } from './types';
 export const WHITEN_GROUP = 'whiten_512';
 export const WHITEN_SIDE = 512;
 export const WHITEN_KERNELS: readonly number[] = [3, 5, 7];
-/** The whitening view's defaults (platform/whitenProtocol.ts) with K = 15 and grey. */
-const BASE: Omit<WhitenOptions, 'kernel'> = { eps: 1e-5, iters: 15, samplingStride: 3, grey: true };
-const IMAGE_NOTE = 'seeded synthetic 512x512 photo-like image (blurred noise + rectangles), grey, sampling stride 3, eps 1e-5';
+/** The whitening view's defaults (platform/whitenProtocol.ts) with K = 15. */
+const BASE: Omit<WhitenOptions, 'kernel' | 'grey'> = { eps: 1e-5, iters: 15, samplingStride: 3 };
+const imageNote = (grey: boolean): string =>
+  `seeded synthetic 512x512 photo-like image (blurred noise + rectangles), ${grey ? 'grey' : 'colour'}, sampling stride 3, eps 1e-5`;
+const DIRECT_NOTE = 'direct engine (core/whitenDirect, float64 loops on the CPU, no backend): the same result as tfjs within float32 rounding';
 
-/** Medians of the first backend measured in this suite run, per kernel size: the ratio's denominator. */
-export type WhitenReference = Map<number, { backend: BenchBackend; ms: number }>;
+/** Medians of the first backend measured in this suite run, per case: the ratio's denominator. */
+export type WhitenReference = Map<string, { backend: BenchBackend; ms: number }>;
+
+function tfjsRow(ctx: CaseContext, reference: WhitenReference, key: string, label: string, grey: boolean, t: { medianMs: number; firstMs: number; reps: number }): BenchRow {
+  const ref = reference.get(key);
+  if (!ref) {
+    reference.set(key, { backend: ctx.backend, ms: t.medianMs });
+    return valueRow(WHITEN_GROUP, label, ctx.backend, [ms('whiten', t.medianMs), ms('first run (compiles)', t.firstMs)], t.reps, imageNote(grey));
+  }
+  return comparisonRow({
+    group: WHITEN_GROUP,
+    label,
+    backend: ctx.backend,
+    a: ms('whiten', t.medianMs),
+    b: ms(`whiten on ${ref.backend}`, ref.ms),
+    ratioMeaning: `this backend / ${ref.backend}, lower is better`,
+    reps: t.reps,
+    extra: [ms('first run (compiles)', t.firstMs)],
+    note: imageNote(grey),
+  });
+}
 
 export async function* whitenCases(ctx: CaseContext, reference: WhitenReference): AsyncGenerator<BenchRow, void, undefined> {
   const image = syntheticPhoto(WHITEN_SIDE, 3);
-  for (const kernel of WHITEN_KERNELS) {
-    const label = `${WHITEN_SIDE}x${WHITEN_SIDE} k=${kernel} K=${BASE.iters} grey`;
-    ctx.progress(`${WHITEN_GROUP}: ${label}`);
-    const t = await timeAsync(() => whitenImage(image, { ...BASE, kernel }), ctx.options.maxReps, ctx.options.budgetMsPerCase);
-    const ref = reference.get(kernel);
-    if (!ref) {
-      reference.set(kernel, { backend: ctx.backend, ms: t.medianMs });
-      yield valueRow(WHITEN_GROUP, label, ctx.backend, [ms('whiten', t.medianMs), ms('first run (compiles)', t.firstMs)], t.reps, IMAGE_NOTE);
-    } else {
+  const { maxReps, budgetMsPerCase } = ctx.options;
+  for (const grey of [true, false]) {
+    for (const kernel of WHITEN_KERNELS) {
+      const opts: WhitenOptions = { ...BASE, kernel, grey };
+      const label = `${WHITEN_SIDE}x${WHITEN_SIDE} k=${kernel} K=${BASE.iters} ${grey ? 'grey' : 'colour'}`;
+      ctx.progress(`${WHITEN_GROUP}: ${label}`);
+      const tfjs = await timeAsync(() => whitenImage(image, opts), maxReps, budgetMsPerCase);
+      yield tfjsRow(ctx, reference, `${kernel}|${grey}`, label, grey, tfjs);
+
+      ctx.progress(`${WHITEN_GROUP}: ${label}, direct`);
+      // A fresh cache per run keeps the image analysis, drops the statistics: a new k or stride.
+      const cache = createWhitenCache();
+      whitenImageDirect(image, opts, cache);
+      const kernelChange = await timeAsync(async () => whitenImageDirect(image, opts, { ...cache, statistics: () => undefined }), maxReps, budgetMsPerCase);
+      const epsChange = await timeAsync(async () => whitenImageDirect(image, { ...opts, eps: opts.eps * 1.01 }, cache), maxReps, budgetMsPerCase);
+      const fresh = await timeAsync(async () => whitenImageDirect(image, opts), maxReps, budgetMsPerCase);
       yield comparisonRow({
         group: WHITEN_GROUP,
-        label,
+        label: `${label}, direct engine`,
         backend: ctx.backend,
-        a: ms('whiten', t.medianMs),
-        b: ms(`whiten on ${ref.backend}`, ref.ms),
-        ratioMeaning: `this backend / ${ref.backend}, lower is better`,
-        reps: t.reps,
-        extra: [ms('first run (compiles)', t.firstMs)],
-        note: IMAGE_NOTE,
+        a: ms(`whiten (tfjs, ${ctx.backend})`, tfjs.medianMs),
+        b: ms('direct, new k or stride', kernelChange.medianMs),
+        ratioMeaning: 'tfjs / direct after a change of k: how many times faster the direct engine answers, higher is better',
+        reps: kernelChange.reps,
+        extra: [ms('direct, new eps or K', epsChange.medianMs), ms('direct, new image', fresh.medianMs)],
+        note: `${DIRECT_NOTE}; a new k or stride reuses the image-only analysis (luminance, input statistics, "before" histogram), a new eps or K also the patch statistics and their eigenvectors`,
       });
     }
   }

@@ -4,12 +4,14 @@ import * as tf from '@tensorflow/tfjs-core';
 import { activeImplementation } from './ops';
 import { absoluteQuantile, histogram, kurtosis, meanAndStd, nearZeroFraction, type Histogram } from './sparsity';
 import { toLuminance, validateWhitenInput, type ImageInput, type WhitenOptions } from './whitenInput';
+import { DISPLAY_QUANTILE, HISTOGRAM_BINS } from './whitenReadout';
 import { spectrumReadout } from './whitenSpectrum';
 import { centreIndex, whiteningTensors } from './whitenTensors';
 
 export type { Histogram, ImageInput, WhitenOptions };
 export { whitenedEigenvalues } from './whitenSpectrum';
 export { validateWhitenInput, WHITEN_LIMITS } from './whitenInput';
+export { HISTOGRAM_BINS } from './whitenReadout';
 
 export interface ChannelStats {
   kurtosis: number;
@@ -41,11 +43,9 @@ export interface WhitenResult {
   /** ||D - exact (cov + eps I)^(-1/2)||_F / ||exact||_F: how far the iteration got. */
   isqrtRelativeError: number;
   patchCount: number;
-  implementation: 'fused-wgsl' | 'composed';
+  /** tfjs ops (fused WGSL kernels or composed ops) or the direct Float64Array engine of core/whitenDirect. */
+  implementation: 'fused-wgsl' | 'composed' | 'direct';
 }
-
-export const HISTOGRAM_BINS = 64;
-const DISPLAY_QUANTILE = 0.995;
 
 /** Values of channel c of an HWC array. */
 function channelValues(data: Float32Array, channels: number, c: number): Float32Array {

@@ -1,0 +1,106 @@
+// out[y, x, o] = sum over (c, dy, dx) of w[o, c, dy, dx] * img[reflect(y + dy - h), reflect(x + dx - h), c] - bias[o]
+// for an HWC Float32Array: the conv2d of the reflect-padded image ('valid', stride 1) that
+// whitenTensors and whitenApply run through tfjs, as plain loops over padded channel planes.
+
+export interface ConvWeights {
+  /** [cOut, cIn, k, k], row-major. */
+  weights: ArrayLike<number>;
+  cOut: number;
+  cIn: number;
+  kernel: number;
+  /** Subtracted from each output channel, length cOut. */
+  bias: ArrayLike<number>;
+}
+
+/** Index into [0, size) of v reflected at the borders without repeating the edge (tf.mirrorPad 'reflect'). */
+export function reflectIndex(v: number, size: number): number {
+  if (v < 0) return -v;
+  return v >= size ? 2 * size - 2 - v : v;
+}
+
+/** Channel planes of the image padded by `half` on every side, each (H + 2h) x (W + 2h). */
+function paddedPlanes(pixels: Float32Array, height: number, width: number, channels: number, half: number): Float32Array {
+  const pw = width + 2 * half;
+  const ph = height + 2 * half;
+  const planes = new Float32Array(channels * ph * pw);
+  const cols = Int32Array.from({ length: pw }, (_, px) => reflectIndex(px - half, width));
+  for (let py = 0; py < ph; py += 1) {
+    const rowStart = reflectIndex(py - half, height) * width;
+    for (let c = 0; c < channels; c += 1) {
+      const dst = (c * ph + py) * pw;
+      for (let px = 0; px < pw; px += 1) planes[dst + px] = pixels[(rowStart + cols[px]) * channels + c];
+    }
+  }
+  return planes;
+}
+
+/** Taps summed per pass over a row: the row accumulator is read and written once per GROUP multiply-adds. */
+const GROUP = 9;
+
+interface Taps {
+  /** Offset of each tap in the padded planes, relative to the output pixel's top-left source (c = 0, dy = 0, dx = 0). */
+  offsets: Int32Array;
+  weights: Float64Array;
+}
+
+/** Output channel o's taps in (c, dy, dx) order, padded with zero-weight taps to a multiple of GROUP. */
+function channelTaps(w: ConvWeights, o: number, ph: number, pw: number): Taps {
+  const { cIn, kernel: k } = w;
+  const count = Math.ceil((cIn * k * k) / GROUP) * GROUP;
+  const offsets = new Int32Array(count);
+  const weights = new Float64Array(count);
+  let t = 0;
+  for (let c = 0; c < cIn; c += 1) {
+    for (let dy = 0; dy < k; dy += 1) {
+      for (let dx = 0; dx < k; dx += 1) {
+        offsets[t] = (c * ph + dy) * pw + dx;
+        weights[t] = w.weights[((o * cIn + c) * k + dy) * k + dx];
+        t += 1;
+      }
+    }
+  }
+  return { offsets, weights };
+}
+
+/** acc[x] = (overwrite) or += (else) the sum of taps [t, t + GROUP) at row start `base`, x < width. Unrolled: this is the hot loop. */
+function addGroup(acc: Float64Array, planes: Float32Array, taps: Taps, t: number, base: number, width: number, overwrite: boolean): void {
+  const f = taps.offsets;
+  const w = taps.weights;
+  const s0 = base + f[t], s1 = base + f[t + 1], s2 = base + f[t + 2], s3 = base + f[t + 3], s4 = base + f[t + 4];
+  const s5 = base + f[t + 5], s6 = base + f[t + 6], s7 = base + f[t + 7], s8 = base + f[t + 8];
+  const w0 = w[t], w1 = w[t + 1], w2 = w[t + 2], w3 = w[t + 3], w4 = w[t + 4], w5 = w[t + 5], w6 = w[t + 6], w7 = w[t + 7], w8 = w[t + 8];
+  if (overwrite) {
+    for (let x = 0; x < width; x += 1) {
+      acc[x] =
+        w0 * planes[s0 + x] + w1 * planes[s1 + x] + w2 * planes[s2 + x] + w3 * planes[s3 + x] + w4 * planes[s4 + x] +
+        w5 * planes[s5 + x] + w6 * planes[s6 + x] + w7 * planes[s7 + x] + w8 * planes[s8 + x];
+    }
+  } else {
+    for (let x = 0; x < width; x += 1) {
+      acc[x] +=
+        w0 * planes[s0 + x] + w1 * planes[s1 + x] + w2 * planes[s2 + x] + w3 * planes[s3 + x] + w4 * planes[s4 + x] +
+        w5 * planes[s5 + x] + w6 * planes[s6 + x] + w7 * planes[s7 + x] + w8 * planes[s8 + x];
+    }
+  }
+}
+
+export function convolveReflect(pixels: Float32Array, height: number, width: number, w: ConvWeights): Float32Array {
+  const { cOut, cIn, kernel: k } = w;
+  if (pixels.length !== height * width * cIn) throw new Error(`convolveReflect: ${pixels.length} values do not fit ${height}x${width}x${cIn}`);
+  const half = (k - 1) / 2;
+  if (height <= half || width <= half) throw new Error(`convolveReflect: a ${width}x${height} image cannot be reflect-padded by ${half}`);
+  const pw = width + 2 * half;
+  const ph = height + 2 * half;
+  const planes = paddedPlanes(pixels, height, width, cIn, half);
+  const acc = new Float64Array(width);
+  const out = new Float32Array(height * width * cOut);
+  for (let o = 0; o < cOut; o += 1) {
+    const taps = channelTaps(w, o, ph, pw);
+    const bias = w.bias[o];
+    for (let y = 0; y < height; y += 1) {
+      for (let first = 0; first < taps.offsets.length; first += GROUP) addGroup(acc, planes, taps, first, y * pw, width, first === 0);
+      for (let x = 0; x < width; x += 1) out[(y * width + x) * cOut + o] = acc[x] - bias;
+    }
+  }
+  return out;
+}
