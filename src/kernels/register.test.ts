@@ -33,12 +33,13 @@ describe('registerFastKernels', () => {
     expect([tf.BatchMatMul, tf.Conv2DBackpropFilter, tf.UnsortedSegmentSum].map((n) => tf.getKernel(n, 'wasm')?.kernelFunc)).toEqual(before);
   });
 
-  it('cpu: replaces only Conv2DBackpropFilter; uninstallKernel puts the original back', async () => {
+  it('cpu: replaces Conv2DBackpropFilter and UnsortedSegmentSum only; uninstallKernel puts the original back', async () => {
     await useCpu();
     const own = tf.getKernel(tf.Conv2DBackpropFilter, 'cpu');
     const matMul = tf.getKernel(tf.BatchMatMul, 'cpu');
     registerFastKernels('cpu');
     expect(isOurKernel(tf.Conv2DBackpropFilter, 'cpu')).toBe(true);
+    expect(isOurKernel(tf.UnsortedSegmentSum, 'cpu')).toBe(true);
     expect(tf.getKernel(tf.BatchMatMul, 'cpu')).toBe(matMul);
     expect(originalKernel(tf.Conv2DBackpropFilter, 'cpu')).toBe(own);
     uninstallKernel(tf.Conv2DBackpropFilter, 'cpu');

@@ -5,6 +5,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { samplePatches } from '../core/patchCovariance';
 import { createRng } from '../nn/random';
+import { originalKernel } from './install';
+import { registerFastKernels } from './register';
 import { on, scaledError, useCpu } from './testing/backends';
 
 const TOLERANCE = 1e-6;
@@ -56,6 +58,19 @@ describe('UnsortedSegmentSum on wasm', () => {
       expect(scaledError(wasm, cpu)).toBeLessThan(TOLERANCE);
     });
   }
+
+  it('on cpu, ours gives bit-identical results to the cpu kernel (same float64 sums, in the same order)', async () => {
+    await useCpu();
+    registerFastKernels('cpu');
+    const x = tf.tensor(random(40 * 12, 7, 10), [40, 3, 4]);
+    const segmentIds = tf.tensor1d(ids(40, 8, -1, 7), 'int32');
+    const ours = tf.unsortedSegmentSum(x, segmentIds, 6);
+    const own = originalKernel(tf.UnsortedSegmentSum, 'cpu');
+    if (!own) throw new Error('no cpu kernel');
+    const theirs = tf.engine().makeTensorFromTensorInfo(own.kernelFunc({ inputs: { x, segmentIds }, backend: tf.backend(), attrs: { numSegments: 6 } }) as tf.TensorInfo);
+    expect(Array.from(await ours.data())).toEqual(Array.from(await theirs.data()));
+    tf.dispose([x, segmentIds, ours, theirs]);
+  });
 
   it('int32 input stays int32', async () => {
     const out = await on('wasm', () => {
