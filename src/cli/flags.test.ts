@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CliError } from './cliError';
 import { booleanFlag, choiceFlag, numberFlag, parseFlags, stringFlag } from './flags';
+import { BACKEND_USAGE, DEFAULT_NODE_BACKEND, NODE_BACKENDS } from './nodeBackendNames';
 
 const spec = { kernel: 'number', eps: 'number', out: 'string', grey: 'boolean', backend: 'string' } as const;
 
@@ -42,5 +43,12 @@ describe('parseFlags', () => {
     expect(choiceFlag(parseFlags([], spec), 'backend', ['cpu', 'webgpu'], 'cpu')).toBe('cpu');
     expect(choiceFlag(parseFlags(['--backend', 'webgpu'], spec), 'backend', ['cpu', 'webgpu'], 'cpu')).toBe('webgpu');
     expect(() => choiceFlag(parseFlags(['--backend', 'gpu'], spec), 'backend', ['cpu', 'webgpu'], 'cpu')).toThrow('--backend must be one of cpu, webgpu, got "gpu"');
+  });
+
+  it('--backend: wasm by default, cpu and webgpu on request, usage text from the same list', () => {
+    expect(choiceFlag(parseFlags([], spec), 'backend', NODE_BACKENDS, DEFAULT_NODE_BACKEND)).toBe('wasm');
+    expect(choiceFlag(parseFlags(['--backend', 'cpu'], spec), 'backend', NODE_BACKENDS, DEFAULT_NODE_BACKEND)).toBe('cpu');
+    expect(() => choiceFlag(parseFlags(['--backend', 'webgl'], spec), 'backend', NODE_BACKENDS, DEFAULT_NODE_BACKEND)).toThrow('--backend must be one of wasm, cpu, webgpu, got "webgl"');
+    expect(BACKEND_USAGE).toBe('--backend wasm|cpu|webgpu (default wasm)');
   });
 });

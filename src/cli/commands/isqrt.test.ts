@@ -31,7 +31,22 @@ describe('cli isqrt', () => {
   });
 
   it('--help prints the usage', async () => {
-    expect(await runWith('', ['--help'])).toMatch(/^usage: isqrt/);
+    expect(await runWith('', ['--help'])).toMatch(/^usage: isqrt .*--backend wasm\|cpu\|webgpu \(default wasm\)/);
+  });
+
+  it('runs on wasm by default and on cpu with --backend cpu, saying which on stderr; same roots within 1e-6', async () => {
+    const stdin = '{"matrices": [[[4, 1], [1, 3]]]}';
+    const notes: string[] = [];
+    const outputs: string[] = [];
+    for (const backend of [[], ['--backend', 'cpu']]) {
+      const out: string[] = [];
+      await run(['--iters', '20', ...backend], { readStdin: async () => stdin, write: (t) => out.push(t), note: (t) => notes.push(t) });
+      outputs.push(out.join(''));
+    }
+    expect(notes[0]).toMatch(/^backend: wasm \(XNNPACK/);
+    expect(notes[1]).toMatch(/^backend: cpu /);
+    const [wasm, cpu] = outputs.map((o) => (JSON.parse(o) as { isqrt: number[][][] }).isqrt.flat(2));
+    wasm.forEach((v, i) => expect(Math.abs(v - cpu[i])).toBeLessThan(1e-6));
   });
 
   it('handles a 1x1 matrix: isqrt of [[4]] is [[0.5]]', async () => {

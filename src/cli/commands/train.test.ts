@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CliError } from '../cliError';
 import { run } from './train';
 
@@ -14,6 +14,7 @@ describe('train command flags', () => {
     [['--lr', '-1'], /--lr must be a number greater than 0/],
     [['--batch', '100000', '--dataset', 'mnist'], /--batch must be a whole number from 1 to 4096/],
     [['--bogus'], /unknown flag --bogus/],
+    [['--backend', 'webgl'], /--backend must be one of wasm, cpu, webgpu/],
     [['extra'], /unexpected argument/],
   ] as const) {
     it(`rejects ${args.join(' ')} with a one-line CliError`, async () => {
@@ -23,4 +24,20 @@ describe('train command flags', () => {
       expect((error as Error).message).not.toContain('\n');
     });
   }
+
+  it('--help prints the usage with the backends and the stop behaviour', async () => {
+    const written: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      await run(['--help']);
+    } finally {
+      write.mockRestore();
+    }
+    expect(written.join('')).toMatch(/^usage: train /);
+    expect(written.join('')).toContain('--backend wasm|cpu|webgpu (default wasm)');
+    expect(written.join('')).toContain('"complete": false');
+  });
 });

@@ -1,5 +1,6 @@
 // `npm run cli -- train`: deconvolution vs batch norm (vs none) in lock-step, headless, with a
-// progress bar on stderr and an optional JSON record of the run.
+// progress bar on stderr and an optional JSON record of the run. Ctrl+C / SIGTERM stops after the
+// current step and still writes the record (`"complete": false`); a second Ctrl+C ends it at once.
 import { writeFile } from 'node:fs/promises';
 import type { Dataset } from '../../data/dataset';
 import { readCifarPath, readDatasetFile } from '../../data/loadNode';
@@ -8,8 +9,9 @@ import { DEFAULT_TRAIN_CONFIG } from '../../train/defaults';
 import { runHeadless } from '../../train/headless';
 import type { NormKind, TrainConfig } from '../../train/protocol';
 import { CliError } from '../cliError';
-import { choiceFlag, numberFlag, parseFlags, stringFlag } from '../flags';
-import { initNodeBackend, NODE_BACKENDS, registerNodeGradients } from '../nodeBackend';
+import { booleanFlag, choiceFlag, numberFlag, parseFlags, stringFlag } from '../flags';
+import { BACKEND_USAGE, DEFAULT_NODE_BACKEND, describeNodeBackend, initNodeBackend, NODE_BACKENDS, registerNodeGradients } from '../nodeBackend';
+import { StopSignal } from '../stopSignal';
 
 const SPEC = {
   dataset: 'string',
@@ -31,7 +33,16 @@ const SPEC = {
   'sampling-stride': 'number',
   backend: 'string',
   json: 'string',
+  help: 'boolean',
 } as const;
+
+export const TRAIN_USAGE = [
+  'usage: train [--dataset mnist|fashion-mnist|cifar10:<path>] [--model mlp|simple-cnn|vgg-mini|resnet-mini] [--norm deconv,batchnorm,none]',
+  '  [--epochs N] [--batch N] [--lr X] [--seed N] [--optimizer sgd|adam] [--schedule cosine|constant] [--momentum X] [--weight-decay X]',
+  '  [--eval-every N] [--eval-size N] [--block N] [--iters N] [--eps X] [--sampling-stride N]',
+  `  [${BACKEND_USAGE}] [--json run.json]`,
+  'Ctrl+C (or SIGTERM) stops after the current step and still writes --json with "complete": false; press it twice to quit at once.',
+].join('\n');
 
 const NORMS: readonly NormKind[] = ['deconv', 'batchnorm', 'none'];
 
@@ -64,6 +75,10 @@ function progressBar(step: number, total: number, width = 30): string {
 
 export async function run(args: string[]): Promise<void> {
   const flags = parseFlags(args, SPEC);
+  if (booleanFlag(flags, 'help')) {
+    process.stdout.write(`${TRAIN_USAGE}\n`);
+    return;
+  }
   if (flags.positional.length > 0) throw new CliError(`unexpected argument "${flags.positional[0]}" (train takes only flags)`);
   const d = DEFAULT_TRAIN_CONFIG;
   const datasetFlag = stringFlag(flags, 'dataset') ?? 'mnist';
@@ -90,27 +105,36 @@ export async function run(args: string[]): Promise<void> {
       samplingStride: numberFlag(flags, 'sampling-stride', { fallback: d.deconv.samplingStride, integer: true, min: 1, max: 32 }),
     },
   };
-  const backend = choiceFlag(flags, 'backend', NODE_BACKENDS, 'cpu');
+  const backend = choiceFlag(flags, 'backend', NODE_BACKENDS, DEFAULT_NODE_BACKEND);
   const jsonPath = stringFlag(flags, 'json');
   const dataset = await loadDataset(datasetFlag);
   if (config.batchSize > dataset.train.count) throw new CliError(`--batch ${config.batchSize} is larger than the ${dataset.train.count} training images`);
   await initNodeBackend(backend);
   await registerNodeGradients();
   const tty = process.stderr.isTTY;
+  process.stderr.write(`backend: ${await describeNodeBackend(backend)}\n`);
   process.stderr.write(`training ${config.model} (${config.norms.join(' vs ')}) on ${dataset.name}: ${dataset.train.count} images, batch ${config.batchSize}, ${config.epochs} epoch(s), ${backend}\n`);
-  const record = await runHeadless(config, dataset, {
-    backend,
-    onDiverged: (e) => process.stderr.write(`\n${e.message}\n`),
-    onProgress: (step, total, trainer) => {
-      if (!tty && step !== total && step % 10 !== 0) return;
-      const losses = trainer
-        .histories()
-        .map((h) => `${h.norm} ${h.diverged ? 'diverged' : (h.steps[h.steps.length - 1]?.loss.toFixed(3) ?? '-')}`)
-        .join('  ');
-      process.stderr.write(`${tty ? '\r' : ''}${progressBar(step, total)}  ${losses}${tty ? '' : '\n'}`);
-    },
-  });
+  const stop = new StopSignal((reason) => process.stderr.write(`\n${reason}: stopping after the current step${jsonPath ? ` and writing ${jsonPath}` : ''} (again to quit at once)\n`)).listen();
+  let record;
+  try {
+    record = await runHeadless(config, dataset, {
+      backend,
+      shouldStop: () => stop.requested !== undefined,
+      onDiverged: (e) => process.stderr.write(`\n${e.message}\n`),
+      onProgress: (step, total, trainer) => {
+        if (!tty && step !== 1 && step !== total && step % 10 !== 0) return;
+        const losses = trainer
+          .histories()
+          .map((h) => `${h.norm} ${h.diverged ? 'diverged' : (h.steps[h.steps.length - 1]?.loss.toFixed(3) ?? '-')}`)
+          .join('  ');
+        process.stderr.write(`${tty ? '\r' : ''}${progressBar(step, total)}  ${losses}${tty ? '' : '\n'}`);
+      },
+    });
+  } finally {
+    stop.release();
+  }
   process.stderr.write('\n');
+  if (!record.complete) process.stderr.write(`stopped at step ${record.stepsDone} of ${record.totalSteps}\n`);
   for (const v of record.variants) {
     const last = v.test[v.test.length - 1];
     const acc = last ? `${(last.accuracy * 100).toFixed(2)}%` : 'n/a';
@@ -123,4 +147,5 @@ export async function run(args: string[]): Promise<void> {
       throw new CliError(`cannot write ${jsonPath}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  if (stop.requested) process.exitCode = stop.exitCode;
 }

@@ -40,8 +40,9 @@ describe('cli whiten', () => {
     expect(stats.kurtosis.output.length).toBe(3);
     expect(stats.nearZeroFraction.output.length).toBe(3);
     expect(stats.eigenvalues.length).toBe(75);
-    expect(stats).toMatchObject({ options: { kernel: 5, eps: 1e-5, iters: 15, samplingStride: 2, grey: false }, implementation: 'composed', backend: 'cpu' });
+    expect(stats).toMatchObject({ options: { kernel: 5, eps: 1e-5, iters: 15, samplingStride: 2, grey: false }, implementation: 'composed', backend: 'wasm' });
     expect(output.join('')).toMatch(/40x36|36x40/);
+    expect(output.join('')).toMatch(/^backend: wasm \(XNNPACK, SIMD/m); // the default, said on stderr
   });
 
   it('--help prints the usage', async () => {
@@ -69,6 +70,6 @@ describe('cli whiten', () => {
     await expect(run([join(dir, 'rgb.png'), '--eps', '0'], io)).rejects.toThrow(/--eps must be a number greater than 0/);
     await expect(run([join(dir, 'rgb.png'), '--iters', '31'], io)).rejects.toThrow(/--iters must be a whole number from 1 to 30/);
     await expect(run([join(dir, 'rgb.png'), '--strid', '2'], io)).rejects.toThrow(/unknown flag --strid/);
-    await expect(run([join(dir, 'rgb.png'), '--backend', 'gpu'], io)).rejects.toThrow(/--backend must be one of cpu, webgpu/);
+    await expect(run([join(dir, 'rgb.png'), '--backend', 'gpu'], io)).rejects.toThrow(/--backend must be one of wasm, cpu, webgpu/);
   });
 });

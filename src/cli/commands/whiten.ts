@@ -1,18 +1,18 @@
 // `whiten <image.png|jpg> [--kernel 3] [--eps 1e-5] [--iters 15] [--stride 3] [--grey]
-//   [--out whitened.png] [--json stats.json] [--backend cpu|webgpu]`
+//   [--out whitened.png] [--json stats.json] [--backend wasm|cpu|webgpu]`
 import { readFile, writeFile } from 'node:fs/promises';
 import { whitenImage, WHITEN_LIMITS, type WhitenOptions, type WhitenResult } from '../../core/whiten';
 import { CliError } from '../cliError';
 import { booleanFlag, choiceFlag, numberFlag, parseFlags, stringFlag } from '../flags';
 import { decodeImage, encodeSymmetricPng } from '../imageIo';
 import { processIo, type CliIo } from '../io';
-import { initNodeBackend, NODE_BACKENDS } from '../nodeBackend';
+import { BACKEND_USAGE, DEFAULT_NODE_BACKEND, describeNodeBackend, initNodeBackend, NODE_BACKENDS } from '../nodeBackend';
 
 const FLAGS = { kernel: 'number', eps: 'number', iters: 'number', stride: 'number', grey: 'boolean', out: 'string', json: 'string', backend: 'string', help: 'boolean' } as const;
 
 export const WHITEN_USAGE =
   'usage: whiten <image.png|jpg> [--kernel K (odd 1-9, default 3)] [--eps E (default 1e-5)] [--iters N (1-30, default 15)] ' +
-  '[--stride S (statistics sampling stride, default 3)] [--grey] [--out whitened.png] [--json stats.json] [--backend cpu|webgpu]';
+  `[--stride S (statistics sampling stride, default 3)] [--grey] [--out whitened.png] [--json stats.json] [${BACKEND_USAGE}]`;
 
 /** kernels[c_out][c_in][dy][dx] from the flat [cOut, cIn, k, k] array. */
 function nestedKernels(result: WhitenResult): number[][][][] {
@@ -58,7 +58,7 @@ export async function run(args: string[], io: CliIo = processIo): Promise<void> 
     samplingStride: numberFlag(parsed, 'stride', { fallback: 3, integer: true, min: 1 }),
     grey: booleanFlag(parsed, 'grey'),
   };
-  const backend = choiceFlag(parsed, 'backend', NODE_BACKENDS, 'cpu');
+  const backend = choiceFlag(parsed, 'backend', NODE_BACKENDS, DEFAULT_NODE_BACKEND);
   const out = stringFlag(parsed, 'out');
   const json = stringFlag(parsed, 'json');
 
@@ -75,6 +75,7 @@ export async function run(args: string[], io: CliIo = processIo): Promise<void> 
     throw new CliError(`the image (${image.width}x${image.height}) is smaller than the ${options.kernel}x${options.kernel} kernel`);
   }
   await initNodeBackend(backend);
+  io.note(`backend: ${await describeNodeBackend(backend)}\n`);
 
   const started = performance.now();
   const result = await whitenImage(image, options);
