@@ -1,35 +1,43 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { StopSignal, yieldToEventLoop } from './stopSignal';
+import { DUPLICATE_MS, StopSignal } from './stopSignal';
 
 describe('StopSignal', () => {
   const created: StopSignal[] = [];
   afterEach(() => created.splice(0).forEach((s) => s.release()));
 
-  it('records the first SIGINT, calls back, and lets the next one through (listeners removed)', async () => {
+  function make(clock: { t: number }) {
     const seen: string[] = [];
-    const before = process.listenerCount('SIGINT');
-    const stop = new StopSignal((reason) => seen.push(reason)).listen();
+    const exits: number[] = [];
+    const stop = new StopSignal((reason) => seen.push(reason), (code) => exits.push(code), () => clock.t).listen();
     created.push(stop);
-    expect(process.listenerCount('SIGINT')).toBe(before + 1);
+    return { stop, seen, exits };
+  }
+
+  it('the first SIGINT asks to stop (130); copies of it within DUPLICATE_MS are ignored; a later one exits', () => {
+    const clock = { t: 1000 };
+    const { stop, seen, exits } = make(clock);
     process.emit('SIGINT', 'SIGINT');
-    await yieldToEventLoop();
-    expect(stop.requested).toBe('SIGINT');
-    expect(stop.exitCode).toBe(130);
+    expect([stop.requested, stop.exitCode, seen]).toEqual(['SIGINT', 130, ['SIGINT']]);
+    clock.t += DUPLICATE_MS - 1;
+    process.emit('SIGINT', 'SIGINT'); // the same keypress, relayed by npm
+    expect(exits).toEqual([]);
+    clock.t += 2;
+    process.emit('SIGINT', 'SIGINT'); // pressed again
+    expect(exits).toEqual([130]);
     expect(seen).toEqual(['SIGINT']);
-    expect(process.listenerCount('SIGINT')).toBe(before);
   });
 
-  it('SIGTERM gives 143; release() before any signal leaves nothing behind', () => {
+  it('SIGTERM gives 143; release() leaves no listener behind', () => {
     const beforeInt = process.listenerCount('SIGINT');
     const beforeTerm = process.listenerCount('SIGTERM');
-    const stop = new StopSignal().listen();
-    created.push(stop);
+    const { stop } = make({ t: 0 });
+    expect([process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')]).toEqual([beforeInt + 1, beforeTerm + 1]);
     process.emit('SIGTERM', 'SIGTERM');
     expect([stop.requested, stop.exitCode]).toEqual(['SIGTERM', 143]);
+    stop.release();
     expect([process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')]).toEqual([beforeInt, beforeTerm]);
     const idle = new StopSignal().listen();
     idle.release();
     expect([idle.requested, idle.exitCode]).toEqual([undefined, 0]);
-    expect(process.listenerCount('SIGINT')).toBe(beforeInt);
   });
 });
