@@ -53,7 +53,7 @@ test('?backend=wasm: the whitening view whitens on WASM, within the CSP @fallbac
     document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   const console = watchConsole(page);
-  await page.goto(appUrl('/whitening?sample=chelsea.png', 'wasm'));
+  await page.goto(appUrl('/whitening?sample=chelsea.png&engine=backend', 'wasm'));
   // The .wasm binaries compile under 'wasm-unsafe-eval'; eval itself stays forbidden.
   const csp = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
   expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");

@@ -21,7 +21,7 @@ for (const [backend, label] of Object.entries(LABELS) as [E2eBackend, RegExp][])
   test(`forced ${backend}: whitens a photo and trains both variants @fallback`, async ({ page }, info) => {
     test.skip(hasWebgpu(info.project.name), 'once is enough: runs in the fallback project');
     const console = watchConsole(page);
-    await page.goto(appUrl('/whitening?sample=chelsea.png', backend));
+    await page.goto(appUrl('/whitening?sample=chelsea.png&engine=backend', backend));
     await waitForWhitening(page);
     await expect(page.getByTestId('backend-indicator')).toHaveText(label);
     expect((await canvasStats(page, 'whitened-canvas')).std).toBeGreaterThan(2);

@@ -97,7 +97,7 @@ test.describe('faults: whitening', () => {
   test('a lost WebGPU device in the whitening worker: a clear message, the last result stays, the next whitening works', async ({ page }) => {
     test.skip(test.info().project.name !== 'webgpu', 'needs --enable-unsafe-webgpu');
     test.setTimeout(600_000);
-    await page.goto(appUrl('/whitening?sample=chelsea.png', 'webgpu'));
+    await page.goto(appUrl('/whitening?sample=chelsea.png&engine=backend', 'webgpu'));
     await waitForWhitening(page, 300_000);
     await expect(page.getByTestId('backend-indicator')).toContainText('WebGPU');
     const previous = await answeredId(page);

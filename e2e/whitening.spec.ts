@@ -16,7 +16,7 @@ async function whitenedPixels(page: Page): Promise<number[]> {
 test('whitens the first sample on WebGPU and shows kernels, histograms and spectrum', async ({ page }, info) => {
   test.skip(!hasWebgpu(info.project.name), 'needs --enable-unsafe-webgpu');
   const console = watchConsole(page);
-  await page.goto(appUrl('/whitening', 'webgpu'));
+  await page.goto(appUrl('/whitening?engine=backend', 'webgpu'));
   await waitForWhitening(page);
   await expect(page.getByTestId('backend-indicator')).toContainText('WebGPU');
   await expect(page.getByTestId('backend-notice')).toHaveCount(0);

@@ -5,7 +5,13 @@ import type { ChannelStats, Histogram, WhitenOptions, WhitenResult } from '../co
 import type { BackendInfo, BackendName } from './backend';
 
 /** The view's controls: kernel size, eps, Newton–Schulz iterations, sampling stride, grey. */
-export type WhitenSettings = WhitenOptions;
+/**
+ * Who computes the view's whitening: 'direct' is our float64 JavaScript engine (core/whitenDirect:
+ * a slider change on a 512x512 photo in tens of ms, no backend needed); 'backend' is the tfjs path
+ * on the chosen backend (the fused WGSL kernels on WebGPU), to watch that backend do it.
+ */
+export type WhitenEngine = 'direct' | 'backend';
+export type WhitenSettings = WhitenOptions & { engine: WhitenEngine };
 export type ChannelStatsData = ChannelStats;
 export type HistogramData = Histogram;
 /** Everything the view draws for one whitened image (plain data, structured-cloneable). */
@@ -54,7 +60,8 @@ export interface FrameImage {
 export type WhitenResponse =
   | { type: 'ready'; backend: BackendInfo; implementation: 'fused-wgsl' | 'composed'; fellBack: boolean }
   | { type: 'fatal'; message: string }
-  | { type: 'result'; id: number; image?: ImageInfo; payload: WhitenPayload; ms: number; backend: BackendName }
+    /** `backend` is absent when the direct engine computed it (no tfjs backend involved). */
+  | { type: 'result'; id: number; image?: ImageInfo; payload: WhitenPayload; ms: number; backend?: BackendName }
   | {
       type: 'frame-result';
       id: number;
@@ -62,7 +69,8 @@ export type WhitenResponse =
       /** Present when the statistics (kernels, histograms, spectrum) were re-estimated on this frame. */
       payload?: WhitenPayload;
       ms: number;
-      backend: BackendName;
+      /** Absent when the direct engine computed it (no tfjs backend involved). */
+      backend?: BackendName;
     }
   | { type: 'error'; id: number; code: WhitenErrorCode; message: string }
   /** The worker's GPU device is gone: it cannot compute any more (the client starts a new worker). */
@@ -72,4 +80,4 @@ export type WhitenResponse =
 export const MAX_IMAGE_SIDE = 1024;
 
 /** Grey by default: the diverging map of one channel shows the edge map most plainly on a projector. */
-export const DEFAULT_SETTINGS: WhitenSettings = { kernel: 3, eps: 1e-5, iters: 15, samplingStride: 3, grey: true };
+export const DEFAULT_SETTINGS: WhitenSettings = { kernel: 3, eps: 1e-5, iters: 15, samplingStride: 3, grey: true, engine: 'direct' };

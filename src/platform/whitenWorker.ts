@@ -1,12 +1,13 @@
 // Module worker of the whitening view: picks the backend, decodes images, whitens them and
 // whitens webcam frames. Only the newest pending request of each kind is computed.
 import { activeImplementation } from '../core/ops';
-import { whitenImage } from '../core/whiten';
+import { whitenImage, type WhitenResult } from '../core/whiten';
 import { toLuminance } from '../core/whitenInput';
 import { parseBackendName, selectBackend, type BackendName } from './backend';
 import { fellBackFromWebGpu } from './backendName';
 import { activeGpuDevice, describeLoss, watchDeviceLoss } from './gpuDevice';
 import { applyKernels, type KernelSet } from './whitenApply';
+import { applyKernelsFast, SupersededError, whitenFast } from './whitenFast';
 import { decodeImage, frameToPixels, InputError, type DecodedImage } from './whitenDecode';
 import type { ImageSource, WhitenPayload, WhitenRequest, WhitenResponse, WhitenSettings } from './whitenProtocol';
 
@@ -67,13 +68,19 @@ function checkSize(width: number, height: number, settings: WhitenSettings): voi
   }
 }
 
-async function runWhiten(job: WhitenJob, backend: BackendName): Promise<void> {
+/** The job's engine: the direct one needs no backend; the tfjs one runs on `backend`. */
+function compute(image: Parameters<typeof whitenImage>[0], job: WhitenJob | FrameJob, isStale?: () => boolean): Promise<WhitenResult> {
+  return job.settings.engine === 'direct' ? whitenFast(image, job.settings, isStale) : whitenImage(image, job.settings);
+}
+
+async function runWhiten(job: WhitenJob, backend: BackendName | undefined): Promise<void> {
   const started = performance.now();
   const image = job.source ? await loadSource(job.source) : current;
   if (!image) throw new InputError('compute', 'No image is loaded yet: pick a sample or upload a photo.');
   try {
     checkSize(image.width, image.height, job.settings);
-    const payload = await whitenImage(image, job.settings);
+    // A settings-only job may stop between stages once a newer request waits; a load never does (its image would be lost).
+    const payload = await compute(image, job, job.source ? undefined : () => pendingWhiten !== null);
     const ms = performance.now() - started;
     if (job.source) {
       current?.bitmap.close();
@@ -95,10 +102,10 @@ async function runWhiten(job: WhitenJob, backend: BackendName): Promise<void> {
 }
 
 function settingsKey(s: WhitenSettings): string {
-  return [s.kernel, s.eps, s.iters, s.samplingStride, s.grey].join('|');
+  return [s.kernel, s.eps, s.iters, s.samplingStride, s.grey, s.engine].join('|');
 }
 
-async function runFrame(job: FrameJob, backend: BackendName): Promise<void> {
+async function runFrame(job: FrameJob, backend: BackendName | undefined): Promise<void> {
   const started = performance.now();
   const rgb = frameToPixels(job.frame, frameSide);
   job.frame.close();
@@ -108,14 +115,17 @@ async function runFrame(job: FrameJob, backend: BackendName): Promise<void> {
   let payload: WhitenPayload | undefined;
   const refreshDue = job.refreshStats && started - lastRefresh.at >= 3 * lastRefresh.ms;
   if (refreshDue || !frameCache || frameCache.key !== key) {
-    payload = await whitenImage({ data: rgb.data, width, height, channels: 3 }, job.settings);
+    payload = await compute({ data: rgb.data, width, height, channels: 3 }, job);
     lastRefresh = { at: performance.now(), ms: performance.now() - started };
     frameCache = { key, set: { shape: payload.kernels.shape, data: payload.kernels.data, mean: payload.mean }, displayRange: payload.displayRange };
   }
   const channels = job.settings.grey ? 1 : 3;
+  const pixels = job.settings.grey ? toLuminance({ ...rgb, channels: 3 }).data : rgb.data;
   const whitened = payload
     ? payload.whitened.slice()
-    : await applyKernels(job.settings.grey ? toLuminance({ ...rgb, channels: 3 }).data : rgb.data, height, width, frameCache.set);
+    : job.settings.engine === 'direct'
+      ? applyKernelsFast(pixels, height, width, frameCache.set)
+      : await applyKernels(pixels, height, width, frameCache.set);
   const frame = { width, height, channels: channels as 1 | 3, whitened, displayRange: frameCache.displayRange };
   const transfer: Transferable[] = [whitened.buffer as ArrayBuffer, ...(payload ? payloadTransfer(payload) : [])];
   const ms = performance.now() - started;
@@ -134,13 +144,14 @@ async function pump(): Promise<void> {
   if (running) return;
   running = true;
   try {
-    const backend = await backendReady;
     while (pendingWhiten || pendingFrame) {
       const job = pendingWhiten ?? pendingFrame;
       if (!job) break;
       if (job === pendingWhiten) pendingWhiten = null;
       else pendingFrame = null;
-      if (!backend) {
+      const direct = job.settings.engine === 'direct';
+      const backend = direct ? undefined : ((await backendReady) ?? null);
+      if (backend === null) {
         post({ type: 'error', id: job.id, code: 'compute', message: 'No computation backend could start in this browser.' });
         continue;
       }
@@ -148,7 +159,7 @@ async function pump(): Promise<void> {
         if (job.type === 'whiten') await runWhiten(job, backend);
         else await runFrame(job, backend);
       } catch (error) {
-        post({ type: 'error', id: job.id, ...describe(error) });
+        if (!(error instanceof SupersededError)) post({ type: 'error', id: job.id, ...describe(error) });
       }
     }
   } finally {

@@ -1,4 +1,4 @@
-// The whitening view's part of the URL hash: `#/whitening?sample=chelsea.png&k=3&eps=1e-5&K=15&stride=3&grey=0`.
+// The whitening view's part of the URL hash: `#/whitening?sample=chelsea.png&k=3&eps=1e-5&K=15&stride=3&grey=0[&engine=backend]`.
 // Unknown keys and out-of-range values are ignored (the defaults stay), so any hash is safe.
 import { DEFAULT_SETTINGS, type WhitenSettings } from '../platform/whitenProtocol';
 
@@ -22,6 +22,7 @@ export function parseWhiteningHash(hash: string): WhiteningHashState {
   const iters = numberIn(params.get('K'), 1, 30, true);
   const stride = numberIn(params.get('stride'), 1, 8, true);
   const grey = params.get('grey');
+  const engine = params.get('engine');
   const sample = params.get('sample');
   return {
     settings: {
@@ -30,13 +31,14 @@ export function parseWhiteningHash(hash: string): WhiteningHashState {
       iters: iters ?? DEFAULT_SETTINGS.iters,
       samplingStride: stride ?? DEFAULT_SETTINGS.samplingStride,
       grey: grey === '1' ? true : grey === '0' ? false : DEFAULT_SETTINGS.grey,
+      engine: engine === 'direct' || engine === 'backend' ? engine : DEFAULT_SETTINGS.engine,
     },
     sample: sample && /^[\w.-]{1,80}$/.test(sample) ? sample : null,
   };
 }
 
 export function formatWhiteningHash(state: WhiteningHashState): string {
-  const { kernel, eps, iters, samplingStride, grey } = state.settings;
+  const { kernel, eps, iters, samplingStride, grey, engine } = state.settings;
   const params = new URLSearchParams();
   if (state.sample) params.set('sample', state.sample);
   params.set('k', String(kernel));
@@ -44,5 +46,6 @@ export function formatWhiteningHash(state: WhiteningHashState): string {
   params.set('K', String(iters));
   params.set('stride', String(samplingStride));
   params.set('grey', grey ? '1' : '0');
+  if (engine !== DEFAULT_SETTINGS.engine) params.set('engine', engine);
   return `#/whitening?${params.toString()}`;
 }

@@ -19,7 +19,8 @@ export type WhiteningStatus = 'starting' | 'working' | 'ready' | 'failed';
 
 export interface Measurement {
   ms: number;
-  backend: BackendName;
+  /** Absent when the direct engine computed the result (no tfjs backend involved). */
+  backend?: BackendName;
   implementation: WhitenPayload['implementation'];
 }
 

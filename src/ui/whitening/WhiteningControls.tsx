@@ -11,7 +11,7 @@ function formatEps(eps: number): string {
   return Number.isInteger(exponent) ? `1e${exponent}` : eps.toExponential(1).replace('e-', 'e−');
 }
 
-/** Kernel size, eps (log slider), Newton–Schulz iterations, sampling stride, colour or grey. */
+/** Kernel size, eps (log slider), Newton–Schulz iterations, sampling stride, colour or grey, engine. */
 export function WhiteningControls({ settings, onChange, disabled }: Props) {
   return (
     <fieldset className="controls" disabled={disabled}>
@@ -84,6 +84,18 @@ export function WhiteningControls({ settings, onChange, disabled }: Props) {
           grey
         </button>
       </div>
+      <label className="control" title="The direct engine answers a slider change in tens of milliseconds; the backend shows the tfjs path (fused WGSL kernels on WebGPU) doing the same work.">
+        <span className="control-name">computed by</span>
+        <select
+          value={settings.engine}
+          data-testid="engine-select"
+          aria-label="Who computes the whitening"
+          onChange={(e) => onChange({ engine: e.target.value === 'backend' ? 'backend' : 'direct' })}
+        >
+          <option value="direct">direct engine (float64 JS)</option>
+          <option value="backend">the tfjs backend</option>
+        </select>
+      </label>
     </fieldset>
   );
 }

@@ -127,7 +127,11 @@ export function WhiteningView() {
           <div className="image-frame">
             {!s.display && s.status !== 'failed' && (
               <p className="first-run" role="status">
-                {s.status === 'starting' ? 'Starting the GPU backend…' : 'Whitening… the first run also compiles the GPU kernels.'}
+                {s.settings.engine === 'direct'
+                  ? 'Whitening…'
+                  : s.status === 'starting'
+                    ? 'Starting the backend…'
+                    : 'Whitening… the first run also compiles the backend’s kernels.'}
               </p>
             )}
             <WhitenedCanvas image={s.display} />
