@@ -1,13 +1,16 @@
 // `npm run reproduce`: one epoch of batch norm vs deconvolution on MNIST and Fashion-MNIST, three
-// seeds, mlp and simple-cnn, on the tfjs cpu backend; writes docs/reproduction.md.
-// Each model's results go to reports/reproduction-<model>.json, so models can run in separate
-// processes (`--models mlp`, `--models simple-cnn`); the report is rebuilt from every results file.
+// seeds, mlp and simple-cnn, on the tfjs wasm backend (`--backend cpu` for tfjs's JavaScript kernels);
+// writes docs/reproduction.md. Each model's results go to reports/reproduction-<model>.json, so models
+// can run in separate processes (`--models mlp`, `--models simple-cnn`); the report is rebuilt from
+// every results file. Ctrl+C / SIGTERM stops after the current step, saves the unfinished run
+// (`"complete": false`, kept out of the table) and rebuilds the report from what is there.
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Dataset } from '../src/data/dataset';
 import { readDatasetFile, REPO_ROOT } from '../src/data/loadNode';
 import { createRng, seedFor, shuffledIndices } from '../src/nn/random';
-import { initNodeBackend, registerNodeGradients } from '../src/cli/nodeBackend';
+import { describeNodeBackend, initNodeBackend, NODE_BACKENDS, registerNodeGradients, type NodeBackendName } from '../src/cli/nodeBackend';
+import { StopSignal } from '../src/cli/stopSignal';
 import { DEFAULT_TRAIN_CONFIG } from '../src/train/defaults';
 import { runHeadless, type RunRecord } from '../src/train/headless';
 import type { ModelName, TrainConfig } from '../src/train/protocol';
@@ -21,15 +24,22 @@ interface Plan {
   block: number;
 }
 
-// The cpu backend on this machine runs ~30 M multiply-adds/s under load, so the CNN gets a subset.
+// Set when the cpu backend was the only one (~30 M multiply-adds/s under load here): the CNN gets a subset.
 const PLANS: Record<string, Plan> = {
   mlp: { model: 'mlp', batchSize: 128, evalSize: 2000, block: 64 },
   'simple-cnn': { model: 'simple-cnn', trainImages: 256, batchSize: 32, evalSize: 300, block: 4 },
 };
 const DATASETS = ['mnist', 'fashion-mnist'] as const;
 const SEEDS = [1, 2, 3];
-const RESULTS_DIR = join(REPO_ROOT, 'reports');
-const REPORT = join(REPO_ROOT, 'docs', 'reproduction.md');
+/** Where results files and the report go; `--out <dir>` puts both there (tests, trial runs). */
+interface Paths {
+  results: string;
+  report: string;
+}
+
+function pathsFor(out: string | undefined): Paths {
+  return out ? { results: out, report: join(out, 'reproduction.md') } : { results: join(REPO_ROOT, 'reports'), report: join(REPO_ROOT, 'docs', 'reproduction.md') };
+}
 
 function subset(d: Dataset, count: number | undefined): Dataset {
   if (count === undefined || count >= d.train.count) return d;
@@ -70,6 +80,9 @@ interface Selection {
   seeds: number[];
   /** Suffix of the results file, so separate processes do not overwrite each other. */
   tag: string;
+  backend: NodeBackendName;
+  stop: StopSignal;
+  paths: Paths;
 }
 
 async function runModel(name: string, selection: Selection): Promise<void> {
@@ -79,17 +92,22 @@ async function runModel(name: string, selection: Selection): Promise<void> {
   for (const datasetName of selection.datasets) {
     const dataset = subset(await readDatasetFile(datasetName), plan.trainImages);
     for (const seed of selection.seeds) {
+      if (selection.stop.requested) return;
       const started = Date.now();
       const record = await runHeadless(configFor(plan, dataset, seed), dataset, {
+        backend: selection.backend,
+        shouldStop: () => selection.stop.requested !== undefined,
         onProgress: (step, total) => {
-          if (step % 10 === 0 || step === total) process.stderr.write(`${name} ${datasetName} seed ${seed}: step ${step}/${total}\n`);
+          if (step === 1 || step % 10 === 0 || step === total) process.stderr.write(`${name} ${datasetName} seed ${seed}: step ${step}/${total}\n`);
         },
       });
-      const summary = record.variants.map((v) => `${v.norm} ${(v.test[v.test.length - 1]?.accuracy ?? NaN).toFixed(4)}`).join(', ');
+      const summary = record.complete
+        ? record.variants.map((v) => `${v.norm} ${(v.test[v.test.length - 1]?.accuracy ?? NaN).toFixed(4)}`).join(', ')
+        : `stopped at step ${record.stepsDone}/${record.totalSteps}`;
       process.stderr.write(`${name} ${datasetName} seed ${seed}: ${summary} (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
       runs.push({ ...record, variants: record.variants.map((v) => ({ ...v, steps: v.steps.filter((_, i) => i % 5 === 0) })) });
-      await mkdir(RESULTS_DIR, { recursive: true });
-      await writeFile(join(RESULTS_DIR, `reproduction-${name}${selection.tag}.json`), JSON.stringify(runs));
+      await mkdir(selection.paths.results, { recursive: true });
+      await writeFile(join(selection.paths.results, `reproduction-${name}${selection.tag}.json`), JSON.stringify(runs));
     }
   }
 }
@@ -128,16 +146,20 @@ const NOTES = [
   '  784 MNIST pixels: the input is whitened within pooled 16-pixel chunks (rows of the image), not as',
   '  one 784 x 784 covariance. The CNN used block 4 in its hidden layer (36 x 36 matrices) for speed.',
   '',
-  'The ms/step column shows the cost side: on the cpu backend deconvolution pays for the covariance',
+  'The ms/step column shows the cost side: deconvolution pays for the covariance',
   'and the Newton–Schulz iterations on every step (the input layer\'s statistics are fixed once from data).',
 ];
 
-async function writeReport(): Promise<void> {
-  const files = (await readdir(RESULTS_DIR)).filter((f) => /^reproduction-.*\.json$/.test(f)).sort();
-  const all: RunRecord[] = (await Promise.all(files.map(async (f) => JSON.parse(await readFile(join(RESULTS_DIR, f), 'utf8')) as RunRecord[]))).flat();
-  // One run per (model, dataset, seed), whichever results file it came from.
+async function writeReport(paths: Paths): Promise<void> {
+  const files = (await readdir(paths.results)).filter((f) => /^reproduction-.*\.json$/.test(f)).sort();
+  const all: RunRecord[] = (await Promise.all(files.map(async (f) => JSON.parse(await readFile(join(paths.results, f), 'utf8')) as RunRecord[]))).flat();
+  // Stopped runs stay in the results files but not in the table (no test accuracy yet). Records
+  // written before runs could stop have no `complete` field: they finished.
+  const unfinished = all.filter((r) => r.complete === false);
+  // One finished run per (model, dataset, seed), whichever results file it came from.
   const seen = new Set<string>();
   const runs = all.filter((r) => {
+    if (r.complete === false) return false;
     const key = `${r.config.model}/${r.config.dataset}/${r.config.seed}`;
     if (seen.has(key)) return false;
     seen.add(key);
@@ -160,10 +182,11 @@ async function writeReport(): Promise<void> {
       }
     }
   }
+  const backends = [...new Set(runs.map((r) => r.config.backend))].sort();
   const text = [
     '# Reproduction: one epoch, batch norm vs network deconvolution',
     '',
-    'Generated by `npm run reproduce` (scripts/reproduce.ts) on the tfjs **cpu** backend in Node.',
+    `Generated by \`npm run reproduce\` (scripts/reproduce.ts) on the tfjs **${backends.join('** and **') || 'wasm'}** backend in Node.`,
     'Both variants of a run start from identical weights (seeded) and see identical batches in identical order.',
     'SGD, momentum 0.9, lr 0.05 with cosine annealing to 0 over the epoch, weight decay 1e-3; deconvolution:',
     'eps 1e-5, 5 Newton–Schulz iterations (15 for the input layer, whose statistics are fixed from 1,024',
@@ -175,12 +198,13 @@ async function writeReport(): Promise<void> {
     '|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
+    ...(unfinished.length > 0 ? [`${unfinished.length} stopped run(s) are kept in reports/ but not in the table (\`"complete": false\`).`, ''] : []),
     ...NOTES,
     '',
   ].join('\n');
-  await mkdir(join(REPO_ROOT, 'docs'), { recursive: true });
-  await writeFile(REPORT, text);
-  process.stderr.write(`wrote ${REPORT}\n`);
+  await mkdir(dirname(paths.report), { recursive: true });
+  await writeFile(paths.report, text);
+  process.stderr.write(`wrote ${paths.report}\n`);
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -193,12 +217,24 @@ async function main(argv: string[]): Promise<void> {
   });
   const seeds = (listFlag(argv, '--seeds') ?? SEEDS.map(String)).map(Number);
   const tag = listFlag(argv, '--tag')?.[0];
+  const paths = pathsFor(listFlag(argv, '--out')?.[0]);
+  const backendFlag = listFlag(argv, '--backend')?.[0] ?? 'wasm';
+  const backend = NODE_BACKENDS.find((b) => b === backendFlag);
+  if (!backend) throw new Error(`unknown backend "${backendFlag}" (expected ${NODE_BACKENDS.join(', ')})`);
+  const stop = new StopSignal((reason) => process.stderr.write(`${reason}: stopping after the current step, saving what is done (again to quit at once)\n`));
   if (!reportOnly) {
-    await initNodeBackend('cpu');
+    await initNodeBackend(backend);
     await registerNodeGradients();
-    for (const m of models) await runModel(m, { datasets, seeds, tag: tag ? `-${tag}` : '' });
+    process.stderr.write(`backend: ${await describeNodeBackend(backend)}\n`);
+    stop.listen();
+    try {
+      for (const m of models) await runModel(m, { datasets, seeds, tag: tag ? `-${tag}` : '', backend, stop, paths });
+    } finally {
+      stop.release();
+    }
   }
-  await writeReport();
+  await writeReport(paths);
+  if (stop.requested) process.exitCode = stop.exitCode;
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
