@@ -5,6 +5,7 @@ describe('parseArgs', () => {
   it('defaults: every backend, 3 repetitions, Node runs the WGSL kernel groups only, bundle and paint on', () => {
     const a = parseArgs([]);
     expect(a.options).toEqual({ backends: ['webgpu', 'webgl', 'cpu'], full: false, maxReps: 3, budgetMsPerCase: 8000 });
+    expect(a.nodeBackends).toEqual(['wasm', 'webgpu', 'cpu']);
     expect(a.nodeGroups).toEqual(['isqrt_fused_vs_composed', 'covariance_fused_vs_im2col']);
     expect([a.browser, a.node, a.bundle, a.paint, a.responsiveness]).toEqual([true, true, true, true, true]);
   });
@@ -24,9 +25,16 @@ describe('parseArgs', () => {
     expect(b.bundle).toBe(false);
   });
 
+  it('wasm is a Node backend: --backends=wasm runs Node only; with cpu, cpu runs in both', () => {
+    const a = parseArgs(['--backends=wasm', '--groups=deconv_step_vs_bn_step']);
+    expect([a.options.backends, a.nodeBackends, a.browser, a.node]).toEqual([[], ['wasm'], false, true]);
+    const b = parseArgs(['--backends=cpu,wasm']);
+    expect([b.options.backends, b.nodeBackends]).toEqual([['cpu'], ['cpu', 'wasm']]);
+  });
+
   it('rejects unknown flags, backends and groups with the list of valid ones', () => {
     expect(() => parseArgs(['--fast'])).toThrow(/unknown flag\(s\): --fast/);
-    expect(() => parseArgs(['--backends=wasm'])).toThrow(/unknown backend\(s\): wasm/);
+    expect(() => parseArgs(['--backends=tpu'])).toThrow(/unknown backend\(s\): tpu \(expected webgpu, webgl, cpu, wasm\)/);
     expect(() => parseArgs(['--groups=whiten'])).toThrow(/unknown group\(s\): whiten \(known: isqrt_fused_vs_composed/);
   });
 });

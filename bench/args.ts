@@ -1,9 +1,13 @@
 // Command-line flags of `npm run bench`.
 import { BENCH_GROUPS } from '../src/bench/groups';
 import type { BenchBackend, BenchSuiteOptions } from '../src/bench/types';
+import { NODE_BACKENDS, type NodeBenchBackend } from './nodeBackends';
 
 export interface RunnerArgs {
+  /** The browser's backends are `options.backends`. */
   options: BenchSuiteOptions;
+  /** Node's backends (wasm, webgpu, cpu by default; the requested ones of those with --backends). */
+  nodeBackends: NodeBenchBackend[];
   browser: boolean;
   node: boolean;
   /** Node groups: the WGSL kernel groups unless --groups or --full says otherwise. */
@@ -17,6 +21,7 @@ export interface RunnerArgs {
 }
 
 const BACKENDS: readonly BenchBackend[] = ['webgpu', 'webgl', 'cpu'];
+const ACCEPTED: readonly string[] = [...BACKENDS, ...NODE_BACKENDS.filter((b) => !BACKENDS.includes(b as BenchBackend))];
 const NODE_DEFAULT_GROUPS = ['isqrt_fused_vs_composed', 'covariance_fused_vs_im2col'];
 
 function list(args: readonly string[], name: string): string[] | undefined {
@@ -28,11 +33,13 @@ export function parseArgs(args: readonly string[]): RunnerArgs {
   const known = /^--(full|no-node|no-browser|reps=\d+|backends=.+|groups=.+|out=.+)$/;
   const unknown = args.filter((a) => !known.test(a));
   if (unknown.length > 0) {
-    throw new Error(`unknown flag(s): ${unknown.join(' ')} (use --backends=webgpu,webgl,cpu --groups=a,b --full --reps=N --no-node --no-browser --out=file.json)`);
+    throw new Error(`unknown flag(s): ${unknown.join(' ')} (use --backends=${ACCEPTED.join(',')} --groups=a,b --full --reps=N --no-node --no-browser --out=file.json)`);
   }
-  const backends = (list(args, 'backends') ?? [...BACKENDS]) as BenchBackend[];
-  const badBackend = backends.filter((b) => !BACKENDS.includes(b));
-  if (badBackend.length > 0) throw new Error(`unknown backend(s): ${badBackend.join(', ')} (expected ${BACKENDS.join(', ')})`);
+  const requested = list(args, 'backends');
+  const badBackend = (requested ?? []).filter((b) => !ACCEPTED.includes(b));
+  if (badBackend.length > 0) throw new Error(`unknown backend(s): ${badBackend.join(', ')} (expected ${ACCEPTED.join(', ')})`);
+  const backends = (requested ?? [...BACKENDS]).filter((b): b is BenchBackend => BACKENDS.includes(b as BenchBackend));
+  const nodeBackends = requested ? requested.filter((b): b is NodeBenchBackend => NODE_BACKENDS.includes(b as NodeBenchBackend)) : [...NODE_BACKENDS];
   const groups = list(args, 'groups');
   const ids = BENCH_GROUPS.map((g) => g.id);
   const badGroup = (groups ?? []).filter((g) => !ids.includes(g));
@@ -50,8 +57,9 @@ export function parseArgs(args: readonly string[]): RunnerArgs {
   const wants = (id: string) => !groups || groups.includes(id);
   return {
     options,
-    browser: !args.includes('--no-browser') && (suiteGroups === undefined || suiteGroups.length > 0),
-    node: !args.includes('--no-node') && (suiteGroups === undefined || suiteGroups.length > 0),
+    nodeBackends,
+    browser: !args.includes('--no-browser') && backends.length > 0 && (suiteGroups === undefined || suiteGroups.length > 0),
+    node: !args.includes('--no-node') && nodeBackends.length > 0 && (suiteGroups === undefined || suiteGroups.length > 0),
     nodeGroups: suiteGroups ?? (full ? ids.filter((id) => BENCH_GROUPS.find((b) => b.id === id)?.backends !== 'n/a') : NODE_DEFAULT_GROUPS),
     bundle: !args.includes('--no-browser') && (wants('bundle_initial_kb_gz') || wants('first_paint') || wants('training_responsiveness')),
     paint: !args.includes('--no-browser') && wants('first_paint'),

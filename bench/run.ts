@@ -1,5 +1,5 @@
 // `npm run bench`: the suite of src/bench in headless Chromium (WebGPU, WebGL and CPU in one page)
-// and in Node (Dawn WebGPU and cpu), plus the built app's initial bundle and first paint. Prints a
+// and in Node (wasm, Dawn WebGPU and cpu), plus the built app's initial bundle and first paint. Prints a
 // markdown table and writes bench/results/latest.json. Flags: see bench/README.md.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -8,7 +8,7 @@ import type { BenchReport, BenchRow } from '../src/bench/types';
 import { parseArgs } from './args';
 import { runBrowserSuite } from './browser';
 import { measureBundle } from './bundle';
-import { NODE_BACKENDS, runNodeSuite } from './node';
+import { runNodeSuite } from './node';
 import { measurePaint } from './paint';
 import { measureResponsiveness } from './responsiveness';
 import { markdownTable, rowLine } from './table';
@@ -58,14 +58,14 @@ async function main(): Promise<void> {
     if (chromium) chromium.rows.push(...extra);
     else reports.push({ date: new Date().toISOString(), devices: {}, runtime: 'chromium', options: args.options, rows: extra, totalSeconds: 0 });
   }
-  const nodeBackends = args.options.backends.filter((b) => NODE_BACKENDS.includes(b));
+  const nodeBackends = args.nodeBackends;
   if (args.node && nodeBackends.length > 0) {
     const options = { ...args.options, backends: nodeBackends, groups: args.nodeGroups };
     console.log(`Node (${nodeBackends.join(', ')}; ${args.nodeGroups.join(', ')})…`);
     try {
       reports.push(await runNodeSuite(options, printRow('node'), progress('node')));
     } catch (error) {
-      reports.push(failed('node', options, error));
+      reports.push(failed('node', options as unknown as BenchReport['options'], error)); // may name wasm (bench/nodeBackends.ts)
     }
   }
   const markdown = markdownTable(reports);
