@@ -10,20 +10,21 @@
 // the spectrum the forward has converged on; elsewhere it is neither the exact nor the truncated
 // function's gradient (see src/core/isqrtLyapunov.test.ts and the accuracy tables of issue #13).
 import * as tf from '@tensorflow/tfjs-core';
-import { lyapunovSteps, solveLyapunov } from './lyapunov';
+import { lyapunovSteps, solveLyapunov, timesSymmetric } from './lyapunov';
 import { checkIsqrtArguments, coupledNewtonSchulz, type IsqrtResult, type NormalisedRoots } from './newtonSchulz';
 
-function symmetricPart(g: tf.Tensor3D): tf.Tensor3D {
-  return tf.mul(tf.add(g, tf.transpose(g, [0, 2, 1])), 0.5);
-}
-
-/** dL/dS (symmetric) from the upstream gradients of S^(-1/2) and S^(1/2), given the forward's normalised roots. */
+/**
+ * dL/dS (symmetric) from the upstream gradients of S^(-1/2) and S^(1/2), given the forward's normalised
+ * roots. sym() is linear and Z symmetric, so C = sym(G_s / sqrt(s) - Z' G_i Z') with Z' = Z s^(-3/4).
+ */
 export function lyapunovGradient(roots: NormalisedRoots, dIsqrt: tf.Tensor3D, dSqrt: tf.Tensor3D, steps: number): tf.Tensor3D {
   return tf.tidy(() => {
     const { y, z, norm } = roots;
-    const sandwiched = tf.matMul(tf.matMul(z, symmetricPart(dIsqrt)), z);
-    const c = tf.div(tf.sub(symmetricPart(dSqrt), tf.div(sandwiched, norm)), tf.sqrt(norm)) as tf.Tensor3D;
-    return solveLyapunov(y, c, steps);
+    const zScaled = tf.mul(z, tf.pow(norm, -0.75)) as tf.Tensor3D;
+    const sandwiched = timesSymmetric(tf.matMul(zScaled, dIsqrt), zScaled);
+    const c = tf.sub(tf.mul(dSqrt, tf.rsqrt(norm)), sandwiched);
+    const symmetric = tf.mul(tf.add(c, tf.transpose(c, [0, 2, 1])), 0.5) as tf.Tensor3D;
+    return solveLyapunov(y, symmetric, steps);
   });
 }
 
