@@ -1,7 +1,9 @@
-// `npx tsx scripts/step-timings.ts [--batch 32] [--steps 3] [--backends cpu,cpu-conv2d,cpu-conv2d-fast,wasm]`:
-// ms per training step of simple-cnn (28x28x1, the CLI's default deconvolution settings) for the
-// deconv and batchnorm variants on:
-//   cpu              the cpu backend as the app runs it (src/nn/conv.ts: im2col + matMul on cpu),
+// `npx tsx scripts/step-timings.ts [--batch 32] [--steps 3] [--backends wasm,cpu,cpu-plain,cpu-conv2d-fast,cpu-conv2d] [--profile]`:
+// median ms per training step of simple-cnn (28x28x1, the CLI's default deconvolution settings) for
+// the deconv and batchnorm variants on:
+//   cpu              the cpu backend as the app runs it (src/nn/conv.ts: im2col + matMul on cpu) with
+//                    registerFastKernels('cpu') (our UnsortedSegmentSum matters there),
+//   cpu-plain        the same with tfjs's own kernels only,
 //   cpu-conv2d       the cpu backend's kernels under another name, so tf.conv2d runs (tfjs's own
 //                    scalar-loop Conv2DBackpropFilter: the "before" of issue #11),
 //   cpu-conv2d-fast  the same with our Conv2DBackpropFilter (src/kernels),
@@ -60,12 +62,13 @@ async function main(): Promise<void> {
   await import('@tensorflow/tfjs-layers'); // gradients under Node
   const batch = Number(flag('batch', '32'));
   const steps = Number(flag('steps', '3'));
-  const backends = flag('backends', 'wasm,cpu,cpu-conv2d-fast,cpu-conv2d').split(',');
+  const backends = flag('backends', 'wasm,cpu,cpu-plain,cpu-conv2d-fast,cpu-conv2d').split(',');
   for (const backend of backends) {
     if (backend.startsWith('cpu-conv2d')) await cpuAlias('cpu-conv2d');
-    const name = backend.startsWith('cpu-conv2d') ? 'cpu-conv2d' : backend;
+    const name = backend.startsWith('cpu-conv2d') ? 'cpu-conv2d' : backend === 'cpu-plain' ? 'cpu' : backend;
     if (!(await tf.setBackend(name))) throw new Error(`backend ${name} did not start`);
-    if (backend === 'cpu-conv2d') uninstallKernel(tf.Conv2DBackpropFilter, name);
+    if (backend === 'cpu-plain') for (const k of [tf.Conv2DBackpropFilter, tf.UnsortedSegmentSum]) uninstallKernel(k, 'cpu');
+    else if (backend === 'cpu-conv2d') uninstallKernel(tf.Conv2DBackpropFilter, name);
     else if (backend === 'cpu-conv2d-fast') installKernel(tf.Conv2DBackpropFilter, name, () => conv2DBackpropFilterViaConv2D(name));
     else registerFastKernels(name);
     const row: string[] = [];
