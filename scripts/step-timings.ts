@@ -7,7 +7,8 @@
 //   cpu-conv2d       the cpu backend's kernels under another name, so tf.conv2d runs (tfjs's own
 //                    scalar-loop Conv2DBackpropFilter: the "before" of issue #11),
 //   cpu-conv2d-fast  the same with our Conv2DBackpropFilter (src/kernels),
-//   wasm             the wasm backend with our kernels.
+//   wasm             the wasm backend with our kernels,
+//   wasm-own-matmul  the same with tfjs's own wasm BatchMatMul (ours only adds the missing kernels).
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
@@ -65,12 +66,13 @@ async function main(): Promise<void> {
   const backends = flag('backends', 'wasm,cpu,cpu-plain,cpu-conv2d-fast,cpu-conv2d').split(',');
   for (const backend of backends) {
     if (backend.startsWith('cpu-conv2d')) await cpuAlias('cpu-conv2d');
-    const name = backend.startsWith('cpu-conv2d') ? 'cpu-conv2d' : backend === 'cpu-plain' ? 'cpu' : backend;
+    const name = backend.startsWith('cpu-conv2d') ? 'cpu-conv2d' : backend === 'cpu-plain' ? 'cpu' : backend.startsWith('wasm') ? 'wasm' : backend;
     if (!(await tf.setBackend(name))) throw new Error(`backend ${name} did not start`);
     if (backend === 'cpu-plain') for (const k of [tf.Conv2DBackpropFilter, tf.UnsortedSegmentSum]) uninstallKernel(k, 'cpu');
     else if (backend === 'cpu-conv2d') uninstallKernel(tf.Conv2DBackpropFilter, name);
     else if (backend === 'cpu-conv2d-fast') installKernel(tf.Conv2DBackpropFilter, name, () => conv2DBackpropFilterViaConv2D(name));
     else registerFastKernels(name);
+    if (backend === 'wasm-own-matmul') uninstallKernel(tf.BatchMatMul, 'wasm');
     const row: string[] = [];
     for (const norm of ['deconv', 'batchnorm'] as const) row.push(`${norm} ${(await stepMs(norm, batch, backend === 'cpu-conv2d' ? 1 : steps)).toFixed(0)} ms`);
     console.log(`simple-cnn batch ${batch} on ${backend}: ${row.join(', ')}`);
