@@ -1,12 +1,13 @@
 // Gradient of the composed inverse square root: reverse mode through the unrolled K steps vs the
 // closed-form Lyapunov solve (src/core/isqrtLyapunov.ts), forward+backward of L = sum(isqrt * W).
-// Both call the composed tf-op paths directly, so every backend (webgpu too) measures the same code.
+// Both call the composed tf-op paths directly, so every backend (webgpu too) measures the same code;
+// the three timings alternate round by round (src/bench/interleavedTiming.ts).
 // Ratio = unrolled / lyapunov (higher is better; context for choosing the default, no target).
 import * as tf from '@tensorflow/tfjs-core';
 import { newtonSchulzLyapunov } from '../core/isqrtLyapunov';
 import { newtonSchulzComposed } from '../core/newtonSchulz';
-import { measure } from '../gpu/check/timing';
 import type { CaseContext } from './context';
+import { measureInterleaved } from './interleavedTiming';
 import { comparisonRow, ms, skippedRow } from './rows';
 import type { BenchRow } from './types';
 
@@ -58,9 +59,11 @@ export async function* isqrtGradCases(
     const cov = spdBatch(batch, n);
     const weights = tf.randomNormal([batch, n, n], 0, 1, 'float32', 3) as tf.Tensor3D;
     try {
-      const unrolled = await measure(forwardBackward(newtonSchulzComposed, cov, weights), maxReps, budgetMsPerCase);
-      const lyapunov = await measure(forwardBackward(newtonSchulzLyapunov, cov, weights), maxReps, budgetMsPerCase);
-      const forward = await measure(forwardOnly(cov), maxReps, budgetMsPerCase);
+      const [unrolled, lyapunov, forward] = await measureInterleaved(
+        [forwardBackward(newtonSchulzComposed, cov, weights), forwardBackward(newtonSchulzLyapunov, cov, weights), forwardOnly(cov)],
+        maxReps,
+        budgetMsPerCase,
+      );
       yield comparisonRow({
         group: ISQRT_GRAD_GROUP,
         label,
