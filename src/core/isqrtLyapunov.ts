@@ -10,7 +10,7 @@
 // the spectrum the forward has converged on; elsewhere it is neither the exact nor the truncated
 // function's gradient (see src/core/isqrtLyapunov.test.ts and the accuracy tables of issue #13).
 import * as tf from '@tensorflow/tfjs-core';
-import { lyapunovSteps, solveLyapunov, timesSymmetric } from './lyapunov';
+import { lyapunovSteps, solveLyapunov } from './lyapunov';
 import { checkIsqrtArguments, coupledNewtonSchulz, type IsqrtResult, type NormalisedRoots } from './newtonSchulz';
 
 /**
@@ -21,7 +21,7 @@ export function lyapunovGradient(roots: NormalisedRoots, dIsqrt: tf.Tensor3D, dS
   return tf.tidy(() => {
     const { y, z, norm } = roots;
     const zScaled = tf.mul(z, tf.pow(norm, -0.75)) as tf.Tensor3D;
-    const sandwiched = timesSymmetric(tf.matMul(zScaled, dIsqrt), zScaled);
+    const sandwiched = tf.matMul(tf.matMul(zScaled, dIsqrt), zScaled);
     const c = tf.sub(tf.mul(dSqrt, tf.rsqrt(norm)), sandwiched);
     const symmetric = tf.mul(tf.add(c, tf.transpose(c, [0, 2, 1])), 0.5) as tf.Tensor3D;
     return solveLyapunov(y, symmetric, steps);
