@@ -1,5 +1,5 @@
 // Runs the suite in headless Chromium: an in-process Vite dev server serves bench.html, whose
-// script runs `runSuite` on WebGPU, WebGL and CPU in one page and streams rows via the console.
+// script runs `runSuite` on WebGPU, WebGL, WASM and CPU in one page and streams rows via the console.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
 import { createServer } from 'vite';
@@ -30,6 +30,7 @@ export async function runBrowserSuite(options: BenchSuiteOptions, onRow: (row: B
         '@tensorflow/tfjs-core',
         '@tensorflow/tfjs-core/dist/register_all_gradients',
         '@tensorflow/tfjs-backend-cpu',
+        '@tensorflow/tfjs-backend-wasm',
         '@tensorflow/tfjs-backend-webgl',
         '@tensorflow/tfjs-backend-webgpu',
       ],

@@ -1,9 +1,12 @@
-// Backends of the Node half of `npm run bench`, without tfjs (the flag parser imports this).
-// `wasm` is not (yet) a BenchBackend of the suite's data contract (src/bench/types.ts, whose UI has
-// no wasm entries): the Node runner runs the suite on it unchanged and its rows say 'wasm'.
+// Backends of the Node half of `npm run bench`, without tfjs (the flag parser imports this). Node
+// has no WebGL; wasm and cpu start through the CLI's src/cli/nodeBackend.ts, webgpu through Dawn.
 import type { BenchBackend } from '../src/bench/types';
 
-export type NodeBenchBackend = BenchBackend | 'wasm';
+export type NodeBenchBackend = Exclude<BenchBackend, 'webgl'>;
 
-/** In the order measured by default: wasm (XNNPACK + src/kernels) first, as the CLI's default. */
+/** In the order measured when one Node run has them all (--groups, --full): wasm, the CLI's default, first. */
 export const NODE_BACKENDS: readonly NodeBenchBackend[] = ['wasm', 'webgpu', 'cpu'];
+
+export function isNodeBackend(backend: BenchBackend): backend is NodeBenchBackend {
+  return (NODE_BACKENDS as readonly string[]).includes(backend);
+}

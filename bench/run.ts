@@ -1,6 +1,6 @@
-// `npm run bench`: the suite of src/bench in headless Chromium (WebGPU, WebGL and CPU in one page)
-// and in Node (wasm, Dawn WebGPU and cpu), plus the built app's initial bundle and first paint. Prints a
-// markdown table and writes bench/results/latest.json. Flags: see bench/README.md.
+// `npm run bench`: the suite of src/bench in headless Chromium (WebGPU, WebGL, WASM and CPU in one
+// page) and in Node (wasm, Dawn WebGPU and cpu), plus the built app's initial bundle and first paint.
+// Prints a markdown table and writes bench/results/latest.json. Flags: see bench/README.md.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,14 +58,13 @@ async function main(): Promise<void> {
     if (chromium) chromium.rows.push(...extra);
     else reports.push({ date: new Date().toISOString(), devices: {}, runtime: 'chromium', options: args.options, rows: extra, totalSeconds: 0 });
   }
-  const nodeBackends = args.nodeBackends;
-  if (args.node && nodeBackends.length > 0) {
-    const options = { ...args.options, backends: nodeBackends, groups: args.nodeGroups };
-    console.log(`Node (${nodeBackends.join(', ')}; ${args.nodeGroups.join(', ')})…`);
+  for (const run of args.node ? args.nodeRuns : []) {
+    const options = { ...args.options, backends: run.backends, groups: run.groups };
+    console.log(`Node (${run.backends.join(', ')}; ${run.groups.join(', ')})…`);
     try {
       reports.push(await runNodeSuite(options, printRow('node'), progress('node')));
     } catch (error) {
-      reports.push(failed('node', options as unknown as BenchReport['options'], error)); // may name wasm (bench/nodeBackends.ts)
+      reports.push(failed('node', options, error));
     }
   }
   const markdown = markdownTable(reports);

@@ -23,7 +23,11 @@ async function useBackend(backend: BenchBackend): Promise<string> {
   const info = await selectBackend(backend);
   if (info.name !== backend) throw new Error(`it did not start here (${info.reason})`);
   const description =
-    backend === 'webgpu' ? `${info.adapter ?? 'unknown adapter'}${info.fallbackAdapter ? ' (software adapter)' : ''}` : backend;
+    backend === 'webgpu'
+      ? `${info.adapter ?? 'unknown adapter'}${info.fallbackAdapter ? ' (software adapter)' : ''}`
+      : backend === 'wasm'
+        ? `wasm (${info.detail ?? 'single thread'})`
+        : backend;
   post({ type: 'progress', text: `${backend} is running on ${description}`, device: { backend, description } });
   return description;
 }

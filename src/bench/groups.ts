@@ -1,10 +1,11 @@
 // The groups of issue #6, in the order they run. 'each': measured on every requested backend;
-// 'webgpu-only': needs the fused WGSL kernels; 'n/a': measured by the `npm run bench` runner on
-// the built app (bundle size, first paint), never inside the suite.
+// 'webgpu-only': needs the fused WGSL kernels; 'wasm-pairs': every requested backend, each compared
+// with wasm measured in the same run (needs wasm and another backend); 'n/a': measured by the
+// `npm run bench` runner on the built app (bundle size, first paint), never inside the suite.
 export interface BenchGroup {
   id: string;
   title: string;
-  backends: 'each' | 'webgpu-only' | 'n/a';
+  backends: 'each' | 'webgpu-only' | 'wasm-pairs' | 'n/a';
 }
 
 export const BENCH_GROUPS: readonly BenchGroup[] = [
@@ -15,6 +16,7 @@ export const BENCH_GROUPS: readonly BenchGroup[] = [
   { id: 'deconv_conv_vs_conv_bn', title: 'One layer, forward+backward: deconv conv vs conv + batch norm', backends: 'each' },
   { id: 'deconv_step_vs_bn_step', title: 'Whole training step: deconvolution vs batch norm', backends: 'each' },
   { id: 'peak_memory', title: 'Peak tensor memory of one training step', backends: 'each' },
+  { id: 'step_wasm_vs_other', title: 'Whole training step: WASM vs the other backends (CPU with and without our kernels)', backends: 'wasm-pairs' },
   { id: 'whiten_512', title: 'Whitening a 512x512 image (k = 3, 5, 7, K = 15, grey)', backends: 'each' },
   { id: 'bundle_initial_kb_gz', title: 'Initial bundle of the built app (gzip)', backends: 'n/a' },
   { id: 'first_paint', title: 'Built app: first contentful paint and whitening view ready', backends: 'n/a' },

@@ -1,24 +1,18 @@
 // A whole training step (VariantRunner + createModel: the code the trainer runs) of every model,
 // deconvolution vs batch norm, same seed and synthetic batch; plus the peak tensor memory of a step.
 import * as tf from '@tensorflow/tfjs-core';
-import { createModel, MODEL_NAMES, modelSettingsFrom } from '../nn/createModel';
+import { MODEL_NAMES } from '../nn/createModel';
 import { FREEZE_REFRESH_EVERY } from '../nn/whitening';
-import { DEFAULT_TRAIN_CONFIG } from '../train/defaults';
-import type { ModelName, NormKind } from '../train/protocol';
-import { VariantRunner } from '../train/variantRunner';
+import type { ModelName } from '../train/protocol';
 import type { CaseContext } from './context';
 import { atMost, comparisonRow, mb, ms, skippedRow } from './rows';
-import { benchInputShape, CLASSES, syntheticBatch, type SyntheticBatch } from './stepData';
+import { benchInputShape, syntheticBatch } from './stepData';
+import { everyStepPlan, STEP_BATCH as BATCH, STEP_SEED as SEED, StepTimes, timeVariant, WARMUP_STEPS } from './stepTiming';
 import type { BenchBackend, BenchRow } from './types';
 
 export const STEP_GROUPS = { time: 'deconv_step_vs_bn_step', memory: 'peak_memory' } as const;
-const SEED = 1;
-/** Compiles the batch-statistics path (step 0) and the frozen path (step 1). */
-const WARMUP_STEPS = 2;
 /** Frozen regime: freezing after step 1, the measured steps WARMUP..WARMUP+9 hold exactly one refresh. */
 const FREEZE_AFTER = 1;
-/** Images the deconvolution input layer takes its fixed statistics from (the trainer uses 1024). */
-const INPUT_SAMPLE = 256;
 
 interface Regime {
   name: string;
@@ -39,10 +33,11 @@ export function regimes(): Regime[] {
  * Models left out of the default run, with the reason (all run with `full`). Measured here: a
  * simple-cnn step takes about 10 s on the cpu backend under load, and one vgg-mini deconvolution
  * step did not finish within 15 minutes on SwiftShader WebGPU (its 64-channel layers whiten
- * 576 x 576 patch covariances).
+ * 576 x 576 patch covariances). On wasm every model runs (a vgg-mini deconvolution step is about
+ * 2 s, resnet-mini about 3 s on this machine).
  */
 export function skipModel(model: ModelName, backend: BenchBackend, full: boolean): string | undefined {
-  if (full) return undefined;
+  if (full || backend === 'wasm') return undefined;
   if (backend === 'cpu' && model !== 'mlp') return 'skipped on cpu by default (about 10 s per step and more); runs with --full';
   if (model === 'vgg-mini' || model === 'resnet-mini') {
     return 'skipped by default: 64-channel layers whiten 576 x 576 covariances, many minutes per step on a software adapter; runs with --full';
@@ -50,67 +45,15 @@ export function skipModel(model: ModelName, backend: BenchBackend, full: boolean
   return undefined;
 }
 
-const BATCH = 32;
-
-interface VariantTiming {
-  meanMs: number;
-  steps: number;
-  firstMs: number;
-  peakBytes?: number;
-}
-
-interface StepPlan {
-  steps: number;
-  /** Stop before `steps` once this many ms are spent (at least one step is measured). */
-  budgetMs: number;
-  profile: boolean;
-}
-
-async function timeVariant(norm: NormKind, freezeIters: number, model: ModelName, data: SyntheticBatch, plan: StepPlan): Promise<VariantTiming> {
-  const shape = benchInputShape(model);
-  const settings = modelSettingsFrom({ ...DEFAULT_TRAIN_CONFIG.deconv, freezeIters });
-  const cfg = DEFAULT_TRAIN_CONFIG;
-  const baseline = tf.memory().numBytes;
-  const runner = new VariantRunner(createModel(model, norm, shape, CLASSES, settings, SEED), {
-    kind: cfg.optimizer,
-    momentum: cfg.momentum,
-    weightDecay: cfg.weightDecay,
-  });
-  try {
-    if (norm === 'deconv') {
-      const sample = syntheticBatch(shape, INPUT_SAMPLE, SEED + 1);
-      runner.model.prepareInputStatistics(sample.x);
-      tf.dispose([sample.x, sample.oneHot]);
-    }
-    let firstMs = 0;
-    for (let i = 0; i < WARMUP_STEPS; i += 1) {
-      const { ms: stepMs } = await runner.step(data.x, data.oneHot, cfg.lr);
-      if (i === 0) firstMs = stepMs;
-    }
-    let total = 0;
-    let steps = 0;
-    while (steps < plan.steps && (steps === 0 || total < plan.budgetMs)) {
-      total += (await runner.step(data.x, data.oneHot, cfg.lr)).ms;
-      steps += 1;
-    }
-    const timing: VariantTiming = { meanMs: total / steps, steps, firstMs };
-    if (plan.profile) {
-      // Peak of tf.memory().numBytes during one more step, above what was allocated before the model existed.
-      const info = await tf.profile(async () => {
-        await runner.step(data.x, data.oneHot, cfg.lr);
-      });
-      timing.peakBytes = info.peakBytes - baseline;
-    }
-    return timing;
-  } finally {
-    runner.dispose();
-  }
-}
-
-export async function* stepCases(ctx: CaseContext, wanted: ReadonlySet<string>): AsyncGenerator<BenchRow, void, undefined> {
+/**
+ * Rows of the requested step groups (`wanted`). With time rows, the "statistics every step" timings
+ * go into `times` (as the app runs on this backend), where `step_wasm_vs_other` finds them.
+ */
+export async function* stepCases(ctx: CaseContext, wanted: ReadonlySet<string>, times = new StepTimes()): AsyncGenerator<BenchRow, void, undefined> {
   const timeRows = wanted.has(STEP_GROUPS.time);
   const memoryRows = wanted.has(STEP_GROUPS.memory);
   const budgetMs = ctx.options.budgetMsPerCase;
+  const where = { backend: ctx.backend, setup: 'app' };
   for (const model of MODEL_NAMES) {
     const skip = skipModel(model, ctx.backend, ctx.options.full);
     if (skip) {
@@ -121,7 +64,8 @@ export async function* stepCases(ctx: CaseContext, wanted: ReadonlySet<string>):
     const data = syntheticBatch(benchInputShape(model), BATCH, SEED);
     try {
       ctx.progress(`${model} batch ${BATCH}: batch norm steps`);
-      const bn = await timeVariant('batchnorm', 0, model, data, { steps: timeRows ? FREEZE_REFRESH_EVERY : 1, budgetMs, profile: memoryRows });
+      const bn = await timeVariant('batchnorm', 0, model, data, timeRows ? everyStepPlan(budgetMs, memoryRows) : { steps: 1, budgetMs, profile: memoryRows });
+      if (timeRows) times.add({ ...where, model, norm: 'batchnorm', timing: bn });
       for (const [index, regime] of regimes().entries()) {
         if (!timeRows && index > 0) break;
         ctx.progress(`${model} batch ${BATCH}: deconvolution steps, ${regime.name}`);
@@ -131,6 +75,7 @@ export async function* stepCases(ctx: CaseContext, wanted: ReadonlySet<string>):
           budgetMs: regime.stopOnBudget ? budgetMs : Infinity,
           profile: memoryRows && index === 0,
         });
+        if (timeRows && regime.freezeIters === 0) times.add({ ...where, model, norm: 'deconv', timing: deconv });
         if (timeRows) {
           yield comparisonRow({
             group: STEP_GROUPS.time,

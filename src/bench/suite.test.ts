@@ -3,6 +3,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { layerCases } from './layerCases';
+import { skipModel } from './stepCases';
 import { BENCH_GROUPS, groupsFor, runSuite, type SuiteHooks } from './suite';
 import type { BenchBackend, BenchRow, BenchSuiteOptions } from './types';
 
@@ -49,6 +50,20 @@ describe('groupsFor', () => {
     expect(webgpu.has('bundle_initial_kb_gz')).toBe(false);
     expect([...groupsFor(tiny(['whiten_512']), 'cpu')]).toEqual(['whiten_512']);
   });
+
+  it('runs the WASM comparison only when the run has wasm and another backend', () => {
+    const pairs = ['step_wasm_vs_other'];
+    expect([...groupsFor(tiny(pairs, ['wasm', 'cpu']), 'cpu')]).toEqual(pairs);
+    expect([...groupsFor(tiny(pairs, ['webgl', 'wasm']), 'wasm')]).toEqual(pairs);
+    expect(groupsFor(tiny(pairs, ['cpu']), 'cpu').size).toBe(0);
+    expect(groupsFor(tiny(pairs, ['wasm']), 'wasm').size).toBe(0);
+  });
+
+  it('measures every model on wasm by default (vgg-mini and resnet-mini elsewhere with --full only)', () => {
+    for (const model of ['mlp', 'simple-cnn', 'vgg-mini', 'resnet-mini'] as const) expect(skipModel(model, 'wasm', false)).toBeUndefined();
+    expect(skipModel('vgg-mini', 'webgl', false)).toMatch(/--full/);
+    expect(skipModel('simple-cnn', 'cpu', false)).toMatch(/--full/);
+  });
 });
 
 describe('runSuite (cpu)', () => {
@@ -72,6 +87,12 @@ describe('runSuite (cpu)', () => {
     const rows = await runSuite(tiny(['whiten_512'], ['webgl']), hooks(99));
     expect(rows).toEqual([expect.objectContaining({ group: 'whiten_512', backend: 'webgl', values: [], reps: 0 })]);
     expect(rows[0].note).toMatch(/webgl unavailable: webgl is not available/);
+  });
+
+  it('says why the WASM comparison was not measured when the run cannot pair wasm', async () => {
+    const rows = await runSuite(tiny(['step_wasm_vs_other']), hooks(99));
+    expect(rows).toEqual([expect.objectContaining({ group: 'step_wasm_vs_other', label: 'not measured', backend: 'n/a', values: [], reps: 0 })]);
+    expect(rows[0].note).toMatch(/wasm and at least one other backend/);
   });
 
   it('rejects unknown groups and a zero repetition count with a clear message', async () => {

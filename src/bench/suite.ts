@@ -1,13 +1,16 @@
 // The benchmark suite of issue #6, shared by `npm run bench` (Chromium page and Node) and the
 // in-app Benchmark panel's worker. The caller activates backends (`useBackend`); the suite runs
-// the requested groups on each, streaming every row as soon as it is measured.
+// the requested groups on each, streaming every row as soon as it is measured. Groups comparing
+// backends (whitening, `step_wasm_vs_other`) keep what earlier backends of the run measured.
 import type { CaseContext } from './context';
 import { BENCH_GROUPS, type BenchGroup } from './groups';
 import { ISQRT_GRAD_GROUP, isqrtGradCases } from './isqrtGradCases';
 import { covarianceCases, isqrtCases } from './kernelCases';
 import { LAYER_GROUPS, layerCases } from './layerCases';
 import { STEP_GROUPS, stepCases } from './stepCases';
+import { StepTimes } from './stepTiming';
 import type { BenchBackend, BenchRow, BenchSuiteOptions } from './types';
+import { WASM_PAIR_GROUP, wasmPairCases } from './wasmPairCases';
 import { WHITEN_GROUP, whitenCases, type WhitenReference } from './whitenCases';
 
 export { BENCH_GROUPS };
@@ -26,26 +29,51 @@ interface Runner {
   run(ctx: CaseContext, wanted: ReadonlySet<string>): AsyncGenerator<BenchRow, void, undefined>;
 }
 
-function runners(whitenReference: WhitenReference): Runner[] {
+/** What the groups of one suite run share across backends. */
+interface RunMemory {
+  whitenReference: WhitenReference;
+  stepTimes: StepTimes;
+}
+
+function runners({ whitenReference, stepTimes }: RunMemory): Runner[] {
   return [
     { ids: ['isqrt_fused_vs_composed'], run: (ctx) => isqrtCases(ctx) },
     { ids: ['covariance_fused_vs_im2col'], run: (ctx) => covarianceCases(ctx) },
     { ids: [ISQRT_GRAD_GROUP], run: (ctx) => isqrtGradCases(ctx) },
     { ids: [LAYER_GROUPS.plain, LAYER_GROUPS.bn], run: (ctx, wanted) => layerCases(ctx, wanted) },
-    { ids: [STEP_GROUPS.time, STEP_GROUPS.memory], run: (ctx, wanted) => stepCases(ctx, wanted) },
+    { ids: [STEP_GROUPS.time, STEP_GROUPS.memory], run: (ctx, wanted) => stepCases(ctx, wanted, stepTimes) },
+    { ids: [WASM_PAIR_GROUP], run: (ctx) => wasmPairCases(ctx, stepTimes) },
     { ids: [WHITEN_GROUP], run: (ctx) => whitenCases(ctx, whitenReference) },
   ];
 }
 
+function requested(options: BenchSuiteOptions): BenchGroup[] {
+  return BENCH_GROUPS.filter((g) => !options.groups || options.groups.includes(g.id));
+}
+
+/** True when the run has wasm and another backend to compare it with. */
+function pairsWasm(options: BenchSuiteOptions): boolean {
+  return options.backends.includes('wasm') && options.backends.some((b) => b !== 'wasm');
+}
+
 /** Group ids of the request that the suite itself measures on `backend`. */
 export function groupsFor(options: BenchSuiteOptions, backend: BenchBackend): Set<string> {
-  const requested = options.groups ? new Set(options.groups) : undefined;
-  const ids = BENCH_GROUPS.filter((g) => {
-    if (requested && !requested.has(g.id)) return false;
-    if (g.backends === 'n/a') return false;
-    return g.backends === 'each' || backend === 'webgpu';
-  }).map((g) => g.id);
+  const ids = requested(options)
+    .filter((g) => {
+      if (g.backends === 'n/a') return false;
+      if (g.backends === 'wasm-pairs') return pairsWasm(options);
+      return g.backends === 'each' || backend === 'webgpu';
+    })
+    .map((g) => g.id);
   return new Set(ids);
+}
+
+/** A row for each requested wasm-pair group the run cannot measure (no wasm, or nothing beside it). */
+function unpairedRows(options: BenchSuiteOptions): BenchRow[] {
+  if (pairsWasm(options)) return [];
+  return requested(options)
+    .filter((g) => g.backends === 'wasm-pairs')
+    .map((g) => ({ group: g.id, label: 'not measured', backend: 'n/a', values: [], reps: 0, note: 'compares WASM with another backend measured in the same run: choose wasm and at least one other backend' }));
 }
 
 function unknownGroups(options: BenchSuiteOptions): string[] {
@@ -68,7 +96,8 @@ export async function runSuite(options: BenchSuiteOptions, hooks: SuiteHooks): P
     rows.push(row);
     hooks.onRow(row);
   };
-  const whitenReference: WhitenReference = new Map();
+  unpairedRows(options).forEach(emit);
+  const memory: RunMemory = { whitenReference: new Map(), stepTimes: new StepTimes() };
   for (const backend of options.backends) {
     const wanted = groupsFor(options, backend);
     if (wanted.size === 0) continue;
@@ -83,7 +112,7 @@ export async function runSuite(options: BenchSuiteOptions, hooks: SuiteHooks): P
     }
     hooks.onProgress(`${backend}: ${device}`);
     const ctx: CaseContext = { backend, options, progress: (text) => hooks.onProgress(`${backend}: ${text}`) };
-    for (const runner of runners(whitenReference)) {
+    for (const runner of runners(memory)) {
       const ids = new Set(runner.ids.filter((id) => wanted.has(id)));
       if (ids.size === 0) continue;
       if (hooks.cancelled()) return rows;

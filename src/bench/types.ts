@@ -1,7 +1,8 @@
 // The benchmark suite's data contract, shared by the suite (src/bench), its Web Worker, the
 // in-app Benchmark panel (src/ui/bench) and the `npm run bench` runner (bench/).
 
-export type BenchBackend = 'webgpu' | 'webgl' | 'cpu';
+/** The tfjs backends the suite measures on (the app's BackendName of src/platform/backendName.ts). */
+export type BenchBackend = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
 /** One measured quantity of a row: a time, a size or a memory figure. */
 export interface BenchValue {
@@ -34,7 +35,7 @@ export interface BenchRow {
 export interface BenchSuiteOptions {
   /** Groups to run (all when absent). */
   groups?: string[];
-  /** Backends to measure on, in order (the suite switches with tf.setBackend). */
+  /** Backends to measure on, in order (the caller's `useBackend` switches to each). */
   backends: BenchBackend[];
   /** Adds the large cases (576 x 576 and similar); minutes on a software adapter. */
   full: boolean;

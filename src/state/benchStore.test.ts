@@ -27,6 +27,20 @@ describe('benchmark run state', () => {
     expect(model.devices).toEqual({ cpu: 'cpu' });
   });
 
+  it('records the wasm device and rows of a WASM run like any other backend', () => {
+    const wasmOptions: BenchSuiteOptions = { ...options, backends: ['wasm', 'cpu'], groups: ['step_wasm_vs_other'] };
+    const pairRow: BenchRow = { ...row('mlp batch 32, BN step: cpu vs wasm'), group: 'step_wasm_vs_other', ratio: 12 };
+    const model = run([
+      { type: 'start', options: wasmOptions, at: 0 },
+      { type: 'event', event: { type: 'progress', text: 'wasm', device: { backend: 'wasm', description: 'wasm (SIMD, single thread)' } }, at: 10 },
+      { type: 'event', event: { type: 'progress', text: 'cpu', device: { backend: 'cpu', description: 'cpu' } }, at: 20 },
+      { type: 'event', event: { type: 'row', row: pairRow }, at: 30 },
+    ]);
+    expect(model.devices).toEqual({ wasm: 'wasm (SIMD, single thread)', cpu: 'cpu' });
+    expect(reportOf(model)?.options.backends).toEqual(['wasm', 'cpu']);
+    expect(reportOf(model)?.rows).toEqual([pairRow]);
+  });
+
   it('keeps the rows measured so far when the worker crashes, and shows the message', () => {
     const model = run([...started, { type: 'lost', message: 'The benchmark worker stopped.', at: 3_000 }]);
     expect(model.status).toBe('failed');

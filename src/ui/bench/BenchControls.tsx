@@ -90,6 +90,7 @@ export function BenchControls(props: Props) {
               <span>
                 {g.title}
                 {g.backends === 'webgpu-only' && <span className="bench-choice-detail"> (WebGPU only)</span>}
+                {g.backends === 'wasm-pairs' && <span className="bench-choice-detail"> (WASM and another backend)</span>}
               </span>
             </label>
           ))}

@@ -6,17 +6,25 @@ import { probeBackends, type AvailabilityMap } from './backendAvailability';
 import { cancelBench, startBench } from './benchController';
 import { BenchControls } from './BenchControls';
 import { BenchExport } from './BenchExport';
-import { defaultSelection, parseBenchHash, suiteOptions, type BenchSelection } from './benchOptions';
+import { BENCH_BACKENDS, defaultSelection, parseBenchHash, suiteOptions, type BenchSelection } from './benchOptions';
+import type { BenchBackend } from '../../bench/types';
 import { BenchTable } from './BenchTable';
 import { PageLoadPanel } from './PageLoadPanel';
 import { RunStatus } from './RunStatus';
 import './bench.css';
 
+/** Before the probe answers, only CPU counts as available. */
+const CPU_ONLY: Record<BenchBackend, boolean> = { webgpu: false, webgl: false, wasm: false, cpu: true };
+
+function availableOf(found: AvailabilityMap): Record<BenchBackend, boolean> {
+  return Object.fromEntries(BENCH_BACKENDS.map((b) => [b, found[b].available])) as Record<BenchBackend, boolean>;
+}
+
 export function BenchmarkView() {
   const model = useBenchStore();
   const [availability, setAvailability] = useState<AvailabilityMap | null>(null);
   const [parsed] = useState(() => parseBenchHash(window.location.hash));
-  const [selection, setSelection] = useState<BenchSelection>(() => defaultSelection({ webgpu: false, webgl: false, cpu: true }, parsed.selection));
+  const [selection, setSelection] = useState<BenchSelection>(() => defaultSelection(CPU_ONLY, parsed.selection));
   const active = isBenchActive(model.status);
 
   useEffect(() => {
@@ -24,8 +32,7 @@ export function BenchmarkView() {
     void probeBackends().then((found) => {
       if (!live) return;
       setAvailability(found);
-      const available = { webgpu: found.webgpu.available, webgl: found.webgl.available, cpu: found.cpu.available };
-      setSelection((current) => defaultSelection(available, { ...parsed.selection, groups: current.groups, full: current.full }));
+      setSelection((current) => defaultSelection(availableOf(found), { ...parsed.selection, groups: current.groups, full: current.full }));
     });
     return () => {
       live = false;
@@ -43,12 +50,13 @@ export function BenchmarkView() {
           <p className="bench-lead">
             Times deconvolution against batch norm and plain convolution on this machine, side by side on one backend in one run: the
             fused WGSL kernels against composed TensorFlow.js ops, one layer and a whole training step of each model, peak tensor
-            memory, and whitening a 512×512 image. Each ratio compares two figures measured together; absolute times are context.
+            memory, WASM against the other backends, and whitening a 512×512 image. Each ratio compares two figures measured
+            together; absolute times are context.
           </p>
           <p className="bench-lead bench-lead-note">
             Deconv Lab&apos;s published figures come from CI machines without a GPU (WebGPU on SwiftShader, a software GPU): real-GPU
             figures can only come from a run like this on your own machine. Preset by address:{' '}
-            <code>#/benchmark?backends=cpu&amp;groups=whiten_512&amp;full=0</code>
+            <code>#/benchmark?backends=wasm,cpu&amp;groups=step_wasm_vs_other&amp;full=0</code>
           </p>
           {parsed.notices.map((notice) => (
             <p key={notice} className="message message-notice">

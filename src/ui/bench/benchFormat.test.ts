@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BenchReport, BenchRow } from '../../bench/types';
-import { formatNumber, formatRatio, formatValue, markdownReport, markdownTable, reportFileName } from './benchFormat';
+import { backendName, describeDevices, formatNumber, formatRatio, formatValue, markdownReport, markdownTable, reportFileName } from './benchFormat';
 
 const rows: BenchRow[] = [
   {
@@ -35,6 +35,13 @@ describe('benchmark figures', () => {
     expect(formatValue({ label: 'x', value: 512, unit: 'bytes' })).toBe('512 bytes');
     expect(formatRatio(1.2899)).toBe('1.29×');
     expect(formatRatio(undefined)).toBe('');
+  });
+});
+
+describe('backend names', () => {
+  it("uses the app's labels, WASM included", () => {
+    expect(['webgpu', 'webgl', 'wasm', 'cpu', 'n/a'].map((b) => backendName(b as Parameters<typeof backendName>[0]))).toEqual(['WebGPU', 'WebGL', 'WASM', 'CPU', 'n/a']);
+    expect(describeDevices({ wasm: 'wasm (SIMD, single thread)', cpu: 'cpu' })).toBe('WASM: wasm (SIMD, single thread); CPU: cpu');
   });
 });
 

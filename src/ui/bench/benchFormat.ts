@@ -1,11 +1,11 @@
 // Text for the Benchmark panel: figures with units, ratios, backend names, and the markdown table
 // "Copy markdown" puts on the clipboard (the same columns as the table on screen).
 import type { BenchBackend, BenchReport, BenchRow, BenchValue } from '../../bench/types';
+import { backendDisplayName } from '../../platform/backendName';
 
-const BACKEND_LABELS: Record<BenchBackend | 'n/a', string> = { webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU', 'n/a': 'n/a' };
-
+/** "WebGPU", "WebGL", "WASM", "CPU" (the app's labels), or "n/a" for rows of the built app. */
 export function backendName(backend: BenchBackend | 'n/a'): string {
-  return BACKEND_LABELS[backend];
+  return backend === 'n/a' ? 'n/a' : backendDisplayName(backend);
 }
 
 /** Three significant figures, no exponent for the everyday range: 0.0123, 1.23, 12.3, 1234. */

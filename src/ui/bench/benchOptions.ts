@@ -1,10 +1,11 @@
 // What the Benchmark panel runs: the user's choice of backends, groups and quick/full, its
-// defaults, the `#/benchmark?backends=cpu&groups=whiten_512&full=1` address form, and the
+// defaults, the `#/benchmark?backends=wasm,cpu&groups=whiten_512&full=1` address form, and the
 // suite options sent to the worker.
 import { BENCH_GROUPS, type BenchGroup } from '../../bench/groups';
 import type { BenchBackend, BenchSuiteOptions } from '../../bench/types';
 
-export const BENCH_BACKENDS: readonly BenchBackend[] = ['webgpu', 'webgl', 'cpu'];
+/** In the order measured (the app's order of preference). */
+export const BENCH_BACKENDS: readonly BenchBackend[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 /** Groups the panel can run: the runner-only ones (bundle size, first paint of a fresh load) are not. */
 export const PANEL_GROUPS: readonly BenchGroup[] = BENCH_GROUPS.filter((g) => g.backends !== 'n/a');
@@ -51,12 +52,13 @@ export function parseBenchHash(hash: string): ParsedBenchHash {
 }
 
 /**
- * Default backends: every available GPU backend; CPU only when there is no GPU backend (it is
- * slow and says little about a GPU). Requested backends that are unavailable are dropped.
+ * Default backends: every available GPU backend and WASM (the fast CPU path, which the WASM ratios
+ * compare the others with); CPU only when none of those runs (it is slow and says little about a
+ * GPU). Requested backends that are unavailable are dropped.
  */
 export function defaultSelection(available: Record<BenchBackend, boolean>, requested: Partial<BenchSelection>): BenchSelection {
-  const gpu = BENCH_BACKENDS.filter((b) => b !== 'cpu' && available[b]);
-  const fallback: BenchBackend[] = gpu.length > 0 ? gpu : ['cpu'];
+  const fast = BENCH_BACKENDS.filter((b) => b !== 'cpu' && available[b]);
+  const fallback: BenchBackend[] = fast.length > 0 ? fast : ['cpu'];
   const backends = (requested.backends ?? fallback).filter((b) => available[b]);
   return {
     backends: backends.length > 0 ? backends : fallback,
@@ -74,13 +76,20 @@ export function suiteOptions(selection: BenchSelection): BenchSuiteOptions {
     : { backends, groups, full: false, maxReps: 3, budgetMsPerCase: 4_000 };
 }
 
+/** Whether `group` measures anything on `backends`. */
+function groupRuns(group: BenchGroup, backends: readonly BenchBackend[]): boolean {
+  if (group.backends === 'webgpu-only') return backends.includes('webgpu');
+  if (group.backends === 'wasm-pairs') return backends.includes('wasm') && backends.some((b) => b !== 'wasm');
+  return true;
+}
+
 /** Why Run is disabled, or null when it can run. */
 export function selectionProblem(selection: BenchSelection): string | null {
   if (selection.backends.length === 0) return 'Choose at least one backend.';
   if (selection.groups.length === 0) return 'Choose at least one group.';
-  const webgpuOnly = PANEL_GROUPS.filter((g) => g.backends === 'webgpu-only').map((g) => g.id);
-  if (!selection.backends.includes('webgpu') && selection.groups.every((g) => webgpuOnly.includes(g))) {
-    return 'The chosen groups run on WebGPU only: add WebGPU or another group.';
-  }
-  return null;
+  const chosen = PANEL_GROUPS.filter((g) => selection.groups.includes(g.id));
+  if (chosen.some((g) => groupRuns(g, selection.backends))) return null;
+  if (chosen.every((g) => g.backends === 'webgpu-only')) return 'The chosen groups run on WebGPU only: add WebGPU or another group.';
+  if (chosen.every((g) => g.backends === 'wasm-pairs')) return 'The chosen group compares WASM with another backend: choose WASM and at least one more.';
+  return 'None of the chosen groups runs on these backends: the WebGPU-only ones need WebGPU, the WASM comparison needs WASM and another backend.';
 }
