@@ -8,7 +8,7 @@ import { watchConsole } from './support/app';
 
 test.setTimeout(180_000);
 
-/** whiten_512 on the CPU backend: three rows, a few seconds each. */
+/** whiten_512 on the CPU backend: six rows (grey k = 3, 5, 7; tfjs and direct engines), a few seconds each. */
 const QUICK = '/#/benchmark?backends=cpu&groups=whiten_512';
 /** A long group on the CPU backend, to cancel or crash in the middle. */
 const LONG = '/#/benchmark?backends=cpu&groups=deconv_step_vs_bn_step,whiten_512';
@@ -59,7 +59,8 @@ test('one click runs a quick CPU subset, rows fill the table, the JSON export is
   await expect(page.getByTestId('bench-row').first()).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('bench-view')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
   const rows = page.getByTestId('bench-row');
-  await expect(rows).toHaveCount(3);
+  // Grey k = 3, 5, 7: the tfjs engine and the direct engine each.
+  await expect(rows).toHaveCount(6);
   await expect(rows.first()).toContainText('ms');
   await expect(page.getByTestId('bench-devices')).toContainText('CPU: cpu');
 
@@ -68,7 +69,7 @@ test('one click runs a quick CPU subset, rows fill the table, the JSON export is
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^deconv-lab-bench-.*\.json$/);
   const report = JSON.parse(readFileSync(await download.path(), 'utf8')) as BenchReport;
-  assertReport(report, 3);
+  assertReport(report, 6);
   expect(report.rows.every((r) => r.group === 'whiten_512')).toBe(true);
   expect(await cspViolations(page)).toEqual([]);
   console.assertClean();

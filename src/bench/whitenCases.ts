@@ -1,4 +1,4 @@
-// Whitening a 512x512 image through the whitening view's engines, grey and colour, k = 3, 5, 7, K = 15:
+// Whitening a 512x512 image through the whitening view's engines, grey (and colour with --full), k = 3, 5, 7, K = 15:
 // - the tfjs engine (core/whiten.ts `whitenImage`: statistics, Newton–Schulz, whitened image read back,
 //   readouts), one row per case and backend, the ratio against the first backend measured;
 // - beside it, the direct engine the view runs (core/whitenDirect, no backend involved), timed as the
@@ -48,7 +48,8 @@ function tfjsRow(ctx: CaseContext, reference: WhitenReference, key: string, labe
 export async function* whitenCases(ctx: CaseContext, reference: WhitenReference): AsyncGenerator<BenchRow, void, undefined> {
   const image = syntheticPhoto(WHITEN_SIDE, 3);
   const { maxReps, budgetMsPerCase } = ctx.options;
-  for (const grey of [true, false]) {
+  // Colour (3x the channels, 9x the covariance) only in full runs: tfjs colour k = 7 alone is ~12 s on CPU.
+  for (const grey of ctx.options.full ? [true, false] : [true]) {
     for (const kernel of WHITEN_KERNELS) {
       const opts: WhitenOptions = { ...BASE, kernel, grey };
       const label = `${WHITEN_SIDE}x${WHITEN_SIDE} k=${kernel} K=${BASE.iters} ${grey ? 'grey' : 'colour'}`;
