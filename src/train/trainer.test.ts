@@ -45,6 +45,18 @@ describe('Trainer', () => {
     trainer.dispose();
   });
 
+  it('a step that fails part-way (a lost device) leaves no variant a point ahead', async () => {
+    const trainer = new Trainer(testConfig({ norms: ['deconv', 'batchnorm'] }), syntheticDataset(), { snapshotHz: 1, now: () => 0 });
+    await trainer.trainStep();
+    const second = (trainer as unknown as { variants: { runner: { step: () => Promise<never> } }[] }).variants[1];
+    second.runner.step = () => Promise.reject(new Error('the GPU device was lost'));
+    await expect(trainer.trainStep()).rejects.toThrow('lost');
+    expect(trainer.step).toBe(1);
+    expect(trainer.histories().map((h) => h.steps.map((p) => p.step))).toEqual([[1], [1]]);
+    expect(trainer.flushPending().variants.map((v) => v.losses.map((p) => p.step))).toEqual([[], []]);
+    trainer.dispose();
+  });
+
   it('is deterministic for a seed: same losses twice, different for another seed', async () => {
     const run = async (seed: number) => {
       const t = new Trainer(testConfig({ seed, epochs: 1 }), syntheticDataset(), { inputStatisticsSample: 32 });

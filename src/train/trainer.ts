@@ -9,7 +9,7 @@ import { readVariables, writeVariables } from './checkpoint';
 import { BatchSource, gatherImages, imageShape, testBatches, testIndices } from './batches';
 import type { NormKind, TrainCheckpoint, TrainConfig, TrainSnapshot, VariantCheckpoint, VariantSnapshot } from './protocol';
 import { learningRate } from './schedule';
-import { VariantRunner } from './variantRunner';
+import { VariantRunner, type StepResult } from './variantRunner';
 
 export interface DivergenceEvent {
   norm: NormKind;
@@ -133,9 +133,14 @@ export class Trainer {
     const lr = learningRate(this.config.schedule, this.config.lr, index, this.totalSteps);
     const batch = this.batches.batch(index);
     try {
+      // Lock-step: a step counts only when every live variant finished it. A failure part-way (a lost
+      // device) leaves no variant a point ahead of the others.
+      const results: [Variant, StepResult][] = [];
       for (const v of this.variants) {
         if (v.history.diverged) continue;
-        const result = await v.runner.step(batch.x, batch.oneHot, lr);
+        results.push([v, await v.runner.step(batch.x, batch.oneHot, lr)]);
+      }
+      for (const [v, result] of results) {
         v.history.ms.push(result.ms);
         if (result.diverged) {
           v.history.diverged = true;
