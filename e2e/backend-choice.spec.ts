@@ -2,7 +2,7 @@
 // automatic choice: on a machine whose only GPU is software (SwiftShader) it must not be WebGPU,
 // and the reason says why. No timing is asserted: only which backend runs and what the UI says.
 import { expect, test, type Page } from '@playwright/test';
-import { canvasStats, waitForWhitening, watchConsole } from './support/app';
+import { canvasStats, cspViolations, recordCspViolations, waitForWhitening, watchConsole } from './support/app';
 import { appUrl, hasWebgpu } from './support/backends';
 import { curvePoints, stepCount, tinyOn, trainingUrl, waitReady } from './training-support';
 
@@ -47,11 +47,7 @@ test('?backend=wasm: the Training tab follows the address and trains two steps o
 });
 
 test('?backend=wasm: the whitening view whitens on WASM, within the CSP @fallback', async ({ page }) => {
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
+  await recordCspViolations(page);
   const console = watchConsole(page);
   await page.goto(appUrl('/whitening?sample=chelsea.png&engine=backend', 'wasm'));
   // The .wasm binaries compile under 'wasm-unsafe-eval'; eval itself stays forbidden.
@@ -64,7 +60,7 @@ test('?backend=wasm: the whitening view whitens on WASM, within the CSP @fallbac
   expect((await canvasStats(page, 'whitened-canvas')).std).toBeGreaterThan(2);
   await openBackendPopover(page);
   await expect(page.getByTestId('backend-reason')).toContainText('wasm was requested explicitly');
-  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+  expect(await cspViolations(page)).toEqual([]);
   console.assertClean();
 });
 

@@ -4,7 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import type { BenchReport } from '../src/bench/types';
-import { watchConsole } from './support/app';
+import { cspViolations, recordCspViolations, watchConsole } from './support/app';
 
 test.setTimeout(180_000);
 
@@ -14,18 +14,10 @@ const QUICK = '/#/benchmark?backends=cpu&groups=whiten_512';
 const LONG = '/#/benchmark?backends=cpu&groups=deconv_step_vs_bn_step,whiten_512';
 
 async function openPanel(page: Page, address: string): Promise<void> {
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
+  await recordCspViolations(page);
   await page.goto(address);
   await expect(page.getByTestId('bench-view')).toBeVisible();
   await expect(page.getByTestId('bench-view')).toHaveAttribute('data-probed', 'true');
-}
-
-async function cspViolations(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 }
 
 function assertReport(report: BenchReport, rowCount: number): void {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { waitForWhitening, watchConsole } from './support/app';
+import { cspViolations, recordCspViolations, waitForWhitening, watchConsole } from './support/app';
 import { makePng } from './support/images';
 
 test.setTimeout(180_000);
@@ -35,11 +35,7 @@ test('the backend reason is one click away, and ?backend=cpu is honoured @fallba
 });
 
 test('runs under a strict Content-Security-Policy with no violations @fallback', async ({ page }) => {
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
+  await recordCspViolations(page);
   const console = watchConsole(page);
   await page.goto('/');
   await waitForWhitening(page);
@@ -50,7 +46,7 @@ test('runs under a strict Content-Security-Policy with no violations @fallback',
   expect(csp).toContain("'wasm-unsafe-eval'");
   await page.getByRole('link', { name: 'Training' }).click();
   await page.waitForTimeout(1000);
-  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+  expect(await cspViolations(page)).toEqual([]);
   console.assertClean();
 });
 

@@ -73,3 +73,17 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
   await page.screenshot({ path: file, fullPage });
   return file;
 }
+
+/** Starts recording Content-Security-Policy violations (call before `page.goto`). */
+export async function recordCspViolations(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+}
+
+/** The violations recorded since `recordCspViolations`. */
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+}
