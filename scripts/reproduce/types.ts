@@ -1,0 +1,61 @@
+// What one reproduction run is (spec) and what it leaves in reports/reproduce-*.json (result).
+import type { DatasetName, ModelName, NormKind } from '../../src/train/protocol';
+
+export const MODELS = ['mlp', 'simple-cnn'] as const satisfies readonly ModelName[];
+export const DATASETS = ['mnist', 'fashion-mnist'] as const satisfies readonly DatasetName[];
+export type ReproModel = (typeof MODELS)[number];
+export type ReproDataset = (typeof DATASETS)[number];
+
+export interface RunSpec {
+  model: ReproModel;
+  dataset: ReproDataset;
+  /** 'main' (the protocol) or the name of an MLP ablation (scripts/reproduce/ablations.ts). */
+  ablation: string;
+  lr: number;
+  seed: number;
+  epochs: number;
+}
+
+export const runId = (s: RunSpec): string => `${s.model}/${s.dataset}/${s.ablation}/lr${s.lr}/seed${s.seed}/ep${s.epochs}`;
+
+export interface Sparsity {
+  kurtosis: number;
+  nearZero: number;
+}
+
+export interface LayerProbe {
+  layer: string;
+  pre: Sparsity;
+  post: Sparsity;
+}
+
+export interface VariantResult {
+  norm: NormKind;
+  params: number;
+  /** Training loss of every step (null after divergence). */
+  losses: (number | null)[];
+  msPerStep: number;
+  diverged: boolean;
+  /** Accuracies in [0, 1] after the last step, evaluated with the running statistics (the model's eval mode). */
+  validationAccuracy: number;
+  testAccuracy: number;
+  /** Test accuracy with each test batch's own statistics (training-mode normalisation), a check of the eval path. */
+  testAccuracyBatchStats: number;
+  /** Activation sparsity on a fixed probe batch (validation images), eval mode, at several steps. */
+  probes: { step: number; layers: LayerProbe[] }[];
+}
+
+export interface RunResult extends RunSpec {
+  batchSize: number;
+  trainImages: number;
+  validationImages: number;
+  testImages: number;
+  backend: string;
+  complete: boolean;
+  stepsDone: number;
+  totalSteps: number;
+  seconds: number;
+  /** The input before and after the deconvolution input layer's (data-fixed) whitening, on the probe batch. */
+  inputWhitening?: { raw: Sparsity; whitened: Sparsity };
+  variants: VariantResult[];
+}
