@@ -62,6 +62,27 @@ describe('TrainingController', () => {
     expect(config.getState().restartNotice).toMatch(/learning rate.*restarted/);
   });
 
+  it('Play pressed before the settings read from the link reset the run still plays after that reset', () => {
+    const { controller, config, types } = setup();
+    controller.play();
+    config.getState().setParams({ lr: 0.2 }); // the link's settings, read on mount
+    vi.advanceTimersByTime(300);
+    expect(types()).toEqual(['init', 'update-rate', 'play', 'reset', 'play']);
+  });
+
+  it('a pause, or a Reset by the user, takes the Play back', () => {
+    const paused = setup();
+    paused.controller.play();
+    paused.controller.pause();
+    paused.config.getState().setParams({ lr: 0.2 });
+    vi.advanceTimersByTime(300);
+    expect(paused.types().slice(-1)).toEqual(['reset']);
+    const reset = setup();
+    reset.controller.play();
+    reset.controller.reset();
+    expect(reset.types().slice(-1)).toEqual(['reset']);
+  });
+
   it('coalesces rapid changes into one reset', () => {
     const { workers, config } = setup();
     for (let i = 1; i <= 10; i++) config.getState().setParams({ seed: i });

@@ -29,6 +29,11 @@ export class TrainingController {
   private checkpoint: TrainCheckpoint | null = null;
   /** Backend chosen by a resume after a lost GPU device (until the backend setting changes). */
   private backendOverride: BackendName | undefined;
+  /**
+   * Play was pressed and not taken back by a pause (or by the run stopping). A reset the page makes
+   * on its own (settings read from the link at start-up) plays again, so an early Play is not lost.
+   */
+  private playWanted = false;
 
   constructor(factory: WorkerFactory, config: ConfigStore = configStore, run: RunStore = runStore) {
     this.config = config;
@@ -45,10 +50,12 @@ export class TrainingController {
   play(): void {
     const { run } = this.run.getState();
     if (run.workerLost || run.deviceLost || run.state === 'loading') return;
+    this.playWanted = true;
     this.client.send({ type: 'play' });
   }
 
   pause(): void {
+    this.playWanted = false;
     this.client.send({ type: 'pause' });
   }
 
@@ -65,6 +72,11 @@ export class TrainingController {
   }
 
   reset(): void {
+    this.playWanted = false;
+    this.resetRun();
+  }
+
+  private resetRun(): void {
     this.cancelPendingReset();
     this.run.getState().dispatch({ type: 'history-cleared' });
     this.config.getState().setRestartNotice(undefined);
@@ -194,7 +206,8 @@ export class TrainingController {
     this.resetTimer = setTimeout(() => {
       this.resetTimer = null;
       const notice = this.config.getState().restartNotice;
-      this.reset();
+      this.resetRun();
+      if (this.playWanted) this.client.send({ type: 'play' });
       this.config.getState().setRestartNotice(notice);
     }, RESET_DEBOUNCE_MS);
   }
@@ -206,6 +219,7 @@ export class TrainingController {
 
   private onEvent(event: TrainEvent): void {
     if (event.type === 'device-lost') this.checkpoint = event.checkpoint;
+    if (event.type === 'status' && ['paused', 'finished', 'error'].includes(event.state)) this.playWanted = false;
     this.run.getState().dispatch(event);
     if (event.type === 'backend') {
       const { name, reason, adapter, fallbackAdapter, software, softwareGpu, calibration, detail } = event.info;
