@@ -8,16 +8,21 @@ describe('tab routing in the hash', () => {
     expect(tabFromHash('#/whitening?k=3')).toBe('whitening');
     expect(tabFromHash('#/benchmark?backends=cpu')).toBe('benchmark');
     expect(tabFromHash('#/benchmark')).toBe('benchmark');
+    expect(tabFromHash('#/tour?step=4')).toBe('tour');
+    expect(tabFromHash('#/tour')).toBe('tour');
+    expect(tabFromHash('#/tour?step=garbage')).toBe('tour');
   });
   it('falls back to whitening for empty or garbage hashes', () => {
     expect(tabFromHash('')).toBe('whitening');
     expect(tabFromHash('#%%%garbage')).toBe('whitening');
     expect(tabFromHash('#/trainingX')).toBe('whitening');
     expect(tabFromHash('#/benchmarks')).toBe('whitening');
+    expect(tabFromHash('#/tourist')).toBe('whitening');
   });
   it('round-trips', () => {
     expect(tabFromHash(hashForTab('training'))).toBe('training');
     expect(tabFromHash(hashForTab('whitening'))).toBe('whitening');
     expect(tabFromHash(hashForTab('benchmark'))).toBe('benchmark');
+    expect(tabFromHash(hashForTab('tour'))).toBe('tour');
   });
 });
