@@ -1,6 +1,7 @@
 import type { CalibrationFigure } from '../../platform/backendChoice';
 import { BACKEND_NAMES, backendDisplayName } from '../../platform/backendName';
 import type { BackendStatus } from '../../state/shellStore';
+import { adapterLine } from './adapterText';
 
 function sorted(figures: readonly CalibrationFigure[]): CalibrationFigure[] {
   const ms = (f: CalibrationFigure) => ('ms' in f ? f.ms : Infinity);
@@ -45,12 +46,7 @@ export function BackendDetails({ status, reason }: { status: BackendStatus | nul
   return (
     <>
       <p data-testid="backend-reason">{reason}.</p>
-      {status?.adapter && (
-        <p>
-          GPU adapter: {status.adapter}
-          {status.fallbackAdapter ? ' (a software rasteriser: correct, but slow)' : ''}.
-        </p>
-      )}
+      {status?.adapter && <p data-testid="backend-adapter">{adapterLine(status)}.</p>}
       {softwareLine && <p>This device&apos;s GPU is a software rasteriser ({status?.softwareGpu ?? 'unknown'}): correct, but slow.</p>}
       {status?.detail && (
         <p>

@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import { backendLabel, useShellStore } from '../../state/shellStore';
 import { BackendDetails } from './BackendDetails';
+import { indicatorText } from './indicatorText';
+import { useHashTab } from './useHashTab';
 
 /** "backend: WebGPU (fused WGSL kernels)" with the reason behind an (i) popover. */
 export function BackendIndicator() {
@@ -8,9 +10,7 @@ export function BackendIndicator() {
   const failure = useShellStore((s) => s.backendError);
   const [open, setOpen] = useState(false);
   const popoverId = useId();
-  const label = failure ? 'none' : backend ? backendLabel(backend) : 'starting…';
-  const reason = failure ?? backend?.reason ?? 'Choosing WebGPU, WebGL, WASM or CPU…';
-  const kind = failure ? 'error' : backend?.fellBack ? 'fallback' : backend ? 'ok' : 'pending';
+  const { label, reason, kind } = indicatorText(backend, failure, useHashTab());
   return (
     <div className="backend">
       <span className={`backend-indicator backend-${kind}`} data-testid="backend-indicator" data-backend={backend?.name ?? ''} title={reason}>

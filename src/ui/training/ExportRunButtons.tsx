@@ -1,7 +1,7 @@
 import type { RunModel } from '../../state/trainingRun';
 import type { TrainingParams } from '../../state/urlHashSchema';
 import { downloadText } from './download';
-import { exportFileName, runToCsv, runToJson } from './exportRun';
+import { runExportFileName, runToCsv, runToJson } from './exportRun';
 
 export function ExportRunButtons({ run, params }: { run: RunModel; params: TrainingParams }) {
   return (
@@ -11,11 +11,14 @@ export function ExportRunButtons({ run, params }: { run: RunModel; params: Train
         type="button"
         className="link-button"
         data-testid="export-json"
-        onClick={() => downloadText(runToJson(run, params, new Date().toISOString()), exportFileName(params, 'run', 'json'), 'application/json')}
+        onClick={() => {
+          const now = new Date();
+          downloadText(runToJson(run, params, now.toISOString()), runExportFileName(params, 'json', now), 'application/json');
+        }}
       >
         JSON
       </button>
-      <button type="button" className="link-button" data-testid="export-csv" onClick={() => downloadText(runToCsv(run), exportFileName(params, 'run', 'csv'), 'text/csv')}>
+      <button type="button" className="link-button" data-testid="export-csv" onClick={() => downloadText(runToCsv(run), runExportFileName(params, 'csv', new Date()), 'text/csv')}>
         CSV
       </button>
     </span>

@@ -1,6 +1,6 @@
 // Run state (loading with progress, compiling kernels, running, paused), step/epoch and cost.
 import type { RunModel } from '../../state/trainingRun';
-import { costText, stepText } from './costReadout';
+import { costReadoutLine, stepText } from './costReadout';
 
 const STATE_TEXT: Record<RunModel['state'], string> = {
   idle: 'starting the trainer…',
@@ -32,7 +32,7 @@ export function StatusBar({ run }: { run: RunModel }) {
         {stepText(run.step, run.totalSteps, run.stepsPerEpoch)}
       </span>
       <span className="num cost-readout" data-testid="cost-readout">
-        ms/step: {costText(run.variants, run.backend)}
+        {costReadoutLine(run.variants, run.backend)}
       </span>
     </div>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costText, stepText } from './costReadout';
+import { costReadoutLine, costText, stepText } from './costReadout';
 
 describe('cost read-out', () => {
   it('shows ms per step, the overhead ratio and the backend', () => {
@@ -20,6 +20,11 @@ describe('cost read-out', () => {
 
   it('waits for measurements', () => {
     expect(costText([{ norm: 'deconv', msPerStep: 0 }])).toMatch(/after the first steps/);
+  });
+
+  it('says its label once, before and after the first measurements', () => {
+    expect(costReadoutLine([{ norm: 'deconv', msPerStep: 0 }])).toBe('ms/step: measured after the first steps');
+    expect(costReadoutLine([{ norm: 'deconv', msPerStep: 20 }, { norm: 'none', msPerStep: 10 }])).toBe('ms/step: deconv 20.0 ms, none 10.0 ms (x2.00)');
   });
 
   it('reports step and epoch', () => {

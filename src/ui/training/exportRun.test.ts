@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { initialRun, type RunModel } from '../../state/trainingRun';
 import { defaultParams } from '../../state/urlHashSchema';
-import { exportFileName, runToCsv, runToJson } from './exportRun';
+import { findPreset, type TrainingPreset } from '../../state/presets';
+import { exportFileName, runExportFileName, runToCsv, runToJson } from './exportRun';
 
 function sampleRun(): RunModel {
   return {
@@ -37,6 +38,16 @@ describe('run export', () => {
 
   it('names files after dataset, model and seed', () => {
     expect(exportFileName(defaultParams(), 'loss', 'svg')).toBe('deconv-lab-fashion-mnist-simple-cnn-seed1-loss.svg');
+  });
+
+  it('gives the runs of two presets different names, with preset, variants and time', () => {
+    const at = new Date('2026-11-28T20:13:06.000Z');
+    const paramsOf = (id: string) => ({ ...defaultParams(), ...(findPreset(id) as TrainingPreset).params });
+    const oneEpoch = runExportFileName(paramsOf('one-epoch'), 'json', at);
+    const sparse = runExportFileName(paramsOf('sparse-activations'), 'json', at);
+    expect(oneEpoch).toBe('deconv-lab-one-epoch-fashion-mnist-simple-cnn-deconv-batchnorm-seed1-run-20261128-201306.json');
+    expect(sparse).not.toBe(oneEpoch);
+    expect(runExportFileName(paramsOf('one-epoch'), 'json', new Date('2026-11-28T20:14:00.000Z'))).not.toBe(oneEpoch);
   });
 
   it('an empty run still gives a header', () => {

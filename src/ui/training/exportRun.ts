@@ -1,5 +1,6 @@
 // The run as JSON and CSV (pure formatting; downloading lives in download.ts).
 import type { RunModel } from '../../state/trainingRun';
+import { matchingPreset } from '../../state/presets';
 import { toTrainConfig } from '../../state/trainingConfig';
 import { serialiseQuery } from '../../state/urlHash';
 import type { TrainingParams } from '../../state/urlHashSchema';
@@ -59,4 +60,16 @@ export function runToCsv(run: RunModel): string {
 
 export function exportFileName(params: TrainingParams, what: string, extension: string): string {
   return `deconv-lab-${params.dataset}-${params.model}-seed${params.seed}-${what}.${extension}`;
+}
+
+function compactTimestamp(at: Date): string {
+  // 2026-11-28T20:13:06.000Z -> 20261128-201306 (UTC; sorts by time, no characters file systems dislike)
+  return at.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+}
+
+/** A run export's name: which preset (or dataset and model), which variants, and when, so two runs never share a name. */
+export function runExportFileName(params: TrainingParams, extension: string, at: Date): string {
+  const preset = matchingPreset(params);
+  const what = preset ? `${preset.id}-${params.dataset}-${params.model}` : `${params.dataset}-${params.model}`;
+  return `deconv-lab-${what}-${params.norms.join('-')}-seed${params.seed}-run-${compactTimestamp(at)}.${extension}`;
 }

@@ -9,6 +9,7 @@ import { sampleUrl, useSamples, type Sample } from './useSamples';
 import { useWebcam } from './useWebcam';
 import { useWhiteningHash } from './useWhiteningHash';
 import { WhiteningControls } from './WhiteningControls';
+import { whitenedCaption } from './whitenedCaption';
 import './whitening.css';
 
 function firstPastedFile(items: DataTransferItemList | undefined): File | null {
@@ -137,7 +138,7 @@ export function WhiteningView() {
             <WhitenedCanvas image={s.display} />
           </div>
           <figcaption className="caption">
-            Smooth areas vanish, edges stay: neighbours no longer correlate.
+            {whitenedCaption(s.settings.iters)}
             <MeasurementLine measurement={s.measurement} payload={payload} />
           </figcaption>
         </figure>
