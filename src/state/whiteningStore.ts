@@ -12,6 +12,7 @@ import {
   type WhitenResponse,
   type WhitenSettings,
 } from '../platform/whitenProtocol';
+import { LatestOnlySender } from './latestOnlySender';
 import { useShellStore } from './shellStore';
 import { parseWhiteningHash } from './whiteningHash';
 
@@ -60,9 +61,17 @@ declare global {
 }
 
 let client: WhitenClient | null = null;
-let debounce: ReturnType<typeof setTimeout> | undefined;
-/** A settings change waits for its debounce: no answer before it is the final one. */
-let settingsQueued = false;
+/**
+ * Settings changes: sent at once while the worker is idle, else only the newest waits for the running
+ * job's answer (intermediate results while a slider is dragged, no queue of stale work). Without an
+ * image nothing is sent: the next load carries the settings.
+ */
+const settingsSender = new LatestOnlySender<WhitenSettings>((settings) => {
+  if (!useWhiteningStore.getState().image) return null;
+  const id = whiteningClient().whiten(settings);
+  useWhiteningStore.setState({ requestedId: id, status: 'working' });
+  return id;
+});
 const frameTimes: number[] = [];
 /** Sample file name per image-loading request, applied when that image's result arrives. */
 const pendingSamples = new Map<number, string | null>();
@@ -80,7 +89,6 @@ function takeSample(id: number): string | null {
   }
   return sample;
 }
-const SETTINGS_DEBOUNCE_MS = 80;
 
 export const useWhiteningStore = create<WhiteningState>((set, get) => ({
   settings: parseWhiteningHash(globalThis.location?.hash ?? '').settings,
@@ -99,19 +107,13 @@ export const useWhiteningStore = create<WhiteningState>((set, get) => ({
   loadingName: null,
   fps: 0,
   setSettings: (change) => {
-    // 'working' at once: until the debounced request goes out, the picture is for older settings.
+    // 'working' at once: until the waiting change has been answered, the picture is for older settings.
     set({ settings: { ...get().settings, ...change }, ...(get().image ? { status: 'working' as const } : {}) });
-    clearTimeout(debounce);
-    settingsQueued = true;
-    debounce = setTimeout(() => {
-      settingsQueued = false;
-      if (!get().image) return;
-      const id = whiteningClient().whiten(get().settings);
-      set({ requestedId: id, status: 'working' });
-    }, SETTINGS_DEBOUNCE_MS);
+    settingsSender.submit(get().settings);
   },
   load: (source, sample) => {
     const id = whiteningClient().whiten(get().settings, source);
+    settingsSender.noteSent(id);
     pendingSamples.set(id, sample ?? null);
     set({ requestedId: id, status: 'working', loadingName: source.name });
   },
@@ -119,9 +121,20 @@ export const useWhiteningStore = create<WhiteningState>((set, get) => ({
   reportError: (message) => set({ error: message, errorId: get().requestedId }),
 }));
 
-function onAnswer(message: Exclude<WhitenResponse, { type: 'ready' } | { type: 'fatal' } | { type: 'device-lost' }>): void {
+type Answer = Exclude<WhitenResponse, { type: 'ready' } | { type: 'fatal' } | { type: 'device-lost' }>;
+
+function onAnswer(message: Answer): void {
+  showAnswer(message);
+  if (message.type === 'frame-result') return;
+  if (settingsSender.answered(message.id) !== null) return;
+  // The waiting change could not go out (no image after a failed load): nothing is pending any more.
   const state = useWhiteningStore.getState();
-  const done = message.id >= state.requestedId && !settingsQueued;
+  if (state.status === 'working' && state.answeredId >= state.requestedId) useWhiteningStore.setState({ status: state.payload ? 'ready' : 'failed', loadingName: null });
+}
+
+function showAnswer(message: Answer): void {
+  const state = useWhiteningStore.getState();
+  const done = message.id >= state.requestedId && !settingsSender.hasWaiting;
   if (message.type === 'error') {
     useWhiteningStore.setState({
       error: message.message,
@@ -188,6 +201,7 @@ export function whiteningClient(): WhitenClient {
       },
       onAnswer,
       onCrash: (message, retryId) => {
+        settingsSender.restarted(retryId);
         useWhiteningStore.setState({
           errorId: retryId ?? useWhiteningStore.getState().requestedId,
           error: `${message} ${retryId ? 'The last image is being whitened again.' : 'Pick an image to continue.'}`,
