@@ -8,6 +8,7 @@ import './theme.css';
 import './shell/shell.css';
 
 const TrainingView = lazy(() => import('./training/TrainingView').then((m) => ({ default: m.TrainingView })));
+const TourView = lazy(() => import('./tour/TourView').then((m) => ({ default: m.TourView })));
 const BenchmarkView = lazy(() => import('./bench/BenchmarkView').then((m) => ({ default: m.BenchmarkView })));
 
 export function App() {
@@ -26,6 +27,10 @@ export function App() {
         ) : tab === 'training' ? (
           <Suspense fallback={<p className="caption">Loading the training dashboard…</p>}>
             <TrainingView />
+          </Suspense>
+        ) : tab === 'tour' ? (
+          <Suspense fallback={<p className="caption">Loading the tour…</p>}>
+            <TourView />
           </Suspense>
         ) : (
           <Suspense fallback={<p className="caption">Loading the benchmark panel…</p>}>
