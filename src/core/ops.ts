@@ -2,12 +2,12 @@
 // where a fused kernel is registered for the active backend (WGSL on webgpu, see src/gpu) it
 // runs; everywhere else the composed tf-op implementation does. Both are differentiable.
 import * as tf from '@tensorflow/tfjs-core';
-import { BATCHED_ISQRT, PATCH_COVARIANCE, PATCH_MEAN } from '../gpu/kernelNames';
+import { BATCHED_ISQRT, PATCH_COVARIANCE, PATCH_MEAN, type ImplementationName } from './kernelNames';
 import { newtonSchulzLyapunov } from './isqrtLyapunov';
 import { newtonSchulzComposed, type IsqrtResult } from './newtonSchulz';
 import { padAmount, patchCovarianceComposed, type PatchOptions, type PatchStats } from './patchCovariance';
 
-export type { IsqrtResult, PatchOptions, PatchStats };
+export type { ImplementationName, IsqrtResult, PatchOptions, PatchStats };
 
 function fusedKernelRegistered(kernelName: string): boolean {
   return tf.getKernel(kernelName, tf.getBackend()) !== undefined;
@@ -62,6 +62,6 @@ export function patchCovariance(x: tf.Tensor4D, opts: PatchOptions): PatchStats 
 }
 
 /** Which implementation `batchedIsqrt`/`patchCovariance` use on the active backend, for the UI. */
-export function activeImplementation(): 'fused-wgsl' | 'composed' {
+export function activeImplementation(): ImplementationName {
   return fusedKernelRegistered(BATCHED_ISQRT) ? 'fused-wgsl' : 'composed';
 }

@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { GradConfig, KernelConfig, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
-import { BATCHED_ISQRT, BATCHED_ISQRT_GRAD } from './kernelNames';
+import { BATCHED_ISQRT, BATCHED_ISQRT_GRAD } from '../core/kernelNames';
 import { runProgram, takeSlot } from './program';
 import { fitsOneWorkgroup, smallBackwardSpec, smallForwardSpec } from './isqrtSmallWgsl';
 import { tiledIsqrtBackward, tiledIsqrtForward } from './isqrtTiled';

@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { GradConfig, KernelConfig, NamedAttrMap, NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs-core';
 import type { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
-import { PATCH_COVARIANCE, PATCH_MEAN, PATCH_STATS_GRAD } from './kernelNames';
+import { PATCH_COVARIANCE, PATCH_MEAN, PATCH_STATS_GRAD } from '../core/kernelNames';
 import { runProgram } from './program';
 import { patchCovarianceSpec, patchMeanSpec, patchStatsGradSpec, type PatchGeometry } from './patchCovWgsl';
 

@@ -1,14 +1,11 @@
-// Model factory: every model in every normalisation variant, with deterministic seeded weights.
-import type { DeconvSettings, ModelName, NormKind } from '../train/protocol';
+// Model factory: every model of the registry in every normalisation variant, with deterministic seeded weights.
 import type { Model } from './model';
-import { Mlp } from './models/mlp';
-import { ResnetMini } from './models/resnetMini';
-import { SimpleCnn } from './models/simpleCnn';
-import { VggMini } from './models/vggMini';
+import { isModelName, MODEL_NAMES, MODELS, type ModelName } from './models/registry';
 import type { ModelSettings } from './units';
+import type { DeconvSettings, NormKind } from './vocabulary';
 import { DEFAULT_DECONV_LAYER } from './whitening';
 
-export const MODEL_NAMES: readonly ModelName[] = ['mlp', 'simple-cnn', 'vgg-mini', 'resnet-mini'];
+export { MODEL_NAMES };
 
 export const DEFAULT_MODEL_SETTINGS: ModelSettings = { deconv: DEFAULT_DECONV_LAYER, inputIters: 15 };
 
@@ -27,16 +24,6 @@ export function createModel(
   settings: ModelSettings = DEFAULT_MODEL_SETTINGS,
   seed = 1,
 ): Model {
-  switch (name) {
-    case 'mlp':
-      return new Mlp(norm, inputShape, classes, settings, seed);
-    case 'simple-cnn':
-      return new SimpleCnn(norm, inputShape, classes, settings, seed);
-    case 'vgg-mini':
-      return new VggMini(norm, inputShape, classes, settings, seed);
-    case 'resnet-mini':
-      return new ResnetMini(norm, inputShape, classes, settings, seed);
-    default:
-      throw new Error(`unknown model "${String(name)}" (expected one of ${MODEL_NAMES.join(', ')})`);
-  }
+  if (!isModelName(name)) throw new Error(`unknown model "${String(name)}" (expected one of ${MODEL_NAMES.join(', ')})`);
+  return MODELS[name].build(norm, inputShape, classes, settings, seed);
 }

@@ -1,11 +1,11 @@
 // First-layer filters as plain arrays for the dashboard: learned W, and for deconvolution the
 // deconvolution kernels (row of running D at each input channel's centre tap) and W·D.
 import * as tf from '@tensorflow/tfjs-core';
-import type { KernelImages } from '../train/protocol';
 import { DeconvConv2d } from './deconvConv2d';
 import { Delinear } from './delinear';
 import type { Layer } from './layer';
 import { Conv2d, Dense } from './plain';
+import type { KernelImages } from './vocabulary';
 
 /** [k, k, C, out] -> first `count` filters as [count, k, k, C]. */
 function filtersOf(w: tf.Tensor4D, count: number): tf.Tensor4D {

@@ -1,11 +1,11 @@
 // What every model exposes to the trainer, and the shared plumbing (variables, probes, kernels).
 import * as tf from '@tensorflow/tfjs-core';
-import type { KernelImages, ModelName, NormKind } from '../train/protocol';
 import { DeconvConv2d } from './deconvConv2d';
 import { Delinear } from './delinear';
 import { countParams, type ForwardContext, type Layer } from './layer';
 import { Chain } from './units';
 import { kernelImages } from './kernelImages';
+import type { KernelImages, NormKind } from './vocabulary';
 
 export interface ProbeActivation {
   layer: string;
@@ -14,7 +14,8 @@ export interface ProbeActivation {
 }
 
 export interface Model {
-  readonly name: ModelName;
+  /** The model's key in the registry (models/registry.ts). */
+  readonly name: string;
   readonly norm: NormKind;
   /** [height, width, channels] */
   readonly inputShape: [number, number, number];
@@ -40,7 +41,7 @@ export abstract class BaseModel implements Model {
   protected abstract readonly inputLayer: Layer;
 
   constructor(
-    readonly name: ModelName,
+    readonly name: string,
     readonly norm: NormKind,
     readonly inputShape: [number, number, number],
     readonly classes: number,

@@ -1,12 +1,12 @@
 // A "unit" is a conv or dense layer with the variant's normalisation: deconvolution folded into
 // the layer, conv/dense followed by batch norm, or the plain layer with a bias.
 import type * as tf from '@tensorflow/tfjs-core';
-import type { NormKind } from '../train/protocol';
 import { BatchNorm } from './batchNorm';
 import { DeconvConv2d } from './deconvConv2d';
 import { Delinear } from './delinear';
 import type { ForwardContext, Layer } from './layer';
 import { Conv2d, Dense } from './plain';
+import type { NormKind } from './vocabulary';
 import type { DeconvLayerSettings } from './whitening';
 
 export interface ModelSettings {

@@ -3,6 +3,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { batchedIsqrt, type IsqrtGradient } from '../core/ops';
 import type { ForwardContext } from './layer';
+import type { BlockMode } from './vocabulary';
 
 export interface DeconvLayerSettings {
   /** Channel (or feature) block size before the gcd rule. */
@@ -14,7 +15,7 @@ export interface DeconvLayerSettings {
   samplingStride: number;
   /** Training steps after which the running values are used (0 = never). */
   freezeIters: number;
-  blockMode: 'pooled' | 'per-block';
+  blockMode: BlockMode;
   /** Running-average momentum (reference 0.1). */
   momentum: number;
   /** Gradient of D on the composed path (cpu, wasm, webgl); absent = 'unrolled'. */

@@ -1,29 +1,16 @@
 // Typed messages between the UI (main thread) and the training worker. The same types describe
 // what the trainer emits when it runs directly in Node (CLI, tests). Only plain data crosses.
+import type { DatasetName } from '../data/dataset';
 import type { BackendInfo } from '../platform/backend';
+import type { ModelName } from '../nn/models/registry';
+import type { DeconvSettings, Histogram, ImplementationName, KernelImages, NormKind } from '../nn/vocabulary';
 
-export type NormKind = 'deconv' | 'batchnorm' | 'none';
-export type ModelName = 'mlp' | 'simple-cnn' | 'vgg-mini' | 'resnet-mini';
-export type DatasetName = 'mnist' | 'fashion-mnist' | 'cifar10';
+// The model vocabulary is owned by src/nn; re-exported here so the rooms above keep one import.
+export type { DatasetName } from '../data/dataset';
+export type { ModelName } from '../nn/models/registry';
+export type { BlockMode, DeconvSettings, Histogram, ImplementationName, KernelImages, NormKind } from '../nn/vocabulary';
 export type OptimizerName = 'sgd' | 'adam';
 export type ScheduleName = 'cosine' | 'constant';
-
-export interface DeconvSettings {
-  /** Channel block size B (spec §2); clamped to C, or gcd(B, C) when C % B != 0. */
-  block: number;
-  /** Newton–Schulz iterations K for hidden layers (default 5). */
-  iters: number;
-  /** Iterations for the input layer (default 15). */
-  inputIters: number;
-  eps: number;
-  samplingStride: number;
-  /** Steps after which statistics freeze to the running values (0 = never). */
-  freezeIters: number;
-  /** 'pooled': one D shared by all blocks (reference). 'per-block': a D per block. */
-  blockMode: 'pooled' | 'per-block';
-  /** Gradient of D off WebGPU: 'unrolled' (reverse mode through the K steps, the default) or 'lyapunov' (closed form). */
-  isqrtGradient?: 'unrolled' | 'lyapunov';
-}
 
 export interface TrainConfig {
   dataset: DatasetName;
@@ -46,13 +33,6 @@ export interface TrainConfig {
   deconv: DeconvSettings;
 }
 
-export interface Histogram {
-  /** Left edge of the first bin and width of each bin; counts per bin. */
-  min: number;
-  binWidth: number;
-  counts: number[];
-}
-
 export interface SparsityStats {
   kurtosis: number;
   /** Fraction of values with |v - mean| < 0.1 * std. */
@@ -68,19 +48,6 @@ export interface LayerActivations {
   pre: Histogram & SparsityStats;
   /** After the nonlinearity. */
   post: Histogram & SparsityStats;
-}
-
-export interface KernelImages {
-  /** [count, k, k, cin] row-major; count filters of k x k taps over cin channels. */
-  shape: [number, number, number, number];
-  /** Learned filters W (every variant). */
-  weights: number[];
-  /** Deconvolution kernels from running D (deconv only): row of D at each channel's centre tap. */
-  deconv?: number[];
-  /** Deconvolution kernels shape [cin, k, k, cin] when present. */
-  deconvShape?: [number, number, number, number];
-  /** Effective filters W·D (deconv only), same shape as `weights`. */
-  effective?: number[];
 }
 
 export interface VariantSnapshot {
@@ -154,7 +121,7 @@ export type TrainCommand =
 
 export interface WorkerDiagnostics {
   backend: BackendInfo | undefined;
-  implementation: 'fused-wgsl' | 'composed';
+  implementation: ImplementationName;
   memory: { numTensors: number; numBytes: number; numDataBuffers: number };
   step: number;
   state: RunState;
@@ -162,7 +129,7 @@ export interface WorkerDiagnostics {
 
 /** Worker -> main thread. */
 export type TrainEvent =
-  | { type: 'backend'; info: BackendInfo; implementation: 'fused-wgsl' | 'composed' }
+  | { type: 'backend'; info: BackendInfo; implementation: ImplementationName }
   | { type: 'status'; state: RunState; message?: string; progress?: number }
   | { type: 'snapshot'; snapshot: TrainSnapshot }
   | { type: 'diverged'; norm: NormKind; step: number; message: string }

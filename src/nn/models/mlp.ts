@@ -1,10 +1,12 @@
-// The paper's MNIST MLP: flatten -> 128 -> 128 -> classes, ReLU. Works on any image size.
+// flatten -> 128 -> 128 -> classes with ReLU, deconvolution folded into every dense layer (Delinear).
+// The shape of the paper's MNIST MLP; the reference's own version (sigmoid, ChannelDeconv) is paperMlp.ts.
+// Works on any image size.
 import type * as tf from '@tensorflow/tfjs-core';
-import type { NormKind } from '../../train/protocol';
 import type { ForwardContext, Layer } from '../layer';
 import { BaseModel, reluBlock } from '../model';
 import { flatten } from '../plain';
 import { denseUnit, type ModelSettings } from '../units';
+import type { NormKind } from '../vocabulary';
 
 export class Mlp extends BaseModel {
   protected readonly layers: Layer[];

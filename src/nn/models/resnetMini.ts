@@ -1,11 +1,11 @@
 // A small residual net: stem conv 16 | basic block 16 | basic block 32 (stride 2) | basic block 64
 // (stride 2) | global average pool | classifier. Projections are 1x1 convs with the same normalisation.
 import * as tf from '@tensorflow/tfjs-core';
-import type { NormKind } from '../../train/protocol';
 import type { ForwardContext, Layer } from '../layer';
 import { BaseModel, reluBlock } from '../model';
 import { globalAveragePool } from '../plain';
 import { convUnit, denseUnit, type ModelSettings } from '../units';
+import type { NormKind } from '../vocabulary';
 
 interface BasicBlock {
   name: string;

@@ -1,10 +1,10 @@
 // Two conv blocks (16, 32 channels, 3x3, ReLU, 2x2 max-pool) and a linear classifier.
 import type * as tf from '@tensorflow/tfjs-core';
-import type { NormKind } from '../../train/protocol';
 import type { ForwardContext, Layer } from '../layer';
 import { BaseModel, reluBlock } from '../model';
 import { flatten, maxPool2 } from '../plain';
 import { convUnit, denseUnit, type ModelSettings } from '../units';
+import type { NormKind } from '../vocabulary';
 
 export class SimpleCnn extends BaseModel {
   protected readonly layers: Layer[];

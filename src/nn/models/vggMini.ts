@@ -1,10 +1,10 @@
 // A small VGG: 16 | pool | 32, 32 | pool | 64, 64 | pool | global average pool | classifier.
 import type * as tf from '@tensorflow/tfjs-core';
-import type { NormKind } from '../../train/protocol';
 import type { ForwardContext, Layer } from '../layer';
 import { BaseModel, reluBlock } from '../model';
 import { globalAveragePool, maxPool2 } from '../plain';
 import { convUnit, denseUnit, type ModelSettings } from '../units';
+import type { NormKind } from '../vocabulary';
 
 /** Channel counts; 'pool' is a 2x2 max-pool. */
 const PLAN: (number | 'pool')[] = [16, 'pool', 32, 32, 'pool', 64, 64, 'pool'];

@@ -1,0 +1,77 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { describe, expect, it } from 'vitest';
+import { VariantRunner } from '../../train/variantRunner';
+import { createRng } from '../random';
+import { settings } from '../testing/fixtures';
+import type { ModelSettings } from '../units';
+import type { NormKind } from '../vocabulary';
+import { PAPER_MLP_HIDDEN, PaperMlp } from './paperMlp';
+
+const SHAPE: [number, number, number] = [6, 6, 1];
+const FEATURES = 36;
+const CLASSES = 3;
+const SETTINGS: ModelSettings = { deconv: settings({ block: 16 }), inputIters: 15 };
+
+/** Class c brightens the c-th third of the rows; plus noise. */
+function batch(count: number, seed: number): { x: tf.Tensor4D; oneHot: tf.Tensor2D } {
+  const rng = createRng(seed);
+  const [h, w] = SHAPE;
+  const labels = Array.from({ length: count }, (_, i) => i % CLASSES);
+  const pixels = labels.flatMap((label) => Array.from({ length: h * w }, (_, p) => (Math.floor(Math.floor(p / w) / 2) === label ? 0.7 : 0.2) + 0.3 * rng()));
+  return tf.tidy(() => ({ x: tf.tensor4d(pixels, [count, ...SHAPE]), oneHot: tf.cast(tf.oneHot(tf.tensor1d(labels, 'int32'), CLASSES), 'float32') as tf.Tensor2D }));
+}
+
+describe('PaperMlp (the reference MNIST MLP: sigmoid, channel deconvolution)', () => {
+  it('has the reference layers per variant: no dense bias under deconv and batch norm, whitening state only under deconv', () => {
+    const h = PAPER_MLP_HIDDEN;
+    const weights = FEATURES * h + h * h + h * CLASSES;
+    const expected: Record<NormKind, number> = { none: weights + 2 * h + CLASSES, batchnorm: weights + 4 * h, deconv: weights };
+    for (const norm of ['deconv', 'batchnorm', 'none'] as const) {
+      const model = new PaperMlp(norm, SHAPE, CLASSES, SETTINGS, 1);
+      expect(model.paramCount()).toBe(expected[norm]);
+      if (norm === 'none') expect(model.stateVariables()).toHaveLength(0);
+      else expect(model.stateVariables().length).toBeGreaterThan(0);
+      model.dispose();
+    }
+  });
+
+  it('squashes both hidden layers with a sigmoid and whitens the first layer input under deconv', () => {
+    // Block 12 splits the 36 inputs into whole blocks (leftover features share one scalar mean).
+    const model = new PaperMlp('deconv', SHAPE, CLASSES, { ...SETTINGS, deconv: { ...SETTINGS.deconv, block: 12 } }, 1);
+    const { x, oneHot } = batch(24, 3);
+    const probe = model.activations(x);
+    expect(probe.map((a) => a.layer)).toEqual(['dense1', 'dense2']);
+    for (const { post } of probe) {
+      const values = post.dataSync();
+      expect(Math.min(...values)).toBeGreaterThan(0);
+      expect(Math.max(...values)).toBeLessThan(1);
+    }
+    // In training mode the first dense layer sees centred, decorrelated features: its
+    // pre-activations have (near) zero mean over the batch because the layer has no bias.
+    const recorded: tf.Tensor[] = [];
+    tf.tidy(() => {
+      model.forward(x, { training: true, record: (_layer, pre) => recorded.push(tf.keep(tf.mean(pre, 0))) });
+    });
+    expect(Math.max(...Array.from(recorded[0].dataSync(), Math.abs))).toBeLessThan(1e-4);
+    tf.dispose([...recorded, ...probe.flatMap((a) => [a.pre, a.post]), x, oneHot]);
+    model.dispose();
+  });
+
+  for (const norm of ['deconv', 'batchnorm', 'none'] as const) {
+    it(`${norm}: the loss falls in a few SGD steps and no tensor leaks`, async () => {
+      const model = new PaperMlp(norm, SHAPE, CLASSES, SETTINGS, 2);
+      const runner = new VariantRunner(model, { kind: 'sgd', momentum: 0.9, weightDecay: 0 });
+      const { x, oneHot } = batch(30, 5);
+      const losses: number[] = [];
+      await runner.step(x, oneHot, 0.5);
+      const before = tf.memory().numTensors;
+      for (let i = 0; i < 12; i += 1) losses.push((await runner.step(x, oneHot, 0.5)).loss);
+      expect(tf.memory().numTensors).toBe(before);
+      expect(losses.every(Number.isFinite)).toBe(true);
+      expect(Math.min(...losses.slice(-3))).toBeLessThan(0.7 * losses[0]);
+      tf.dispose([x, oneHot]);
+      runner.dispose();
+    });
+  }
+});

@@ -1,0 +1,79 @@
+// The reference's own MNIST MLP: flatten -> 128 -> 128 -> classes with sigmoid activations.
+//   deconv:    channel deconvolution (ChannelDeconv) of the input of every dense layer, dense layers without bias;
+//   batchnorm: batch norm after each hidden dense layer, before the sigmoid, dense layers without bias;
+//   none:      plain dense layers with a bias.
+// Unlike `mlp` (ReLU, deconvolution folded into the weights), the whitening here is applied to the
+// activations themselves, as the reference's MLP does.
+import * as tf from '@tensorflow/tfjs-core';
+import { BatchNorm } from '../batchNorm';
+import { ChannelDeconv } from '../channelDeconv';
+import { kernelImages } from '../kernelImages';
+import type { ForwardContext, Layer } from '../layer';
+import { BaseModel } from '../model';
+import { Dense, flatten } from '../plain';
+import { Chain, type ModelSettings } from '../units';
+import type { KernelImages, NormKind } from '../vocabulary';
+
+export const PAPER_MLP_HIDDEN = 128;
+
+interface DenseSpec {
+  name: string;
+  inFeatures: number;
+  outFeatures: number;
+  isInput: boolean;
+  classifier: boolean;
+}
+
+/** One dense layer of the variant; `dense` is its weight-carrying layer (for the kernel figure). */
+function paperUnit(norm: NormKind, spec: DenseSpec, settings: ModelSettings, seed: number): { unit: Layer; dense: Dense } {
+  const dense = new Dense({ name: spec.name, inFeatures: spec.inFeatures, outFeatures: spec.outFeatures, useBias: norm === 'none', seed });
+  if (norm === 'deconv') {
+    const layerSettings = spec.isInput ? { ...settings.deconv, iters: settings.inputIters } : settings.deconv;
+    const whiten = new ChannelDeconv({ name: `${spec.name}.deconv`, channels: spec.inFeatures, settings: layerSettings });
+    return { unit: new Chain(spec.name, [whiten, dense]), dense };
+  }
+  if (norm === 'batchnorm' && !spec.classifier) {
+    return { unit: new Chain(spec.name, [dense, new BatchNorm({ name: `${spec.name}.bn`, channels: spec.outFeatures })]), dense };
+  }
+  return { unit: dense, dense };
+}
+
+/** sigmoid(unit(x)), reporting pre and post to a probe. */
+function sigmoidBlock(unit: Layer, x: tf.Tensor, ctx: ForwardContext): tf.Tensor {
+  const pre = unit.forward(x, ctx);
+  const post = tf.sigmoid(pre);
+  ctx.record?.(unit.name, pre, post);
+  return post;
+}
+
+export class PaperMlp extends BaseModel {
+  protected readonly layers: Layer[];
+  protected readonly inputLayer: Layer;
+  private readonly hidden: Layer[];
+  private readonly classifier: Layer;
+  private readonly firstDense: Dense;
+
+  constructor(norm: NormKind, inputShape: [number, number, number], classes: number, settings: ModelSettings, seed: number) {
+    super('paper-mlp', norm, inputShape, classes);
+    const features = inputShape[0] * inputShape[1] * inputShape[2];
+    const first = paperUnit(norm, { name: 'dense1', inFeatures: features, outFeatures: PAPER_MLP_HIDDEN, isInput: true, classifier: false }, settings, seed);
+    const second = paperUnit(norm, { name: 'dense2', inFeatures: PAPER_MLP_HIDDEN, outFeatures: PAPER_MLP_HIDDEN, isInput: false, classifier: false }, settings, seed);
+    const last = paperUnit(norm, { name: 'classifier', inFeatures: PAPER_MLP_HIDDEN, outFeatures: classes, isInput: false, classifier: true }, settings, seed);
+    this.hidden = [first.unit, second.unit];
+    this.classifier = last.unit;
+    this.firstDense = first.dense;
+    this.inputLayer = first.unit;
+    this.layers = [...this.hidden, this.classifier];
+  }
+
+  protected logits(x: tf.Tensor4D, ctx: ForwardContext): tf.Tensor2D {
+    let h: tf.Tensor = flatten(x);
+    for (const unit of this.hidden) h = sigmoidBlock(unit, h, ctx);
+    return this.classifier.forward(h, ctx) as tf.Tensor2D;
+  }
+
+  /** The first dense layer's weights as input-shaped templates (the whitening is not folded into them). */
+  override async firstLayerKernels(maxFilters = 32): Promise<KernelImages> {
+    return kernelImages(this.firstDense, this.inputShape, maxFilters);
+  }
+}
