@@ -44,11 +44,11 @@ export function TourCard({ step, current, lecture, onBack, onNext, onLeave, onTo
       </ol>
       <p className="tour-keys">
         ← → move · Esc leaves ·{' '}
-        <button type="button" className="link-button" onClick={onToggleLecture} aria-pressed={lecture} data-testid="tour-lecture">
+        <button type="button" className="tour-link" onClick={onToggleLecture} aria-pressed={lecture} data-testid="tour-lecture">
           lecture mode (F)
         </button>
       </p>
-      <button type="button" className="link-button tour-leave" data-testid="tour-leave" onClick={onLeave}>
+      <button type="button" className="tour-link tour-leave" data-testid="tour-leave" onClick={onLeave}>
         Leave the tour (Esc)
       </button>
     </aside>

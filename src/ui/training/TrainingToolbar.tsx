@@ -2,13 +2,14 @@
 // and the transport buttons. Settings that would corrupt a running run are disabled while it runs.
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import { PRESETS, matchingPreset } from '../../state/presets';
+import { PRESETS } from '../../state/presets';
 import { NORM_KINDS, type TrainingParams } from '../../state/urlHashSchema';
 import type { NormKind } from '../../train/protocol';
 import { MAX_UPLOAD_BYTES } from './cifarUpload';
 import { ChoiceInput, NumberInput } from './ParamInput';
+import { PresetLesson, PresetPicker } from './PresetPicker';
 import type { TrainingController } from './trainingController';
-import { VARIANT_COLOUR } from './variantStyle';
+import { VARIANT_COLOUR, VARIANT_TEXT_COLOUR } from './variantStyle';
 
 const VARIANT_SHORT_LABEL = { deconv: 'deconv', batchnorm: 'batch norm', none: 'none' } as const;
 
@@ -40,22 +41,7 @@ export function TrainingToolbar({ controller }: { controller: TrainingController
   return (
     <div className="toolbar" role="toolbar" aria-label="Training controls">
       <div className="toolbar-row">
-        <label className="param param-preset">
-          <span className="param-label">preset</span>
-          <select aria-label="preset" value={presetId ?? matchingPreset(params)?.id ?? ''} onChange={(event) => onPreset(event.target.value)}>
-            <option value="">custom settings</option>
-            <optgroup label="Training">
-              {PRESETS.filter((p) => p.kind === 'training').map((p) => (
-                <option key={p.id} value={p.id}>{p.title}</option>
-              ))}
-            </optgroup>
-            <optgroup label="Whitening view">
-              {PRESETS.filter((p) => p.kind === 'link').map((p) => (
-                <option key={p.id} value={p.id}>{p.title}</option>
-              ))}
-            </optgroup>
-          </select>
-        </label>
+        <PresetPicker presetId={presetId} params={params} onPick={onPreset} />
         <span title={locked}>
           <ChoiceInput name="dataset" value={params.dataset} disabled={busy} onChange={(dataset) => set({ dataset })} labels={DATASET_LABELS} />
         </span>
@@ -82,7 +68,7 @@ export function TrainingToolbar({ controller }: { controller: TrainingController
           <span className="param-label">variants</span>
           <span className="variants">
             {NORM_KINDS.map((norm) => (
-              <label key={norm} className="variant-toggle" style={{ color: VARIANT_COLOUR[norm] }}>
+              <label key={norm} className="variant-toggle" style={{ color: VARIANT_TEXT_COLOUR[norm], accentColor: VARIANT_COLOUR[norm] }}>
                 <input type="checkbox" disabled={busy} checked={params.norms.includes(norm)} onChange={(event) => toggleNorm(norm, event.target.checked)} />
                 {VARIANT_SHORT_LABEL[norm]}
               </label>
@@ -121,6 +107,7 @@ export function TrainingToolbar({ controller }: { controller: TrainingController
         <NumberInput name="hz" value={params.hz} disabled={false} onCommit={(hz) => set({ hz })} label="updates/s" width="3em" />
         <ChoiceInput name="backend" value={params.backend} disabled={busy} onChange={(backend) => set({ backend })} />
       </div>
+      <PresetLesson params={params} />
       {uploadMessage && (
         <p className="message message-error" role="alert">
           {uploadMessage} <button type="button" className="link-button" onClick={() => setUploadMessage(null)}>dismiss</button>
