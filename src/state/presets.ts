@@ -1,5 +1,6 @@
 // One-click starting points. Training presets set TrainingParams; whitening presets are links
 // into the whitening view (owned by the shell), identified by its hash parameters.
+import { sameValue } from '../core/settingsTable';
 import type { TrainingParams } from './urlHashSchema';
 
 export type PanelFocus = 'curves' | 'kernels' | 'sparsity';
@@ -11,6 +12,8 @@ export interface TrainingPreset {
   /** One sentence: what the audience should see. */
   lesson: string;
   params: Partial<TrainingParams>;
+  /** Why the variants train at different learning rates (shown beside them), when the preset sets `lrByNorm`. */
+  reason?: string;
   focus: PanelFocus;
 }
 
@@ -109,7 +112,7 @@ export function matchingPreset(params: TrainingParams): TrainingPreset | undefin
     (preset): preset is TrainingPreset =>
       preset.kind === 'training' &&
       (Object.keys(preset.params) as (keyof TrainingParams)[]).every(
-        (key) => String(preset.params[key]) === String(params[key]),
+        (key) => sameValue(preset.params[key], params[key]),
       ),
   );
 }

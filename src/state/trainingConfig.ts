@@ -1,34 +1,9 @@
-// Maps the URL-level TrainingParams onto the trainer's TrainConfig.
+// The Training tab's settings as the trainer and the address need them.
+import { sameValue } from '../core/settingsTable';
 import { addressBackend, withAddressBackend, type BackendName } from '../platform/backendName';
-import type { TrainConfig } from '../train/protocol';
 import type { BackendChoice, TrainingParams } from './urlHashSchema';
 
-export function toTrainConfig(params: TrainingParams): TrainConfig {
-  return {
-    dataset: params.dataset,
-    model: params.model,
-    norms: [...params.norms],
-    optimizer: params.optimizer,
-    lr: params.lr,
-    momentum: params.momentum,
-    weightDecay: params.weightDecay,
-    schedule: params.schedule,
-    batchSize: params.batch,
-    epochs: params.epochs,
-    seed: params.seed,
-    evalEvery: params.evalEvery,
-    evalSize: params.evalSize,
-    deconv: {
-      block: params.block,
-      iters: params.iters,
-      inputIters: params.inputIters,
-      eps: params.eps,
-      samplingStride: params.stride,
-      freezeIters: params.freeze,
-      blockMode: params.blockMode,
-    },
-  };
-}
+export { toTrainConfig } from '../train/trainingSettings';
 
 export function forcedBackend(params: TrainingParams): BackendName | undefined {
   return params.backend === 'auto' ? undefined : params.backend;
@@ -61,6 +36,6 @@ export function addressSearchFor(search: string, backend: BackendChoice): string
 /** Keys whose change requires a new run (everything except the live ones). */
 export function changedRunKeys(a: TrainingParams, b: TrainingParams, live: ReadonlySet<keyof TrainingParams>): (keyof TrainingParams)[] {
   return (Object.keys(a) as (keyof TrainingParams)[]).filter(
-    (key) => !live.has(key) && String(a[key]) !== String(b[key]),
+    (key) => !live.has(key) && !sameValue(a[key], b[key]),
   );
 }

@@ -19,6 +19,8 @@ export interface TrainConfig {
   norms: NormKind[];
   optimizer: OptimizerName;
   lr: number;
+  /** A variant's own learning rate (the shared `lr` for a variant left out). */
+  lrByNorm?: Partial<Record<NormKind, number>>;
   /** SGD momentum (ignored by Adam). */
   momentum: number;
   weightDecay: number;

@@ -9,6 +9,7 @@ import { readVariables, writeVariables } from './checkpoint';
 import { BatchSource, gatherImages, imageShape, testBatches, testIndices } from './batches';
 import type { NormKind, TrainCheckpoint, TrainConfig, TrainSnapshot, VariantCheckpoint, VariantSnapshot } from './protocol';
 import { learningRate } from './schedule';
+import { clampSnapshotRate } from './trainingSettings';
 import { VariantRunner, type StepResult } from './variantRunner';
 
 export interface DivergenceEvent {
@@ -123,14 +124,18 @@ export class Trainer {
   }
 
   setSnapshotRate(hz: number): void {
-    this.snapshotHz = Math.min(30, Math.max(0.1, hz));
+    this.snapshotHz = clampSnapshotRate(hz);
+  }
+
+  /** The variant's learning rate at step `index`: its own when the config gives one, else the shared one. */
+  learningRateAt(norm: NormKind, index: number): number {
+    return learningRate(this.config.schedule, this.config.lrByNorm?.[norm] ?? this.config.lr, index, this.totalSteps);
   }
 
   /** One lock-step step of every live variant on the same batch; evaluates and snapshots when due. */
   async trainStep(): Promise<void> {
     if (this.finished || this.disposed) return;
     const index = this.completed;
-    const lr = learningRate(this.config.schedule, this.config.lr, index, this.totalSteps);
     const batch = this.batches.batch(index);
     try {
       // Lock-step: a step counts only when every live variant finished it. A failure part-way (a lost
@@ -138,7 +143,7 @@ export class Trainer {
       const results: [Variant, StepResult][] = [];
       for (const v of this.variants) {
         if (v.history.diverged) continue;
-        results.push([v, await v.runner.step(batch.x, batch.oneHot, lr)]);
+        results.push([v, await v.runner.step(batch.x, batch.oneHot, this.learningRateAt(v.history.norm, index))]);
       }
       for (const [v, result] of results) {
         v.history.ms.push(result.ms);

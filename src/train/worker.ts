@@ -11,6 +11,7 @@ import { selectBackend, type BackendInfo } from '../platform/backend';
 import { activeGpuDevice, describeLoss, watchDeviceLoss, type DeviceLoss } from '../platform/gpuDevice';
 import { checkpointFits, type RunState, type TrainCheckpoint, type TrainCommand, type TrainConfig, type TrainEvent } from './protocol';
 import { Trainer } from './trainer';
+import { clampSnapshotRate } from './trainingSettings';
 
 let backend: BackendInfo | undefined;
 let trainer: Trainer | undefined;
@@ -179,7 +180,7 @@ async function handle(command: TrainCommand): Promise<void> {
       return;
     }
     case 'update-rate':
-      snapshotHz = Math.min(30, Math.max(1, command.hz));
+      snapshotHz = clampSnapshotRate(command.hz);
       trainer?.setSnapshotRate(snapshotHz);
       return;
     case 'diagnostics':
