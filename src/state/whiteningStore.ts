@@ -23,6 +23,8 @@ export interface Measurement {
   /** Absent when the direct engine computed the result (no tfjs backend involved). */
   backend?: BackendName;
   implementation: WhitenPayload['implementation'];
+  /** The settings this result was computed with (the sliders may already show newer ones). */
+  settings?: WhitenSettings;
 }
 
 interface WhiteningState {
@@ -68,11 +70,28 @@ let client: WhitenClient | null = null;
  */
 const settingsSender = new LatestOnlySender<WhitenSettings>((settings) => {
   if (!useWhiteningStore.getState().image) return null;
-  const id = whiteningClient().whiten(settings);
+  const id = whitenRequest(settings);
   useWhiteningStore.setState({ requestedId: id, status: 'working' });
   return id;
 });
 const frameTimes: number[] = [];
+/** Settings of each whitening request still unanswered, by id: what the answer shows. */
+const sentSettings = new Map<number, WhitenSettings>();
+let lastSentSettings: WhitenSettings | null = null;
+
+function whitenRequest(settings: WhitenSettings, source?: ImageSource): number {
+  const id = whiteningClient().whiten(settings, source);
+  sentSettings.set(id, settings);
+  lastSentSettings = settings;
+  return id;
+}
+
+/** The settings of request `id`; entries for it and older requests are dropped. */
+function takeSettings(id: number): WhitenSettings | undefined {
+  const settings = sentSettings.get(id);
+  for (const key of sentSettings.keys()) if (key <= id) sentSettings.delete(key);
+  return settings;
+}
 /** Sample file name per image-loading request, applied when that image's result arrives. */
 const pendingSamples = new Map<number, string | null>();
 
@@ -112,7 +131,7 @@ export const useWhiteningStore = create<WhiteningState>((set, get) => ({
     settingsSender.submit(get().settings);
   },
   load: (source, sample) => {
-    const id = whiteningClient().whiten(get().settings, source);
+    const id = whitenRequest(get().settings, source);
     settingsSender.noteSent(id);
     pendingSamples.set(id, sample ?? null);
     set({ requestedId: id, status: 'working', loadingName: source.name });
@@ -146,7 +165,12 @@ function showAnswer(message: Answer): void {
     return;
   }
   const error = message.id > state.errorId ? null : state.error;
-  const measurement = { ms: message.ms, backend: message.backend, implementation: message.payload?.implementation ?? state.measurement?.implementation ?? 'composed' };
+  const measurement: Measurement = {
+    ms: message.ms,
+    backend: message.backend,
+    implementation: message.payload?.implementation ?? state.measurement?.implementation ?? 'composed',
+    settings: message.type === 'result' ? takeSettings(message.id) : state.measurement?.settings,
+  };
   if (message.type === 'frame-result') {
     const now = performance.now();
     frameTimes.push(now);
@@ -202,6 +226,8 @@ export function whiteningClient(): WhitenClient {
       onAnswer,
       onCrash: (message, retryId) => {
         settingsSender.restarted(retryId);
+        // The client re-sends the last image with the last settings it was sent.
+        if (retryId !== null && lastSentSettings) sentSettings.set(retryId, lastSentSettings);
         useWhiteningStore.setState({
           errorId: retryId ?? useWhiteningStore.getState().requestedId,
           error: `${message} ${retryId ? 'The last image is being whitened again.' : 'Pick an image to continue.'}`,

@@ -13,9 +13,9 @@ function computedBy(measurement: Measurement): string {
 export function MeasurementLine({ measurement, payload }: { measurement: Measurement | null; payload: WhitenPayload | null }) {
   if (!measurement || !payload) return <span className="measurement">Waiting for the first result…</span>;
   return (
-    <span className="measurement num" data-testid="measurement">
+    <span className="measurement num" data-testid="measurement" data-iters={measurement.settings?.iters}>
       <b data-testid="whiten-ms">{Math.round(measurement.ms).toLocaleString('en')} ms</b> on {computedBy(measurement)},{' '}
-      {payload.width}×{payload.height} px
+      {payload.width}×{payload.height} px{measurement.settings && `, K = ${measurement.settings.iters}`}
     </span>
   );
 }

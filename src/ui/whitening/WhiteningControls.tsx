@@ -1,4 +1,5 @@
 import type { WhitenSettings } from '../../platform/whitenProtocol';
+import { KPlayButton, useKPlay } from './KPlayButton';
 
 interface Props {
   settings: WhitenSettings;
@@ -13,6 +14,7 @@ function formatEps(eps: number): string {
 
 /** Kernel size, eps (log slider), Newton–Schulz iterations, sampling stride, colour or grey, engine. */
 export function WhiteningControls({ settings, onChange, disabled }: Props) {
+  const play = useKPlay();
   return (
     <fieldset className="controls" disabled={disabled}>
       <legend className="visually-hidden">Whitening settings</legend>
@@ -46,21 +48,29 @@ export function WhiteningControls({ settings, onChange, disabled }: Props) {
           onChange={(e) => onChange({ eps: 10 ** Number(e.target.value) })}
         />
       </label>
-      <label className="control control-wide">
-        <span className="control-name">
-          iterations K <b className="num">{settings.iters}</b>
-        </span>
-        <input
-          type="range"
-          min={1}
-          max={30}
-          step={1}
-          value={settings.iters}
-          data-testid="iterations-slider"
-          aria-label="Newton–Schulz iterations K (1 to 30)"
-          onChange={(e) => onChange({ iters: Number(e.target.value) })}
-        />
-      </label>
+      <div className="control-wide k-control">
+        <label className="control">
+          <span className="control-name">
+            iterations K <b className="num">{settings.iters}</b>
+          </span>
+          <input
+            type="range"
+            min={1}
+            max={30}
+            step={1}
+            value={settings.iters}
+            data-testid="iterations-slider"
+            aria-label="Newton–Schulz iterations K (1 to 30)"
+            onPointerDown={play.stop}
+            onKeyDown={play.stop}
+            onChange={(e) => {
+              play.stop();
+              onChange({ iters: Number(e.target.value) });
+            }}
+          />
+        </label>
+        <KPlayButton play={play} />
+      </div>
       <label className="control">
         <span className="control-name">
           sampling stride <b className="num">{settings.samplingStride}</b>
