@@ -4,6 +4,7 @@
 import * as d3 from 'd3';
 import { useMemo, useState, type MouseEvent, type RefObject } from 'react';
 import type { VariantHistory } from '../../state/trainingRun';
+import { AnnotationLabels } from './AnnotationLabels';
 import { epochBoundaries, finiteExtent, nearestIndex, smoothSeries } from './chartMath';
 import { CHART_FONT, type ChartPalette, VARIANT_COLOUR, VARIANT_NAME, VARIANT_SHORT } from './variantStyle';
 
@@ -30,7 +31,8 @@ interface Series {
 
 export function LossChart({ variants, stepsPerEpoch, totalSteps, width, height, logScale, smoothing, svgRef, fontScale = 1, palette }: LossChartProps) {
   const [hoverStep, setHoverStep] = useState<number | null>(null);
-  const MARGIN = { top: 12, right: 36 + 16 * fontScale, bottom: 10 + 24 * fontScale, left: 40 + 16 * fontScale };
+  // Right and bottom margins grow with the type (lecture mode): tick labels plus the rotated or lower axis label, descenders included.
+  const MARGIN = { top: 12, right: 8 + 46 * fontScale, bottom: 12 + 28 * fontScale, left: 40 + 16 * fontScale };
   const series: Series[] = useMemo(
     () =>
       variants.map((variant) => ({
@@ -111,7 +113,7 @@ export function LossChart({ variants, stepsPerEpoch, totalSteps, width, height, 
         <text transform={`translate(${-MARGIN.left + font},${innerHeight / 2}) rotate(-90)`} textAnchor="middle" fontSize={font} fill={palette.text}>
           {`train loss${logScale ? ' (log)' : ''} —`}
         </text>
-        <text transform={`translate(${innerWidth + MARGIN.right - 16},${innerHeight / 2}) rotate(90)`} textAnchor="middle" fontSize={font} fill={palette.text}>
+        <text transform={`translate(${innerWidth + MARGIN.right - 12 * fontScale},${innerHeight / 2}) rotate(90)`} textAnchor="middle" fontSize={font} fill={palette.text}>
           test accuracy - -
         </text>
         {series.map((s) => (
@@ -134,6 +136,18 @@ export function LossChart({ variants, stepsPerEpoch, totalSteps, width, height, 
             </g>
           ))}
         </g>
+        <AnnotationLabels
+          series={series}
+          x={x}
+          y={(loss) => (logScale && loss <= 0 ? Number.NaN : y(loss))}
+          yAccuracy={yAcc}
+          innerWidth={innerWidth}
+          innerHeight={innerHeight}
+          legend={{ x: innerWidth - 150 * fontScale, y: 0, width: 150 * fontScale, height: series.length * (font + 6) + 6 }}
+          endRadius={3.5 * fontScale}
+          font={font}
+          palette={palette}
+        />
         {hover && (
           <g pointerEvents="none">
             <line x1={x(hover.step)} x2={x(hover.step)} y2={innerHeight} stroke={palette.ink} strokeWidth={1} />
