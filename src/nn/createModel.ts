@@ -1,6 +1,7 @@
-// Model factory: every model of the registry in every normalisation variant, with deterministic seeded weights.
+// Model factory: every model of the catalogue in every normalisation variant, with deterministic seeded weights.
 import type { Model } from './model';
-import { isModelName, MODEL_NAMES, MODELS, type ModelName } from './models/registry';
+import { isModelName, MODEL_NAMES, type ModelName } from './models/catalog';
+import { MODEL_BUILDERS } from './models/registry';
 import type { ModelSettings } from './units';
 import type { DeconvSettings, NormKind } from './vocabulary';
 import { DEFAULT_DECONV_LAYER } from './whitening';
@@ -25,5 +26,5 @@ export function createModel(
   seed = 1,
 ): Model {
   if (!isModelName(name)) throw new Error(`unknown model "${String(name)}" (expected one of ${MODEL_NAMES.join(', ')})`);
-  return MODELS[name].build(norm, inputShape, classes, settings, seed);
+  return MODEL_BUILDERS[name](norm, inputShape, classes, settings, seed);
 }

@@ -5,6 +5,7 @@ import { Delinear } from './delinear';
 import { countParams, type ForwardContext, type Layer } from './layer';
 import { Chain } from './units';
 import { kernelImages } from './kernelImages';
+import type { ModelName } from './models/catalog';
 import type { KernelImages, NormKind } from './vocabulary';
 
 export interface ProbeActivation {
@@ -14,8 +15,7 @@ export interface ProbeActivation {
 }
 
 export interface Model {
-  /** The model's key in the registry (models/registry.ts). */
-  readonly name: string;
+  readonly name: ModelName;
   readonly norm: NormKind;
   /** [height, width, channels] */
   readonly inputShape: [number, number, number];
@@ -41,7 +41,7 @@ export abstract class BaseModel implements Model {
   protected abstract readonly inputLayer: Layer;
 
   constructor(
-    readonly name: string,
+    readonly name: ModelName,
     readonly norm: NormKind,
     readonly inputShape: [number, number, number],
     readonly classes: number,

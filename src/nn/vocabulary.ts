@@ -1,12 +1,13 @@
 // The words the rooms above nn (train, state, ui, cli, bench) use to talk about models: which
 // normalisation a variant uses, the deconvolution settings, what a model reports for the figures.
 // nn owns them so that nn never has to look upward for its own types; train/protocol.ts re-exports.
-// Model names come from the registry (./models/registry.ts), so a model is declared in one place.
+// Model names come from the model catalogue (./models/catalog.ts), where each model is declared once.
 import type { IsqrtGradient } from '../core/ops';
 
 export type { ImplementationName } from '../core/kernelNames';
 export type { IsqrtGradient } from '../core/ops';
 export type { Histogram } from '../core/sparsity';
+export type { ModelName } from './models/catalog';
 
 /** The normalisation of one variant: network deconvolution, batch norm, or none. */
 export type NormKind = 'deconv' | 'batchnorm' | 'none';

@@ -2,13 +2,11 @@
 // what the trainer emits when it runs directly in Node (CLI, tests). Only plain data crosses.
 import type { DatasetName } from '../data/dataset';
 import type { BackendInfo } from '../platform/backend';
-import type { ModelName } from '../nn/models/registry';
-import type { DeconvSettings, Histogram, ImplementationName, KernelImages, NormKind } from '../nn/vocabulary';
+import type { DeconvSettings, Histogram, ImplementationName, KernelImages, ModelName, NormKind } from '../nn/vocabulary';
 
 // The model vocabulary is owned by src/nn; re-exported here so the rooms above keep one import.
 export type { DatasetName } from '../data/dataset';
-export type { ModelName } from '../nn/models/registry';
-export type { BlockMode, DeconvSettings, Histogram, ImplementationName, KernelImages, NormKind } from '../nn/vocabulary';
+export type { BlockMode, DeconvSettings, Histogram, ImplementationName, KernelImages, ModelName, NormKind } from '../nn/vocabulary';
 export type OptimizerName = 'sgd' | 'adam';
 export type ScheduleName = 'cosine' | 'constant';
 
@@ -99,6 +97,12 @@ export interface TrainCheckpoint {
 
 export type RunState = 'idle' | 'loading' | 'compiling' | 'ready' | 'running' | 'paused' | 'finished' | 'error';
 
+/**
+ * What a start-up is doing, in order: starting the backend, loading the dataset, building the
+ * models, compiling the step's GPU pipelines ahead (WebGPU only), the first real step.
+ */
+export type StartupPhase = 'backend' | 'data' | 'build' | 'compile' | 'warmup';
+
 /** Main thread -> worker. */
 export type TrainCommand =
   /**
@@ -117,6 +121,11 @@ export type TrainCommand =
   /** Snapshots per second the UI wants (1..30). */
   | { type: 'update-rate'; hz: number }
   | { type: 'diagnostics'; requestId: number }
+  /**
+   * Whether the page shows the Training tab. While hidden, the worker's start-up (dataset, models,
+   * compilation) waits between its phases so the visible view gets the cores; a running loop keeps going.
+   */
+  | { type: 'visibility'; visible: boolean }
   /** Test hook: destroy the WebGPU device (answers with 'device-lost', or 'error' on other backends). */
   | { type: 'lose-device' }
   | { type: 'dispose' };
@@ -132,9 +141,14 @@ export interface WorkerDiagnostics {
 /** Worker -> main thread. */
 export type TrainEvent =
   | { type: 'backend'; info: BackendInfo; implementation: ImplementationName }
-  | { type: 'status'; state: RunState; message?: string; progress?: number }
+  /**
+   * `progress` is the fraction of the current phase done; `done` / `total` count its units when it
+   * has them (pipelines compiled, e.g. 12 of 40).
+   */
+  | { type: 'status'; state: RunState; message?: string; progress?: number; phase?: StartupPhase; done?: number; total?: number }
   | { type: 'snapshot'; snapshot: TrainSnapshot }
   | { type: 'diverged'; norm: NormKind; step: number; message: string }
+  /** The answer to a 'diagnostics' command, or (requestId 0) posted unasked with each state change and snapshot. */
   | { type: 'diagnostics'; requestId: number; diagnostics: WorkerDiagnostics }
   /**
    * The GPU device is gone: `step` is where training stopped, `checkpoint` the last CPU copy of the

@@ -3,7 +3,7 @@
 //   batchnorm: batch norm after each hidden dense layer, before the sigmoid, dense layers without bias;
 //   none:      plain dense layers with a bias.
 // Unlike `mlp` (ReLU, deconvolution folded into the weights), the whitening here is applied to the
-// activations themselves, as the reference's MLP does.
+// activations themselves, as the reference's MLP does, with the reference's ChannelDeconv constants.
 import * as tf from '@tensorflow/tfjs-core';
 import { BatchNorm } from '../batchNorm';
 import { ChannelDeconv } from '../channelDeconv';
@@ -16,11 +16,18 @@ import type { KernelImages, NormKind } from '../vocabulary';
 
 export const PAPER_MLP_HIDDEN = 128;
 
+/**
+ * The reference MLP builds every ChannelDeconv with its defaults: blocks of 32 features, eps 0.01 and
+ * 5 Newton–Schulz iterations, the input layer included. These replace the app's block / eps / K
+ * settings for this model; with eps 1e-5 the many constant border pixels of MNIST give near-zero
+ * variances that the running D amplifies on test images (test accuracy far below training).
+ */
+export const PAPER_CHANNEL_DECONV = { block: 32, eps: 1e-2, iters: 5 } as const;
+
 interface DenseSpec {
   name: string;
   inFeatures: number;
   outFeatures: number;
-  isInput: boolean;
   classifier: boolean;
 }
 
@@ -28,8 +35,7 @@ interface DenseSpec {
 function paperUnit(norm: NormKind, spec: DenseSpec, settings: ModelSettings, seed: number): { unit: Layer; dense: Dense } {
   const dense = new Dense({ name: spec.name, inFeatures: spec.inFeatures, outFeatures: spec.outFeatures, useBias: norm === 'none', seed });
   if (norm === 'deconv') {
-    const layerSettings = spec.isInput ? { ...settings.deconv, iters: settings.inputIters } : settings.deconv;
-    const whiten = new ChannelDeconv({ name: `${spec.name}.deconv`, channels: spec.inFeatures, settings: layerSettings });
+    const whiten = new ChannelDeconv({ name: `${spec.name}.deconv`, channels: spec.inFeatures, settings: { ...settings.deconv, ...PAPER_CHANNEL_DECONV } });
     return { unit: new Chain(spec.name, [whiten, dense]), dense };
   }
   if (norm === 'batchnorm' && !spec.classifier) {
@@ -56,9 +62,9 @@ export class PaperMlp extends BaseModel {
   constructor(norm: NormKind, inputShape: [number, number, number], classes: number, settings: ModelSettings, seed: number) {
     super('paper-mlp', norm, inputShape, classes);
     const features = inputShape[0] * inputShape[1] * inputShape[2];
-    const first = paperUnit(norm, { name: 'dense1', inFeatures: features, outFeatures: PAPER_MLP_HIDDEN, isInput: true, classifier: false }, settings, seed);
-    const second = paperUnit(norm, { name: 'dense2', inFeatures: PAPER_MLP_HIDDEN, outFeatures: PAPER_MLP_HIDDEN, isInput: false, classifier: false }, settings, seed);
-    const last = paperUnit(norm, { name: 'classifier', inFeatures: PAPER_MLP_HIDDEN, outFeatures: classes, isInput: false, classifier: true }, settings, seed);
+    const first = paperUnit(norm, { name: 'dense1', inFeatures: features, outFeatures: PAPER_MLP_HIDDEN, classifier: false }, settings, seed);
+    const second = paperUnit(norm, { name: 'dense2', inFeatures: PAPER_MLP_HIDDEN, outFeatures: PAPER_MLP_HIDDEN, classifier: false }, settings, seed);
+    const last = paperUnit(norm, { name: 'classifier', inFeatures: PAPER_MLP_HIDDEN, outFeatures: classes, classifier: true }, settings, seed);
     this.hidden = [first.unit, second.unit];
     this.classifier = last.unit;
     this.firstDense = first.dense;
