@@ -4,55 +4,28 @@
 import { writeFile } from 'node:fs/promises';
 import type { Dataset } from '../../data/dataset';
 import { readCifarPath, readDatasetFile } from '../../data/loadNode';
-import { MODEL_NAMES } from '../../nn/createModel';
-import { DEFAULT_TRAIN_CONFIG } from '../../train/defaults';
 import { runHeadless } from '../../train/headless';
-import type { NormKind, TrainConfig } from '../../train/protocol';
+import type { TrainConfig } from '../../train/protocol';
+import { learningRatesOf, toTrainConfig, TRAINING_SETTINGS } from '../../train/trainingSettings';
 import { CliError } from '../cliError';
-import { booleanFlag, choiceFlag, numberFlag, parseFlags, stringFlag } from '../flags';
+import { booleanFlag, choiceFlag, parseFlags, stringFlag } from '../flags';
 import { BACKEND_USAGE, DEFAULT_NODE_BACKEND, describeNodeBackend, initNodeBackend, NODE_BACKENDS, registerNodeGradients } from '../nodeBackend';
+import { readSettingFlags, settingFlagSpec, settingUsageLines } from '../settingsFlags';
 import { StopSignal } from '../stopSignal';
 
 const SPEC = {
-  dataset: 'string',
-  model: 'string',
-  norm: 'string',
-  epochs: 'number',
-  batch: 'number',
-  lr: 'number',
-  seed: 'number',
-  optimizer: 'string',
-  schedule: 'string',
-  momentum: 'number',
-  'weight-decay': 'number',
-  'eval-every': 'number',
-  'eval-size': 'number',
-  block: 'number',
-  iters: 'number',
-  eps: 'number',
-  'sampling-stride': 'number',
+  ...settingFlagSpec(TRAINING_SETTINGS),
   backend: 'string',
   json: 'string',
   help: 'boolean',
 } as const;
 
 export const TRAIN_USAGE = [
-  'usage: train [--dataset mnist|fashion-mnist|cifar10:<path>] [--model mlp|simple-cnn|vgg-mini|resnet-mini] [--norm deconv,batchnorm,none]',
-  '  [--epochs N] [--batch N] [--lr X] [--seed N] [--optimizer sgd|adam] [--schedule cosine|constant] [--momentum X] [--weight-decay X]',
-  '  [--eval-every N] [--eval-size N] [--block N] [--iters N] [--eps X] [--sampling-stride N]',
+  'usage: train [flags]',
+  ...settingUsageLines(TRAINING_SETTINGS, { dataset: `[--dataset mnist|fashion-mnist|cifar10:<path> (default ${TRAINING_SETTINGS.dataset.default})]` }),
   `  [${BACKEND_USAGE}] [--json run.json]`,
   'Ctrl+C (or SIGTERM) stops after the current step and still writes --json with "complete": false; press it twice to quit at once.',
 ].join('\n');
-
-const NORMS: readonly NormKind[] = ['deconv', 'batchnorm', 'none'];
-
-function parseNorms(raw: string | undefined): NormKind[] {
-  if (raw === undefined) return ['deconv', 'batchnorm'];
-  const norms = raw.split(',').map((s) => s.trim());
-  for (const n of norms) if (!NORMS.includes(n as NormKind)) throw new CliError(`--norm takes a comma-separated list of ${NORMS.join(', ')}, got "${n}"`);
-  if (new Set(norms).size !== norms.length) throw new CliError(`--norm lists a variant twice: "${raw}"`);
-  return norms as NormKind[];
-}
 
 async function loadDataset(raw: string): Promise<Dataset> {
   if (raw === 'mnist' || raw === 'fashion-mnist') return readDatasetFile(raw);
@@ -80,31 +53,9 @@ export async function run(args: string[]): Promise<void> {
     return;
   }
   if (flags.positional.length > 0) throw new CliError(`unexpected argument "${flags.positional[0]}" (train takes only flags)`);
-  const d = DEFAULT_TRAIN_CONFIG;
-  const datasetFlag = stringFlag(flags, 'dataset') ?? 'mnist';
-  const config: TrainConfig = {
-    ...d,
-    dataset: datasetFlag.startsWith('cifar10') ? 'cifar10' : (datasetFlag as TrainConfig['dataset']),
-    model: choiceFlag(flags, 'model', MODEL_NAMES, 'mlp'),
-    norms: parseNorms(stringFlag(flags, 'norm')),
-    epochs: numberFlag(flags, 'epochs', { fallback: 1, integer: true, min: 1, max: 1000 }),
-    batchSize: numberFlag(flags, 'batch', { fallback: d.batchSize, integer: true, min: 1, max: 4096 }),
-    lr: numberFlag(flags, 'lr', { fallback: d.lr, above: 0 }),
-    seed: numberFlag(flags, 'seed', { fallback: d.seed, integer: true, min: 0, max: 2 ** 32 - 1 }),
-    optimizer: choiceFlag(flags, 'optimizer', ['sgd', 'adam'] as const, d.optimizer),
-    schedule: choiceFlag(flags, 'schedule', ['cosine', 'constant'] as const, d.schedule),
-    momentum: numberFlag(flags, 'momentum', { fallback: d.momentum, min: 0, max: 0.999 }),
-    weightDecay: numberFlag(flags, 'weight-decay', { fallback: d.weightDecay, min: 0, max: 1 }),
-    evalEvery: numberFlag(flags, 'eval-every', { fallback: d.evalEvery, integer: true, min: 1 }),
-    evalSize: numberFlag(flags, 'eval-size', { fallback: d.evalSize, integer: true, min: 1 }),
-    deconv: {
-      ...d.deconv,
-      block: numberFlag(flags, 'block', { fallback: d.deconv.block, integer: true, min: 1, max: 4096 }),
-      iters: numberFlag(flags, 'iters', { fallback: d.deconv.iters, integer: true, min: 0, max: 50 }),
-      eps: numberFlag(flags, 'eps', { fallback: d.deconv.eps, above: 0 }),
-      samplingStride: numberFlag(flags, 'sampling-stride', { fallback: d.deconv.samplingStride, integer: true, min: 1, max: 32 }),
-    },
-  };
+  const datasetFlag = stringFlag(flags, 'dataset') ?? TRAINING_SETTINGS.dataset.default;
+  const params = readSettingFlags(TRAINING_SETTINGS, flags, { skip: ['dataset'] });
+  const config: TrainConfig = toTrainConfig({ ...params, dataset: datasetFlag.startsWith('cifar10') ? 'cifar10' : (datasetFlag as TrainConfig['dataset']) });
   const backend = choiceFlag(flags, 'backend', NODE_BACKENDS, DEFAULT_NODE_BACKEND);
   const jsonPath = stringFlag(flags, 'json');
   const dataset = await loadDataset(datasetFlag);
@@ -113,7 +64,7 @@ export async function run(args: string[]): Promise<void> {
   await registerNodeGradients();
   const tty = process.stderr.isTTY;
   process.stderr.write(`backend: ${await describeNodeBackend(backend)}\n`);
-  process.stderr.write(`training ${config.model} (${config.norms.join(' vs ')}) on ${dataset.name}: ${dataset.train.count} images, batch ${config.batchSize}, ${config.epochs} epoch(s), ${backend}\n`);
+  process.stderr.write(`training ${config.model} (${config.norms.join(' vs ')}) on ${dataset.name}: ${dataset.train.count} images, batch ${config.batchSize}, ${config.epochs} epoch(s), lr ${Object.entries(learningRatesOf(config)).map(([norm, lr]) => `${norm} ${lr}`).join(' / ')}, ${backend}\n`);
   const stop = new StopSignal((reason) => process.stderr.write(`\n${reason}: stopping after the current step${jsonPath ? ` and writing ${jsonPath}` : ''} (again to quit at once)\n`)).listen();
   let record;
   try {
