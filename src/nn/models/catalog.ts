@@ -23,29 +23,29 @@ const COLOUR_SHAPE = [32, 32, 3] as const;
 
 export const MODEL_CATALOG = {
   mlp: {
-    label: 'MLP (784-128-128-10, ReLU)',
+    label: 'MLP (128-128, ReLU)',
     description: 'Two hidden dense layers of 128 with ReLU; deconvolution folded into every dense layer (Delinear).',
     datasets: GREY,
     inputShape: GREY_SHAPE,
     cost: 'tiny',
   },
   'simple-cnn': {
-    label: 'Simple CNN (2 conv layers)',
+    label: 'Simple CNN',
     description: 'Two 3x3 conv blocks (16, 32 channels, ReLU, max-pool) and a linear classifier.',
     datasets: GREY,
     inputShape: GREY_SHAPE,
     cost: 'small',
   },
   'vgg-mini': {
-    label: 'VGG-mini (CIFAR-10)',
-    description: 'A small VGG-style stack of 3x3 conv blocks for CIFAR-10.',
+    label: 'VGG-mini',
+    description: 'A small VGG for CIFAR-10: 3x3 conv blocks of 16, 32, 32, 64, 64 channels with max-pools, global average pool, classifier.',
     datasets: ['cifar10'],
     inputShape: COLOUR_SHAPE,
     cost: 'large',
   },
   'resnet-mini': {
-    label: 'ResNet-mini (CIFAR-10)',
-    description: 'A small residual network for CIFAR-10.',
+    label: 'ResNet-mini',
+    description: 'A small ResNet for CIFAR-10: a 16-channel stem and basic blocks of 16, 32 and 64 channels, global average pool, classifier.',
     datasets: ['cifar10'],
     inputShape: COLOUR_SHAPE,
     cost: 'large',

@@ -2,6 +2,7 @@
 // and the transport buttons. Settings that would corrupt a running run are disabled while it runs.
 import { useState } from 'react';
 import { useStore } from 'zustand';
+import { MODEL_LABELS } from '../../nn/models/catalog';
 import { PRESETS } from '../../state/presets';
 import { NORM_KINDS, type TrainingParams } from '../../state/urlHashSchema';
 import type { NormKind } from '../../train/protocol';
@@ -62,7 +63,7 @@ export function TrainingToolbar({ controller }: { controller: TrainingController
           </label>
         )}
         <span title={locked}>
-          <ChoiceInput name="model" value={params.model} disabled={busy} onChange={(model) => set({ model })} />
+          <ChoiceInput name="model" value={params.model} disabled={busy} labels={MODEL_LABELS} onChange={(model) => set({ model })} />
         </span>
         <div className="param" role="group" aria-label="variants" title={locked}>
           <span className="param-label">variants</span>
