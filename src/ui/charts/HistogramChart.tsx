@@ -25,7 +25,7 @@ export function HistogramChart({ histogram, colour, fill, xLabel, width = 340, h
   const ticks = x.ticks(5);
   const barWidth = Math.max(1, x(min + binWidth) - x(min));
   return (
-    <svg className="chart" width={width} height={height} role="img" aria-label={`Histogram of ${xLabel}`} data-testid={testId}>
+    <svg className="chart" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Histogram of ${xLabel}`} data-testid={testId}>
       {counts.map((c, i) => (
         <rect key={i} x={x(min + i * binWidth)} y={y(c)} width={barWidth} height={y(0) - y(c)} style={{ fill, stroke: colour }} strokeWidth={0.5} />
       ))}

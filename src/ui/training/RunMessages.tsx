@@ -1,7 +1,7 @@
 // Notices the user must see: hash problems, restarts, divergence, a lost worker or GPU, errors.
 import { useStore } from 'zustand';
 import type { TrainingController } from './trainingController';
-import { VARIANT_COLOUR, VARIANT_NAME } from './variantStyle';
+import { VARIANT_NAME, VARIANT_TEXT_COLOUR } from './variantStyle';
 
 export function RunMessages({ controller }: { controller: TrainingController }) {
   const run = useStore(controller.run, (s) => s.run);
@@ -31,7 +31,7 @@ export function RunMessages({ controller }: { controller: TrainingController }) 
       )}
       {run.divergences.map((d) => (
         <div key={d.norm} className="message message-error" role="alert" data-testid={`diverged-${d.norm}`}>
-          <strong style={{ color: VARIANT_COLOUR[d.norm] }}>{VARIANT_NAME[d.norm]}</strong> diverged at step {d.step}: {d.message}. Training
+          <strong style={{ color: VARIANT_TEXT_COLOUR[d.norm] }}>{VARIANT_NAME[d.norm]}</strong> diverged at step {d.step}: {d.message}. Training
           paused; {healthy.length > 0 ? 'the other variants are unaffected and can continue.' : 'every variant diverged.'} Try a smaller
           learning rate.{' '}
           {healthy.length > 0 && run.state === 'paused' && (

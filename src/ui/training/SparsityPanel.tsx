@@ -4,7 +4,7 @@ import * as d3 from 'd3';
 import { useState, type RefObject } from 'react';
 import type { VariantHistory } from '../../state/trainingRun';
 import { densityOutline, formatKurtosis, formatPercent, histogramRange } from './histogramMath';
-import { CHART_FONT, type ChartPalette, VARIANT_COLOUR, VARIANT_FILL, VARIANT_NAME, VARIANT_SHORT } from './variantStyle';
+import { CHART_FONT, type ChartPalette, VARIANT_COLOUR, VARIANT_FILL, VARIANT_NAME, VARIANT_SHORT, VARIANT_TEXT_COLOUR } from './variantStyle';
 
 type Stage = 'pre' | 'post';
 
@@ -17,7 +17,10 @@ interface SparsityPanelProps {
   palette: ChartPalette;
 }
 
-const MARGIN = { top: 10, right: 12, bottom: 30, left: 44 };
+/** Room around the plot for tick and axis labels (descenders included), growing with the font size. */
+function marginsFor(font: number) {
+  return { top: Math.ceil(0.65 * font) + 2, right: 12, bottom: Math.ceil(2.5 * font + 8), left: Math.ceil(2.2 * font + 20) };
+}
 
 export const SPARSITY_CAPTION =
   'Kurtosis = E[(v − mean)⁴] / variance²: 3 for a bell curve, higher when most values sit near zero with a few large ones (sparse). Near-zero = share of values within 0.1 standard deviations of the mean.';
@@ -33,6 +36,7 @@ export function SparsityPanel({ variants, width, height, svgRef, fontScale = 1, 
     const activation = v.activations?.find((a) => a.layer === layer);
     return activation ? [{ norm: v.norm, data: activation[stage] }] : [];
   });
+  const MARGIN = marginsFor(font);
   const innerWidth = Math.max(40, width - MARGIN.left - MARGIN.right);
   const innerHeight = Math.max(40, height - MARGIN.top - MARGIN.bottom);
   const outlines = entries.map((entry) => ({ norm: entry.norm, points: densityOutline(entry.data) }));
@@ -77,7 +81,10 @@ export function SparsityPanel({ variants, width, height, svgRef, fontScale = 1, 
               <text key={tick} x={x(tick)} y={innerHeight + font + 4} textAnchor="middle" fontSize={font} fill={palette.text}>{d3.format('~g')(tick)}</text>
             ))}
             <text x={innerWidth / 2} y={innerHeight + 2 * font + 6} textAnchor="middle" fontSize={font} fill={palette.text}>
-              {`activation value (${layer}, ${stage === 'pre' ? 'before' : 'after'} ReLU) — y: density`}
+              {`activation value (${layer}, ${stage === 'pre' ? 'before' : 'after'} ReLU)`}
+            </text>
+            <text transform={`translate(${-MARGIN.left + font},${innerHeight / 2}) rotate(-90)`} textAnchor="middle" fontSize={font} fill={palette.text}>
+              density
             </text>
             {outlines.map((o) => (
               <path key={o.norm} d={area(o.points) ?? ''} fill={VARIANT_FILL[o.norm]} stroke={VARIANT_COLOUR[o.norm]} strokeWidth={1.5} data-variant={o.norm} />
@@ -88,13 +95,12 @@ export function SparsityPanel({ variants, width, height, svgRef, fontScale = 1, 
       <table className="sparsity-table num">
         <thead>
           <tr>
-            <th scope="col">layer</th>
+            <th scope="col" rowSpan={2}>layer</th>
             {variants.map((v) => (
-              <th key={v.norm} scope="col" colSpan={2} style={{ color: VARIANT_COLOUR[v.norm] }}>{VARIANT_SHORT[v.norm]}</th>
+              <th key={v.norm} scope="col" colSpan={2} style={{ color: VARIANT_TEXT_COLOUR[v.norm] }}>{VARIANT_SHORT[v.norm]}</th>
             ))}
           </tr>
           <tr>
-            <th scope="col" />
             {variants.map((v) => [<th key={`${v.norm}k`} scope="col">kurtosis</th>, <th key={`${v.norm}z`} scope="col">near-zero</th>])}
           </tr>
         </thead>

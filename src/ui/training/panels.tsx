@@ -10,7 +10,7 @@ import type { KernelColourMode } from './kernelImage';
 import { LossChart } from './LossChart';
 import { SPARSITY_CAPTION, SparsityPanel } from './SparsityPanel';
 import { useElementWidth } from './useElementWidth';
-import { CHART_PALETTES, VARIANT_COLOUR, VARIANT_NAME } from './variantStyle';
+import { CHART_PALETTES, VARIANT_COLOUR, VARIANT_NAME, VARIANT_TEXT_COLOUR } from './variantStyle';
 import { formatKurtosis, formatPercent } from './histogramMath';
 
 export type PanelId = 'kernels' | 'curves' | 'sparsity';
@@ -57,7 +57,7 @@ export function KernelsPanel({ run, params, lecture }: PanelProps) {
           return (
             <div key={norm} className="variant-column" style={{ borderTopColor: VARIANT_COLOUR[norm] }}>
               <header className="variant-header">
-                <h2 className="variant-heading" style={{ color: VARIANT_COLOUR[norm] }}>
+                <h2 className="variant-heading" style={{ color: VARIANT_TEXT_COLOUR[norm] }}>
                   {VARIANT_NAME[norm]}
                   {variant?.diverged && <span className="badge-error"> diverged</span>}
                 </h2>

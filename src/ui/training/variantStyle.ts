@@ -8,6 +8,16 @@ export const VARIANT_COLOUR: Record<NormKind, string> = {
   none: '#7f7f7f',
 };
 
+/**
+ * Variant colours for text: a darker shade in the light theme and a lighter one in the dark theme
+ * (theme.css), so labels pass WCAG contrast; lines, fills and swatches keep VARIANT_COLOUR.
+ */
+export const VARIANT_TEXT_COLOUR: Record<NormKind, string> = {
+  deconv: 'var(--color-deconv-text)',
+  batchnorm: 'var(--color-batchnorm-text)',
+  none: 'var(--color-none-text)',
+};
+
 export const VARIANT_FILL: Record<NormKind, string> = {
   deconv: 'rgba(27, 158, 119, 0.45)',
   batchnorm: 'rgba(217, 95, 2, 0.45)',
