@@ -2,6 +2,7 @@
 // Requests carry increasing ids; the worker only computes the newest pending request
 // (latest request wins) and the client drops any answer that is not for its newest id.
 import type { ChannelStats, Histogram, WhitenOptions, WhitenResult } from '../core/whiten';
+import { defaultWhitenSettings } from '../core/whitenSettings';
 import type { BackendInfo, BackendName } from './backend';
 
 /** The view's controls: kernel size, eps, Newton–Schulz iterations, sampling stride, grey. */
@@ -80,4 +81,5 @@ export type WhitenResponse =
 export const MAX_IMAGE_SIDE = 1024;
 
 /** Grey by default: the diverging map of one channel shows the edge map most plainly on a projector. */
-export const DEFAULT_SETTINGS: WhitenSettings = { kernel: 3, eps: 1e-5, iters: 15, samplingStride: 3, grey: true, engine: 'direct' };
+/** The whitening settings table's defaults (core/whitenSettings.ts). */
+export const DEFAULT_SETTINGS: WhitenSettings = defaultWhitenSettings();

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { PRESETS, findPreset, matchingPreset, type LinkPreset } from './presets';
 import { parseWhiteningHash } from './whiteningHash';
 import { parseQuery, serialiseQuery } from './urlHash';
-import { defaultParams } from './urlHashSchema';
+import { defaultParams, TRAINING_SCHEMA, type TrainingParams } from './urlHashSchema';
+import { serialiseSettings, urlKeyOf, type Field } from '../core/settingsTable';
+import { WHITENING_SETTINGS } from '../core/whitenSettings';
 
 describe('presets', () => {
   it('has the five lecture presets', () => {
@@ -24,6 +26,41 @@ describe('presets', () => {
       expect(parsed.notices).toEqual([]);
       expect(parsed.params).toEqual(params);
       expect(matchingPreset(params)?.id).toBe(preset.id);
+    }
+  });
+
+  it('a link holding only a training preset\'s settings opens every one of them, read by the real parser', () => {
+    for (const preset of PRESETS) {
+      if (preset.kind !== 'training') continue;
+      const keys = Object.keys(preset.params) as (keyof TrainingParams)[];
+      const query = serialiseSettings(TRAINING_SCHEMA, { ...defaultParams(), ...preset.params }, (name) => keys.includes(name));
+      const parsed = parseQuery(query);
+      expect(parsed.notices, preset.id).toEqual([]);
+      for (const key of keys) expect(parsed.params[key], `${preset.id}: ${key}`).toEqual(preset.params[key]);
+    }
+  });
+
+  it('a preset that gives the variants their own learning rates says why', () => {
+    for (const preset of PRESETS) {
+      if (preset.kind !== 'training') continue;
+      const own = Object.keys(preset.params.lrByNorm ?? {}).length > 0;
+      if (own) expect(preset.reason, preset.id).toMatch(/\w+ .*\w/);
+    }
+  });
+
+  it('every whitening link\'s value is the one the whitening settings table reads', () => {
+    const fields = Object.entries(WHITENING_SETTINGS) as [string, Field][];
+    for (const link of PRESETS.filter((p): p is LinkPreset => p.kind === 'link')) {
+      const parsed = parseWhiteningHash(link.href);
+      for (const [key, raw] of new URLSearchParams(link.href.slice(link.href.indexOf('?') + 1))) {
+        if (key === 'sample') continue;
+        const entry = fields.find(([name, field]) => urlKeyOf(name, field) === key || field.oldUrlKeys?.includes(key));
+        expect(entry, `${link.id}: key ${key}`).toBeDefined();
+        const [name, field] = entry as [string, Field];
+        const value = (parsed.settings as unknown as Record<string, unknown>)[name];
+        const expected = field.kind === 'bool' ? raw === '1' : field.kind === 'enum' ? raw : Number(raw);
+        expect(value, `${link.id}: ${key}`).toEqual(expected);
+      }
     }
   });
 

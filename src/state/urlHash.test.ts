@@ -21,6 +21,26 @@ describe('url hash schema', () => {
     expect(parsed.params).toEqual(params);
   });
 
+  it('round-trips a learning rate per variant as lr.<variant> keys, and leaves the others unset', () => {
+    const params: TrainingParams = { ...defaultParams(), lr: 0.1, lrByNorm: { deconv: 0.03, none: 0.2 } };
+    const query = serialiseQuery(params);
+    expect(query).toContain('lr.deconv=0.03');
+    expect(query).toContain('lr.none=0.2');
+    expect(query).not.toContain('lr.batchnorm');
+    const parsed = parseQuery(query);
+    expect(parsed.notices).toEqual([]);
+    expect(parsed.params).toEqual(params);
+    expect(parseQuery('lr.batchnorm=0.01').params.lrByNorm).toEqual({ batchnorm: 0.01 });
+    expect(serialiseQuery(defaultParams())).not.toContain('lr.');
+  });
+
+  it('rejects a per-variant rate out of range or for an unknown variant, keeping the shared rate', () => {
+    const { params, notices } = parseQuery('lr.deconv=0&lr.layernorm=0.1&lr.none=banana');
+    expect(params.lrByNorm).toEqual({});
+    expect(notices).toHaveLength(3);
+    expect(notices.join(' ')).toContain('Unknown setting "lr.layernorm"');
+  });
+
   it('gives defaults and no notice for an empty query', () => {
     expect(parseQuery('')).toEqual({ params: defaultParams(), notices: [] });
   });

@@ -19,6 +19,13 @@ describe('whitening hash', () => {
     expect(parseWhiteningHash('#%%%').settings).toEqual(DEFAULT_SETTINGS);
     expect(parseWhiteningHash('#/training?k=5').settings).toEqual(DEFAULT_SETTINGS);
   });
+  it('still reads iters= of older links as K, and writes K', () => {
+    expect(parseWhiteningHash('#/whitening?iters=4').settings.iters).toBe(4);
+    expect(parseWhiteningHash('#/whitening?K=6&iters=4').settings.iters).toBe(6);
+    const link = formatWhiteningHash({ settings: { ...DEFAULT_SETTINGS, iters: 4 }, sample: null });
+    expect(link).toContain('K=4');
+    expect(link).not.toContain('iters=');
+  });
   it('formats eps compactly', () => {
     expect(formatWhiteningHash({ settings: DEFAULT_SETTINGS, sample: null })).toContain('eps=1e-5');
   });
