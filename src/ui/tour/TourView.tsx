@@ -1,7 +1,7 @@
 // The lecture tour (`#/tour?step=N`): a card beside the live whitening or training view, which the
 // tour drives (photo, settings, preset) and narrows to the step's panel, enlarged and outlined.
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { TOUR_LENGTH, tourHash, tourStep } from '../../state/tour';
+import { parseTourStep, TOUR_LENGTH, tourHash, tourStep } from '../../state/tour';
 import { formatWhiteningHash } from '../../state/whiteningHash';
 import { useWhiteningStore } from '../../state/whiteningStore';
 import { sampleUrl, useSamples } from '../whitening/useSamples';
@@ -38,9 +38,14 @@ export function TourView() {
 
   // A garbage or missing step shows step 1; the address says so too, so a copied link is exact.
   useEffect(() => {
-    const canonical = tourHash(step);
-    if (window.location.hash !== canonical) window.history.replaceState(window.history.state, '', canonical);
-  }, [step]);
+    const canonicalise = () => {
+      const canonical = tourHash(parseTourStep(window.location.hash));
+      if (window.location.hash.startsWith('#/tour') && window.location.hash !== canonical) window.history.replaceState(window.history.state, '', canonical);
+    };
+    canonicalise();
+    window.addEventListener('hashchange', canonicalise);
+    return () => window.removeEventListener('hashchange', canonicalise);
+  }, []);
 
   useEffect(() => {
     if (stage.view === 'training') {
