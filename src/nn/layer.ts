@@ -25,7 +25,3 @@ export interface Layer {
 export function countParams(variables: readonly tf.Variable[]): number {
   return variables.reduce((sum, v) => sum + v.size, 0);
 }
-
-export function disposeAll(layers: readonly Layer[]): void {
-  for (const layer of layers) layer.dispose();
-}

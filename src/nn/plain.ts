@@ -4,6 +4,42 @@ import { conv2d } from './conv';
 import { constantVariable, heUniformVariable } from './init';
 import type { ForwardContext, Layer } from './layer';
 
+/** A weight (He-uniform), an optional bias and a product; no state. */
+abstract class PlainLayer<R extends tf.Rank> implements Layer {
+  readonly name: string;
+  readonly weight: tf.Variable<R>;
+  readonly bias?: tf.Variable<tf.Rank.R1>;
+
+  protected constructor(name: string, weightShape: number[], fanIn: number, useBias: boolean, seed: number) {
+    this.name = name;
+    this.weight = heUniformVariable(seed, name, weightShape, fanIn) as tf.Variable<R>;
+    if (useBias) this.bias = constantVariable([weightShape[weightShape.length - 1]], 0) as tf.Variable<tf.Rank.R1>;
+  }
+
+  /** x times the weight (convolution or matrix product), before the bias. */
+  protected abstract product(x: tf.Tensor): tf.Tensor<R>;
+
+  forward(x: tf.Tensor, _ctx: ForwardContext): tf.Tensor<R> {
+    return tf.tidy(() => {
+      const y = this.product(x);
+      return this.bias ? (tf.add(y, this.bias) as tf.Tensor<R>) : y;
+    });
+  }
+
+  trainableVariables(): tf.Variable[] {
+    return this.bias ? [this.weight, this.bias] : [this.weight];
+  }
+
+  stateVariables(): tf.Variable[] {
+    return [];
+  }
+
+  dispose(): void {
+    this.weight.dispose();
+    this.bias?.dispose();
+  }
+}
+
 export interface Conv2dOptions {
   name: string;
   inChannels: number;
@@ -16,40 +52,19 @@ export interface Conv2dOptions {
   seed: number;
 }
 
-export class Conv2d implements Layer {
-  readonly name: string;
+export class Conv2d extends PlainLayer<tf.Rank.R4> {
   readonly stride: number;
   readonly padding: 'same' | 'valid';
-  readonly weight: tf.Variable<tf.Rank.R4>;
-  readonly bias?: tf.Variable<tf.Rank.R1>;
 
   constructor(opts: Conv2dOptions) {
     const k = opts.kernel;
-    this.name = opts.name;
+    super(opts.name, [k, k, opts.inChannels, opts.outChannels], k * k * opts.inChannels, opts.useBias, opts.seed);
     this.stride = opts.stride ?? 1;
     this.padding = opts.padding;
-    this.weight = heUniformVariable(opts.seed, opts.name, [k, k, opts.inChannels, opts.outChannels], k * k * opts.inChannels) as tf.Variable<tf.Rank.R4>;
-    if (opts.useBias) this.bias = constantVariable([opts.outChannels], 0) as tf.Variable<tf.Rank.R1>;
   }
 
-  forward(x: tf.Tensor, _ctx: ForwardContext): tf.Tensor4D {
-    return tf.tidy(() => {
-      const y = conv2d(x as tf.Tensor4D, this.weight, this.stride, this.padding);
-      return this.bias ? (tf.add(y, this.bias) as tf.Tensor4D) : y;
-    });
-  }
-
-  trainableVariables(): tf.Variable[] {
-    return this.bias ? [this.weight, this.bias] : [this.weight];
-  }
-
-  stateVariables(): tf.Variable[] {
-    return [];
-  }
-
-  dispose(): void {
-    this.weight.dispose();
-    this.bias?.dispose();
+  protected product(x: tf.Tensor): tf.Tensor4D {
+    return conv2d(x as tf.Tensor4D, this.weight, this.stride, this.padding);
   }
 }
 
@@ -61,35 +76,13 @@ export interface DenseOptions {
   seed: number;
 }
 
-export class Dense implements Layer {
-  readonly name: string;
-  readonly weight: tf.Variable<tf.Rank.R2>;
-  readonly bias?: tf.Variable<tf.Rank.R1>;
-
+export class Dense extends PlainLayer<tf.Rank.R2> {
   constructor(opts: DenseOptions) {
-    this.name = opts.name;
-    this.weight = heUniformVariable(opts.seed, opts.name, [opts.inFeatures, opts.outFeatures], opts.inFeatures) as tf.Variable<tf.Rank.R2>;
-    if (opts.useBias) this.bias = constantVariable([opts.outFeatures], 0) as tf.Variable<tf.Rank.R1>;
+    super(opts.name, [opts.inFeatures, opts.outFeatures], opts.inFeatures, opts.useBias, opts.seed);
   }
 
-  forward(x: tf.Tensor, _ctx: ForwardContext): tf.Tensor2D {
-    return tf.tidy(() => {
-      const y = tf.matMul(x as tf.Tensor2D, this.weight) as tf.Tensor2D;
-      return this.bias ? (tf.add(y, this.bias) as tf.Tensor2D) : y;
-    });
-  }
-
-  trainableVariables(): tf.Variable[] {
-    return this.bias ? [this.weight, this.bias] : [this.weight];
-  }
-
-  stateVariables(): tf.Variable[] {
-    return [];
-  }
-
-  dispose(): void {
-    this.weight.dispose();
-    this.bias?.dispose();
+  protected product(x: tf.Tensor): tf.Tensor2D {
+    return tf.matMul(x as tf.Tensor2D, this.weight);
   }
 }
 
