@@ -15,6 +15,10 @@ describe('parseArgs', () => {
     const o = parseArgs(['--models', 'mlp', '--datasets', 'mnist', '--lrs', '0.01,0.1', '--seeds', '3', '--epochs', '1,5', '--tag', 'a', '--report-only', '--target-loss', '0.3']);
     expect([o.models, o.datasets, o.lrs, o.seeds, o.epochs, o.tag, o.reportOnly, o.targetLoss]).toEqual([['mlp'], ['mnist'], [0.01, 0.1], [1, 2, 3], [1, 5], 'a', true, 0.3]);
   });
+  it("the reference's own MLP runs only when asked for", () => {
+    expect(parseArgs([]).models).not.toContain('paper-mlp');
+    expect(parseArgs(['--models', 'paper-mlp,mlp']).models).toEqual(['paper-mlp', 'mlp']);
+  });
   it('seeds: a count or an explicit list', () => {
     expect(parseSeeds('2')).toEqual([1, 2]);
     expect(parseSeeds('4,7')).toEqual([4, 7]);

@@ -1,6 +1,6 @@
 // Command-line flags of `npm run reproduce` (pure: argv in, options out).
 import { ABLATIONS, PLAIN } from './ablations';
-import { DATASETS, MODELS, type ReproDataset, type ReproModel } from './types';
+import { DATASETS, DEFAULT_MODELS, MODELS, type ReproDataset, type ReproModel } from './types';
 
 export interface ReproOptions {
   models: ReproModel[];
@@ -43,8 +43,8 @@ function numbers(argv: string[], flag: string, fallback: number[], positive: boo
   });
 }
 
-function oneOf<T extends string>(values: string[] | undefined, allowed: readonly T[], what: string): T[] {
-  if (!values) return [...allowed];
+function oneOf<T extends string>(values: string[] | undefined, allowed: readonly T[], what: string, defaults: readonly T[] = allowed): T[] {
+  if (!values) return [...defaults];
   return values.map((v) => {
     const found = allowed.find((a) => a === v);
     if (!found) throw new Error(`unknown ${what} "${v}" (expected ${allowed.join(', ')})`);
@@ -67,7 +67,7 @@ export function parseArgs(argv: string[]): ReproOptions {
   const epochs = numbers(argv, '--epochs', [1], true);
   if (epochs.some((e) => !Number.isInteger(e))) throw new Error('--epochs: whole numbers only');
   return {
-    models: oneOf(list(argv, '--models'), MODELS, 'model'),
+    models: oneOf(list(argv, '--models'), MODELS, 'model', DEFAULT_MODELS),
     datasets: oneOf(list(argv, '--datasets'), DATASETS, 'dataset'),
     lrs: numbers(argv, '--lrs', DEFAULT_LRS, true),
     seeds: parseSeeds(value(argv, '--seeds')),

@@ -8,6 +8,7 @@ import { BaseModel, reluBlock, type Model } from '../../src/nn/model';
 import { Dense, flatten } from '../../src/nn/plain';
 import type { DeconvLayerSettings } from '../../src/nn/whitening';
 import { DEFAULT_TRAIN_CONFIG } from '../../src/train/defaults';
+import { PAPER_CHANNEL_DECONV } from '../../src/nn/models/paperMlp';
 import type { NormKind } from '../../src/train/protocol';
 import { ablationNamed, PLAIN } from './ablations';
 import type { ReproModel, RunSpec } from './types';
@@ -21,6 +22,8 @@ export interface Plan {
 export const PLANS: Record<ReproModel, Plan> = {
   mlp: { batchSize: 128, block: 64 },
   'simple-cnn': { batchSize: 32, block: 64 },
+  // The reference's MLP fixes its own whitening (blocks of 32, eps 0.01, K 5) whatever the settings say.
+  'paper-mlp': { batchSize: 128, block: PAPER_CHANNEL_DECONV.block },
 };
 
 /** The protocol's deconvolution settings for a model (spec defaults; K = 15 for the input layer). */

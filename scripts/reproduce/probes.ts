@@ -2,9 +2,11 @@
 // and the input before / after the deconvolution input layer's whitening (spec §8).
 import * as tf from '@tensorflow/tfjs-core';
 import { kurtosis, nearZeroFraction } from '../../src/core/sparsity';
+import { ChannelDeconv } from '../../src/nn/channelDeconv';
 import { DeconvConv2d } from '../../src/nn/deconvConv2d';
 import { Delinear } from '../../src/nn/delinear';
 import type { Model } from '../../src/nn/model';
+import { PAPER_CHANNEL_DECONV } from '../../src/nn/models/paperMlp';
 import type { DeconvLayerSettings } from '../../src/nn/whitening';
 import type { LayerProbe, ReproModel, Sparsity } from './types';
 
@@ -29,6 +31,16 @@ export async function probeLayers(model: Model, probe: tf.Tensor4D): Promise<Lay
 export async function inputWhitening(model: ReproModel, settings: DeconvLayerSettings, sample: tf.Tensor4D, probe: tf.Tensor4D): Promise<{ raw: Sparsity; whitened: Sparsity }> {
   const [, h, w, c] = probe.shape;
   const whitened = tf.tidy(() => {
+    if (model === 'paper-mlp') {
+      // ChannelDeconv has no statistics fixed from data: whiten the probe with its own statistics, as in training.
+      const f = h * w * c;
+      const layer = new ChannelDeconv({ name: 'probe', channels: f, settings: { ...settings, ...PAPER_CHANNEL_DECONV } });
+      try {
+        return tf.keep(layer.forward(tf.reshape(probe, [probe.shape[0], f]), { training: true }));
+      } finally {
+        layer.dispose();
+      }
+    }
     if (model === 'mlp') {
       const f = h * w * c;
       const layer = new Delinear({ name: 'probe', inFeatures: f, outFeatures: f, settings, seed: 0 });

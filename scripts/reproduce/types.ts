@@ -1,7 +1,9 @@
 // What one reproduction run is (spec) and what it leaves in reports/reproduce-*.json (result).
 import type { DatasetName, ModelName, NormKind } from '../../src/train/protocol';
 
-export const MODELS = ['mlp', 'simple-cnn'] as const satisfies readonly ModelName[];
+export const MODELS = ['mlp', 'simple-cnn', 'paper-mlp'] as const satisfies readonly ModelName[];
+/** Models of a run without --models; the reference's own MLP runs on request (--models paper-mlp). */
+export const DEFAULT_MODELS = ['mlp', 'simple-cnn'] as const satisfies readonly (typeof MODELS)[number][];
 export const DATASETS = ['mnist', 'fashion-mnist'] as const satisfies readonly DatasetName[];
 export type ReproModel = (typeof MODELS)[number];
 export type ReproDataset = (typeof DATASETS)[number];
