@@ -24,10 +24,25 @@ export function makeProgram(spec: ProgramSpec): WebGPUProgram {
     dispatch: spec.dispatch,
     // A y-only layout makes the backend call `main()` without a flat index; we index ourselves.
     dispatchLayout: { x: [], y: [0] },
-    // Every binding must be used, or the 'auto' pipeline layout drops it and binding fails.
-    getUserCode: () =>
-      spec.code.replace('fn main() {', `fn main() {\n  _ = uniforms.NAN;${spec.variableNames.map((v) => ` _ = ${v}[0];`).join('')}`),
+    getUserCode: () => withEveryBindingUsed(spec.code, spec.variableNames),
   };
+}
+
+const MAIN_OPENING = /fn\s+main\s*\(\s*\)\s*\{/g;
+
+/**
+ * `code` with a use of the uniforms and of every input as the first statement of `main()`: every
+ * binding must be used, or the 'auto' pipeline layout drops it and binding fails. Throws unless
+ * `code` defines exactly one `fn main()` (any spacing), so a missed insertion cannot pass silently.
+ */
+export function withEveryBindingUsed(code: string, variableNames: readonly string[]): string {
+  const openings = [...code.matchAll(MAIN_OPENING)];
+  if (openings.length !== 1) {
+    throw new Error(`WGSL program must define exactly one 'fn main()' with no parameters; found ${openings.length}`);
+  }
+  const uses = `\n  _ = uniforms.NAN;${variableNames.map((v) => ` _ = ${v}[0];`).join('')}`;
+  const end = (openings[0].index ?? 0) + openings[0][0].length;
+  return code.slice(0, end) + uses + code.slice(end);
 }
 
 export function runProgram(backend: WebGPUBackend, spec: ProgramSpec, inputs: TensorInfo[]): TensorInfo {
