@@ -2,7 +2,7 @@
 // defaults, the Training tab's address, its inputs, the CLI's `train` flags and `--help`, and the
 // trainer's TrainConfig are all derived from this table (see core/settingsTable.ts).
 import { clampNumber, defaultsOf, type NumberField, type SettingsTable } from '../core/settingsTable';
-import { MODEL_NAMES } from '../nn/createModel';
+import { MODEL_NAMES } from '../nn/models/catalog';
 import { BACKEND_NAMES, type BackendName } from '../platform/backendName';
 import type { DatasetName, ModelName, NormKind, OptimizerName, ScheduleName, TrainConfig } from './protocol';
 
