@@ -48,7 +48,7 @@ export function KPlayButton({ play }: { play: KPlay }) {
       className="button k-play"
       data-testid="k-play"
       aria-pressed={play.playing}
-      aria-label={play.playing ? 'Stop the K animation' : `Animate K from 1 to ${K_PLAY_LAST}, one step per result`}
+      aria-label={play.playing ? 'Stop the K animation' : `Play: animate K from 1 to ${K_PLAY_LAST}, one step per result`}
       title={play.playing ? 'Stop' : `Play K = 1 → ${K_PLAY_LAST}: watch the whitening take shape step by step`}
       disabled={!play.canPlay && !play.playing}
       onClick={play.toggle}
