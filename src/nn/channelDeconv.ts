@@ -72,6 +72,7 @@ export class ChannelDeconv implements Layer {
   forward(x: tf.Tensor, ctx: ForwardContext): tf.Tensor {
     return tf.tidy(() => {
       const plan = this.running.plan(ctx.training, this.settings.freezeIters, ctx.step);
+      this.running.countPass(ctx.training, ctx.step);
       let mean: tf.Tensor2D = this.running.mean;
       let isqrt: tf.Tensor3D = this.running.isqrt;
       let leftoverMean: tf.Scalar = this.runningLeftoverMean;

@@ -126,13 +126,18 @@ export class RunningWhitening {
     return this.frozenFromData;
   }
 
-  /** Decides how this forward pass uses statistics; counts training passes. */
+  /** How this forward pass uses statistics. A query only: `countPass` moves the step counter. */
   plan(training: boolean, freezeIters: number, trainingStep?: number): StatsPlan {
     if (!training || this.frozenFromData) return { useBatch: false, update: false };
     const step = trainingStep ?? this.steps;
-    this.steps = step + 1;
     if (freezeIters > 0 && step >= freezeIters) return { useBatch: false, update: step % FREEZE_REFRESH_EVERY === 0 };
     return { useBatch: true, update: true };
+  }
+
+  /** Counts one forward pass: a training pass moves the counter to the step after it. */
+  countPass(training: boolean, trainingStep?: number): void {
+    if (!training || this.frozenFromData) return;
+    this.steps = (trainingStep ?? this.steps) + 1;
   }
 
   /**
@@ -174,6 +179,7 @@ export function statisticsForPass(
   batchStatistics: () => { mean: tf.Tensor2D; cov: tf.Tensor3D },
 ): { mean: tf.Tensor2D; isqrt: tf.Tensor3D } {
   const plan = running.plan(ctx.training, settings.freezeIters, ctx.step);
+  running.countPass(ctx.training, ctx.step);
   if (!plan.update && !plan.useBatch) return { mean: running.mean, isqrt: running.isqrt };
   const stats = batchStatistics();
   const d = whiteningMatrix(stats.cov, settings.eps, settings.iters, settings.isqrtGradient);
