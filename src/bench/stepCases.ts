@@ -1,7 +1,7 @@
 // A whole training step (VariantRunner + createModel: the code the trainer runs) of every model,
 // deconvolution vs batch norm, same seed and synthetic batch; plus the peak tensor memory of a step.
 import * as tf from '@tensorflow/tfjs-core';
-import { MODEL_NAMES } from '../nn/createModel';
+import { MODEL_CATALOG, MODEL_NAMES } from '../nn/models/catalog';
 import { FREEZE_REFRESH_EVERY } from '../nn/whitening';
 import type { ModelName } from '../train/protocol';
 import type { CaseContext } from './context';
@@ -38,8 +38,9 @@ export function regimes(): Regime[] {
  */
 export function skipModel(model: ModelName, backend: BenchBackend, full: boolean): string | undefined {
   if (full || backend === 'wasm') return undefined;
-  if (backend === 'cpu' && model !== 'mlp') return 'skipped on cpu by default (about 10 s per step and more); runs with --full';
-  if (model === 'vgg-mini' || model === 'resnet-mini') {
+  const { cost } = MODEL_CATALOG[model];
+  if (backend === 'cpu' && cost !== 'tiny') return 'skipped on cpu by default (about 10 s per step and more); runs with --full';
+  if (cost === 'large') {
     return 'skipped by default: 64-channel layers whiten 576 x 576 covariances, many minutes per step on a software adapter; runs with --full';
   }
   return undefined;

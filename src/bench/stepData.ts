@@ -2,13 +2,14 @@
 // learning, so random images with random labels are enough and need no download.
 import * as tf from '@tensorflow/tfjs-core';
 import { mulberry32 } from '../core/mulberry32';
-import type { ModelName } from '../train/protocol';
+import { MODEL_CATALOG, type ModelName } from '../nn/models/catalog';
 
 export const CLASSES = 10;
 
-/** MNIST / Fashion-MNIST shape for the mlp and simple-cnn, CIFAR-10 shape for the others. */
+/** The image shape the model was made for (MNIST-sized or CIFAR-10-sized, from the model catalogue). */
 export function benchInputShape(model: ModelName): [number, number, number] {
-  return model === 'mlp' || model === 'simple-cnn' ? [28, 28, 1] : [32, 32, 3];
+  const [h, w, c] = MODEL_CATALOG[model].inputShape;
+  return [h, w, c];
 }
 
 export interface SyntheticBatch {

@@ -3,7 +3,7 @@
 // without our kernels (stepSetups.ts). Both figures of a ratio are measured in the same suite run:
 // a row appears as soon as its second figure is, so the order of the backends does not matter.
 import * as tf from '@tensorflow/tfjs-core';
-import { MODEL_NAMES } from '../nn/createModel';
+import { MODEL_CATALOG, MODEL_NAMES } from '../nn/models/catalog';
 import type { ModelName, NormKind } from '../train/protocol';
 import type { CaseContext } from './context';
 import { atLeast, comparisonRow, ms, skippedRow, type Target } from './rows';
@@ -24,7 +24,7 @@ const TARGET: Target = atLeast(50);
  * 87 s and a resnet-mini one 199 s on this machine; on the GPU backends the step group's reasons hold.
  */
 export function skipPairModel(model: ModelName, backend: BenchBackend, full: boolean): string | undefined {
-  if (full || backend === 'wasm' || (model !== 'vgg-mini' && model !== 'resnet-mini')) return undefined;
+  if (full || backend === 'wasm' || MODEL_CATALOG[model].cost !== 'large') return undefined;
   if (backend === 'cpu') return 'skipped on cpu by default (one vgg-mini deconvolution step took 87 s, one resnet-mini step 199 s here); runs with --full';
   return skipModel(model, backend, full);
 }
