@@ -10,6 +10,7 @@ import { MAX_UPLOAD_BYTES } from './cifarUpload';
 import { ChoiceInput, NumberInput } from './ParamInput';
 import { PresetLesson, PresetPicker } from './PresetPicker';
 import type { TrainingController } from './trainingController';
+import { LearningRateReason, VariantLearningRates } from './VariantLearningRates';
 import { VARIANT_COLOUR, VARIANT_TEXT_COLOUR } from './variantStyle';
 
 const VARIANT_SHORT_LABEL = { deconv: 'deconv', batchnorm: 'batch norm', none: 'none' } as const;
@@ -98,6 +99,7 @@ export function TrainingToolbar({ controller }: { controller: TrainingController
       <div className="toolbar-row toolbar-row-small" title={locked}>
         <ChoiceInput name="optimizer" value={params.optimizer} disabled={busy} onChange={(optimizer) => set({ optimizer })} />
         <NumberInput name="lr" value={params.lr} disabled={busy} onCommit={(lr) => set({ lr })} label="lr" width="5em" />
+        <VariantLearningRates params={params} disabled={busy} onChange={(lrByNorm) => set({ lrByNorm })} />
         <NumberInput name="batch" value={params.batch} disabled={busy} onCommit={(batch) => set({ batch })} label="batch" width="4em" />
         <NumberInput name="epochs" value={params.epochs} disabled={busy} onCommit={(epochs) => set({ epochs })} width="3em" />
         <NumberInput name="block" value={params.block} disabled={busy} onCommit={(block) => set({ block })} label="block" width="3.5em" />
@@ -109,6 +111,7 @@ export function TrainingToolbar({ controller }: { controller: TrainingController
         <ChoiceInput name="backend" value={params.backend} disabled={busy} onChange={(backend) => set({ backend })} />
       </div>
       <PresetLesson params={params} />
+      <LearningRateReason params={params} />
       {uploadMessage && (
         <p className="message message-error" role="alert">
           {uploadMessage} <button type="button" className="link-button" onClick={() => setUploadMessage(null)}>dismiss</button>
