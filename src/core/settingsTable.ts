@@ -136,7 +136,8 @@ function parseList(field: ListField<string>, raw: string, notices: string[]): Pa
   if (unknown.length > 0 && field.unknownItems !== 'drop') return { error: `"${shortValue(unknown[0])}" is not one of ${field.options.join(', ')}` };
   if (unknown.length > 0) notices.push(`Ignored unknown ${field.label} in the address: ${unknown.map(shortValue).join(', ')} (known: ${field.options.join(', ')}).`);
   const known = items.filter((item, index) => field.options.includes(item) && items.indexOf(item) === index);
-  if (known.length === 0) return { error: 'at least one is needed' };
+  // Every item dropped: the notice above already says so (an empty error adds none).
+  if (known.length === 0) return { error: unknown.length > 0 ? '' : 'at least one is needed' };
   // The user's order, without duplicates.
   return { value: known };
 }
@@ -249,7 +250,9 @@ export function parseSettingsQuery<P>(table: SettingsTable<P>, query: string, op
       continue;
     }
     const parsed = parseValue(field, raw, notices);
-    if ('error' in parsed) notices.push(`${field.label}: ${parsed.error}; using ${formatValue(field.default)}.`);
+    if ('error' in parsed) {
+      if (parsed.error !== '') notices.push(`${field.label}: ${parsed.error}; using ${formatValue(field.default)}.`);
+    }
     else {
       values[slot.name] = parsed.value;
       given.add(slot.name as keyof P & string);

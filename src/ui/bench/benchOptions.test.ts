@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BenchBackend } from '../../bench/types';
-import { defaultSelection, PANEL_GROUPS, parseBenchHash, selectionProblem, suiteOptions } from './benchOptions';
+import { benchHash, defaultSelection, PANEL_GROUPS, parseBenchHash, selectionProblem, suiteOptions } from './benchOptions';
 
 const all = { webgpu: true, webgl: true, wasm: true, cpu: true };
 const cpuOnly = { webgpu: false, webgl: false, wasm: false, cpu: true };
@@ -26,6 +26,12 @@ describe('benchmark address options', () => {
   it('offers no runner-only group (bundle size, first paint)', () => {
     expect(PANEL_GROUPS.some((g) => g.backends === 'n/a')).toBe(false);
     expect(parseBenchHash('#/benchmark?groups=bundle_initial_kb_gz').selection.groups).toBeUndefined();
+  });
+  it('writes the address it reads', () => {
+    const selection = { backends: ['wasm', 'cpu'] as BenchBackend[], groups: ['whiten_512'], full: true };
+    expect(benchHash(selection)).toBe('#/benchmark?backends=wasm%2Ccpu&groups=whiten_512&full=1');
+    expect(parseBenchHash(benchHash(selection))).toEqual({ selection, notices: [] });
+    expect(parseBenchHash('#/benchmark?full=true').selection).toEqual({ full: true });
   });
   it('has no options without a query', () => {
     expect(parseBenchHash('#/benchmark')).toEqual({ selection: {}, notices: [] });

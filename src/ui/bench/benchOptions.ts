@@ -3,6 +3,7 @@
 // suite options sent to the worker.
 import { BENCH_GROUPS, type BenchGroup } from '../../bench/groups';
 import type { BenchBackend, BenchSuiteOptions } from '../../bench/types';
+import { parseSettingsQuery, serialiseSettings, type SettingsTable } from '../../core/settingsTable';
 
 /** In the order measured (the app's order of preference). */
 export const BENCH_BACKENDS: readonly BenchBackend[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -22,33 +23,26 @@ export interface ParsedBenchHash {
   notices: string[];
 }
 
-function listParam(value: string, known: readonly string[], what: string, notices: string[]): string[] {
-  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
-  const unknown = items.filter((item) => !known.includes(item));
-  if (unknown.length > 0) notices.push(`Ignored unknown ${what} in the address: ${unknown.join(', ')} (known: ${known.join(', ')}).`);
-  return items.filter((item, i) => known.includes(item) && items.indexOf(item) === i);
-}
+/** The panel's settings: the list of each, what the address may set, its key and label. */
+export const BENCH_SETTINGS: SettingsTable<BenchSelection> = {
+  backends: { kind: 'list', default: [...BENCH_BACKENDS], options: BENCH_BACKENDS, unknownItems: 'drop', label: 'backends' },
+  groups: { kind: 'list', default: PANEL_GROUPS.map((g) => g.id), options: PANEL_GROUPS.map((g) => g.id), unknownItems: 'drop', label: 'groups' },
+  full: { kind: 'bool', default: false, label: 'full run', help: 'the large cases and more repetitions' },
+};
 
 /** Reads `?backends=`, `?groups=` and `?full=` from a `#/benchmark?...` hash. */
 export function parseBenchHash(hash: string): ParsedBenchHash {
   const at = hash.indexOf('?');
-  const notices: string[] = [];
+  if (at < 0) return { selection: {}, notices: [] };
+  const { values, given, notices } = parseSettingsQuery(BENCH_SETTINGS, hash.slice(at + 1), { noticeUnknown: false });
   const selection: Partial<BenchSelection> = {};
-  if (at < 0) return { selection, notices };
-  const params = new URLSearchParams(hash.slice(at + 1));
-  const backends = params.get('backends');
-  if (backends !== null) {
-    const list = listParam(backends, BENCH_BACKENDS, 'backends', notices) as BenchBackend[];
-    if (list.length > 0) selection.backends = list;
-  }
-  const groups = params.get('groups');
-  if (groups !== null) {
-    const list = listParam(groups, PANEL_GROUPS.map((g) => g.id), 'groups', notices);
-    if (list.length > 0) selection.groups = list;
-  }
-  const full = params.get('full');
-  if (full !== null) selection.full = full === '1' || full === 'true';
+  for (const name of given) Object.assign(selection, { [name]: values[name] });
   return { selection, notices };
+}
+
+/** The address of a selection, e.g. `#/benchmark?backends=wasm,cpu&groups=whiten_512&full=1`. */
+export function benchHash(selection: BenchSelection): string {
+  return `#/benchmark?${serialiseSettings(BENCH_SETTINGS, selection)}`;
 }
 
 /**
