@@ -1,7 +1,7 @@
 // The whitening view's engine (spec §8): whiten one image by network deconvolution and report
 // the kernels, sparsity and spectra. Runs in Node and in the browser (worker) alike.
 import * as tf from '@tensorflow/tfjs-core';
-import { activeImplementation } from './ops';
+import { activeImplementation, type ImplementationName } from './ops';
 import { absoluteQuantile, histogram, kurtosis, meanAndStd, nearZeroFraction, type Histogram } from './sparsity';
 import { toLuminance, validateWhitenInput, type ImageInput, type WhitenOptions } from './whitenInput';
 import { DISPLAY_QUANTILE, HISTOGRAM_BINS } from './whitenReadout';
@@ -44,7 +44,7 @@ export interface WhitenResult {
   isqrtRelativeError: number;
   patchCount: number;
   /** tfjs ops (fused WGSL kernels or composed ops) or the direct Float64Array engine of core/whitenDirect. */
-  implementation: 'fused-wgsl' | 'composed' | 'direct';
+  implementation: ImplementationName | 'direct';
 }
 
 /** Values of channel c of an HWC array. */

@@ -1,6 +1,7 @@
 // Typed messages between the whitening view (main thread) and its module worker.
 // Requests carry increasing ids; the worker only computes the newest pending request
 // (latest request wins) and the client drops any answer that is not for its newest id.
+import type { ImplementationName } from '../core/kernelNames';
 import type { ChannelStats, Histogram, WhitenOptions, WhitenResult } from '../core/whiten';
 import { defaultWhitenSettings } from '../core/whitenSettings';
 import type { BackendInfo, BackendName } from './backend';
@@ -59,7 +60,7 @@ export interface FrameImage {
 }
 
 export type WhitenResponse =
-  | { type: 'ready'; backend: BackendInfo; implementation: 'fused-wgsl' | 'composed'; fellBack: boolean }
+  | { type: 'ready'; backend: BackendInfo; implementation: ImplementationName; fellBack: boolean }
   | { type: 'fatal'; message: string }
     /** `backend` is absent when the direct engine computed it (no tfjs backend involved). */
   | { type: 'result'; id: number; image?: ImageInfo; payload: WhitenPayload; ms: number; backend?: BackendName }

@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { Calibration } from '../platform/backendChoice';
 import { backendDisplayName, type BackendName } from '../platform/backendName';
+import type { ImplementationName } from '../train/protocol';
 
 export type Theme = 'light' | 'dark';
 export type BackendLabel = BackendName;
@@ -12,7 +13,7 @@ export interface BackendStatus {
   /** Why this backend runs, a sentence. */
   reason: string;
   /** 'fused-wgsl' when our WGSL kernels run, 'composed' for composed tf ops. */
-  implementation?: 'fused-wgsl' | 'composed';
+  implementation?: ImplementationName;
   adapter?: string;
   fallbackAdapter?: boolean;
   /** True when this device's GPU is a software rasteriser (SwiftShader, llvmpipe, ...). */

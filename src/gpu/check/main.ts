@@ -4,12 +4,12 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-backend-webgpu';
 import { registerFusedKernels } from '../register';
-import { activeImplementation } from '../../core/ops';
+import { activeImplementation, type ImplementationName } from '../../core/ops';
 import { runChecks } from './checks';
 
 export interface GpuCheckInfo {
   backend: string;
-  implementation: 'fused-wgsl' | 'composed';
+  implementation: ImplementationName;
   adapter: string;
 }
 
