@@ -38,12 +38,12 @@ export const TOUR_STEPS: readonly TourStep[] = [
     title: 'A photo and its correlations',
     text: 'Neighbouring pixels of a photo are strongly correlated: the eigenvalues of the covariance of its 3×3 patches (grey curve) span several decades.',
     action: 'Press → to whiten the photo.',
-    stage: { view: 'whitening', sample: PHOTO, kernel: 3, iters: 1, focus: 'original', stats: 'spectrum' },
+    stage: { view: 'whitening', sample: PHOTO, kernel: 3, iters: 15, focus: 'original', stats: 'spectrum' },
   },
   {
     title: 'Whitening, one iteration',
     text: 'With K = 1 Newton–Schulz iteration the whitening is barely begun: the output is still a centred copy of the photo.',
-    action: 'Drag K towards 15 (or press →).',
+    action: 'Drag K towards 15, or press ▶ play beside it.',
     stage: { view: 'whitening', sample: PHOTO, kernel: 3, iters: 1, focus: 'whitened' },
   },
   {
