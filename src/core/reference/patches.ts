@@ -43,7 +43,13 @@ export function patchStats64(x: ArrayLike<number>, shape: readonly [number, numb
       }
     }
   }
+  return { ...rowStatistics64(rows), count: rows.length };
+}
+
+/** Mean and covariance (X - mean)^T (X - mean) / M, n x n row-major, of M rows of length n. */
+export function rowStatistics64(rows: readonly ArrayLike<number>[]): { mean: Float64Array; cov: Float64Array } {
   const count = rows.length;
+  const n = rows[0].length;
   const mean = new Float64Array(n);
   for (const row of rows) for (let i = 0; i < n; i += 1) mean[i] += row[i] / count;
   const cov = new Float64Array(n * n);
@@ -53,5 +59,5 @@ export function patchStats64(x: ArrayLike<number>, shape: readonly [number, numb
       for (let j = 0; j < n; j += 1) cov[i * n + j] += (di * (row[j] - mean[j])) / count;
     }
   }
-  return { mean, cov, count };
+  return { mean, cov };
 }

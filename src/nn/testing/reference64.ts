@@ -1,68 +1,27 @@
 // Float64 reference of the deconvolution layers in plain TypeScript (no tfjs), for tests:
-// explicit im2col, centring, whitening of each patch by D, then the convolution.
+// explicit im2col, centring, whitening of each patch by D, then the convolution. The matrix maths
+// underneath is core/reference's.
+import { addDiagonal } from '../../core/reference/matrix';
+import { newtonSchulz64 } from '../../core/reference/matrixFunctions';
+import { rowStatistics64 } from '../../core/reference/patches';
 
 export type Matrix = Float64Array[]; // rows
 
-export function identity(n: number): Matrix {
-  return Array.from({ length: n }, (_, i) => {
-    const row = new Float64Array(n);
-    row[i] = 1;
-    return row;
-  });
-}
-
-export function matmul(a: Matrix, b: Matrix): Matrix {
-  const n = a.length;
-  const m = b[0].length;
-  const inner = b.length;
-  return Array.from({ length: n }, (_, i) => {
-    const row = new Float64Array(m);
-    for (let p = 0; p < inner; p += 1) {
-      const aip = a[i][p];
-      const bp = b[p];
-      for (let j = 0; j < m; j += 1) row[j] += aip * bp[j];
-    }
-    return row;
-  });
-}
-
-/** Coupled Newton–Schulz, K steps (spec §3), float64. */
-export function newtonSchulz64(a: Matrix, iters: number): Matrix {
-  const n = a.length;
-  let s = 0;
-  for (const row of a) for (const v of row) s += v * v;
-  s = Math.sqrt(s);
-  let y: Matrix = a.map((row) => row.map((v) => v / s));
-  let z: Matrix = identity(n);
-  for (let k = 0; k < iters; k += 1) {
-    const zy = matmul(z, y);
-    const t = zy.map((row, i) => row.map((v, j) => 0.5 * ((i === j ? 3 : 0) - v)));
-    y = matmul(y, t);
-    z = matmul(t, z);
-  }
-  const r = Math.sqrt(s);
-  return z.map((row) => row.map((v) => v / r));
+function rowsOf(flat: Float64Array, n: number): Matrix {
+  return Array.from({ length: n }, (_, i) => flat.slice(i * n, (i + 1) * n));
 }
 
 export function meanCov(rows: Float64Array[]): { mean: Float64Array; cov: Matrix } {
-  const n = rows[0].length;
-  const mean = new Float64Array(n);
-  for (const r of rows) for (let j = 0; j < n; j += 1) mean[j] += r[j] / rows.length;
-  const cov = Array.from({ length: n }, () => new Float64Array(n));
-  for (const r of rows) {
-    for (let i = 0; i < n; i += 1) {
-      const di = r[i] - mean[i];
-      for (let j = 0; j < n; j += 1) cov[i][j] += (di * (r[j] - mean[j])) / rows.length;
-    }
-  }
-  return { mean, cov };
+  const { mean, cov } = rowStatistics64(rows);
+  return { mean, cov: rowsOf(cov, mean.length) };
 }
 
+/** D = (cov + eps·I)^(-1/2) by K Newton–Schulz steps, the iteration of the layers. */
 export function whiten64(cov: Matrix, eps: number, iters: number): Matrix {
-  return newtonSchulz64(
-    cov.map((row, i) => row.map((v, j) => v + (i === j ? eps : 0))),
-    iters,
-  );
+  const n = cov.length;
+  const flat = new Float64Array(n * n);
+  cov.forEach((row, i) => flat.set(row, i * n));
+  return rowsOf(newtonSchulz64(addDiagonal(flat, n, eps), n, iters).isqrt, n);
 }
 
 export interface Image64 {
