@@ -8,8 +8,8 @@ import { LIVE_KEYS, TRAINING_SCHEMA, type TrainingParams } from '../../state/url
 import { fellBackFromWebGpu, type BackendName } from '../../platform/backendName';
 import { checkpointFits, type TrainCheckpoint, type TrainEvent, type WorkerDiagnostics } from '../../train/protocol';
 import { readUpload, type FileLike } from './cifarUpload';
-import { FakeTrainWorker } from './fakeTrainWorker';
 import { TrainWorkerClient, createModuleWorker, type WorkerFactory } from './trainWorkerClient';
+import { DeferredWorker } from './deferredWorker';
 
 const RESET_DEBOUNCE_MS = 250;
 
@@ -261,7 +261,8 @@ let instance: TrainingController | null = null;
 
 function chooseFactory(): WorkerFactory {
   const fake = typeof window !== 'undefined' && new URLSearchParams(window.location.search).has('fake-trainer');
-  return fake ? () => new FakeTrainWorker() : createModuleWorker;
+  if (!fake) return createModuleWorker;
+  return () => new DeferredWorker(() => import('./testing/fakeTrainWorker').then((m) => new m.FakeTrainWorker()));
 }
 
 interface DeconvLabGlobal {
