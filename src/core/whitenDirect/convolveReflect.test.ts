@@ -25,7 +25,7 @@ describe('convolveReflect', () => {
     expect([-2, -1, 0, 4, 5, 6].map((v) => reflectIndex(v, 5))).toEqual([2, 1, 0, 4, 3, 2]);
   });
 
-  for (const [cIn, k, h, w] of [[1, 1, 4, 7], [1, 3, 9, 5], [3, 5, 11, 12], [3, 9, 9, 10], [1, 7, 7, 8]] as const) {
+  for (const [cIn, k, h, w] of [[1, 1, 4, 7], [1, 3, 9, 5], [3, 1, 5, 6], [3, 3, 8, 13], [3, 5, 11, 12], [3, 9, 9, 10], [1, 7, 7, 8]] as const) {
     it(`${cIn} channel(s), k=${k}, ${w}x${h}: every pixel (borders included) = the formula within 1e-6`, async () => {
       const img = pinkNoise(h, w, cIn, k);
       const rng = seededRng(k + cIn);
