@@ -93,6 +93,36 @@ test.describe('faults', () => {
   });
 });
 
+test.describe('faults: WebGL', () => {
+  test('a lost WebGL context: message, curves kept, resume on a new WebGL context from the checkpoint', async ({ page }) => {
+    test.setTimeout(900_000);
+    await page.goto(trainingUrl(tinyOn('webgl').replace('evalEvery=5', 'evalEvery=3')));
+    await waitReady(page, 600_000);
+    expect(await backendName(page)).toBe('webgl');
+    await page.getByTestId('play-button').click();
+    await waitForSteps(page, 4, 600_000);
+
+    // The test hook loses the trainer's context through WEBGL_lose_context, as a driver reset would.
+    const lost = await loseDevice(page);
+    log(`WebGL context lost at step ${lost.lostAt}, checkpoint ${lost.checkpoint}`);
+    await expect(page.getByTestId('device-lost')).toContainText('The WebGL context was lost');
+    expect(lost.checkpoint).toBeGreaterThanOrEqual(3);
+    expect(lost.checkpoint % 3).toBe(0);
+    expect(lost.checkpoint).toBeLessThanOrEqual(lost.lostAt);
+    await expect(page.getByTestId('run-status')).not.toHaveAttribute('data-state', 'running');
+    await expect.poll(() => curvePoints(page)).toEqual({ deconv: lost.lostAt, batchnorm: lost.lostAt });
+
+    await page.getByTestId('resume-webgl').click();
+    await expect(page.getByTestId('device-lost')).toHaveCount(0);
+    await waitReady(page, 600_000);
+    expect(await backendName(page)).toBe('webgl');
+    expect(await stepCount(page)).toBe(lost.checkpoint + 1);
+    await page.getByTestId('play-button').click();
+    await waitForSteps(page, lost.lostAt + 2, 600_000);
+    expect((await curvePoints(page)).deconv).toBeGreaterThan(lost.lostAt);
+  });
+});
+
 test.describe('faults: whitening', () => {
   test('a lost WebGPU device in the whitening worker: a clear message, the last result stays, the next whitening works', async ({ page }) => {
     test.skip(test.info().project.name !== 'webgpu', 'needs --enable-unsafe-webgpu');

@@ -9,6 +9,7 @@ import type { Dataset } from '../data/dataset';
 import { fetchDataset } from '../data/load';
 import { selectBackend, type BackendInfo } from '../platform/backend';
 import { activeGpuDevice, describeLoss, watchDeviceLoss, type DeviceLoss } from '../platform/gpuDevice';
+import { loseWebglContext, watchWebglContextLoss } from '../platform/webglContext';
 import { checkpointFits, type RunState, type TrainCheckpoint, type TrainCommand, type TrainConfig, type TrainEvent } from './protocol';
 import { Trainer } from './trainer';
 import { clampSnapshotRate } from './trainingSettings';
@@ -121,7 +122,8 @@ function onDeviceLost(loss: DeviceLoss): void {
   trainer?.flushPending(); // the points finished since the last throttled snapshot are the user's too
   state = 'error';
   const step = trainer?.step ?? 0;
-  const message = `The GPU device was lost at step ${step} (${describeLoss(loss)}).`;
+  const what = loss.reason === 'webglcontextlost' ? 'WebGL context' : 'GPU device';
+  const message = `The ${what} was lost at step ${step} (${describeLoss(loss)}).`;
   post({ type: 'device-lost', message, step, checkpoint: lastCheckpoint });
 }
 
@@ -137,7 +139,7 @@ async function fail(error: unknown): Promise<void> {
 function loseDevice(): void {
   const device = activeGpuDevice();
   if (device) device.destroy();
-  else post({ type: 'error', message: `There is no GPU device to lose: the trainer runs on ${backend?.name ?? 'no backend yet'}.` });
+  else if (!loseWebglContext()) post({ type: 'error', message: `There is no GPU device or WebGL context to lose: the trainer runs on ${backend?.name ?? 'no backend yet'}.` });
 }
 
 async function handle(command: TrainCommand): Promise<void> {
@@ -149,7 +151,7 @@ async function handle(command: TrainCommand): Promise<void> {
       if (!backend) {
         setState('loading', 'starting the backend');
         backend = await selectBackend(command.backend, { onProgress: (text) => setState('loading', text) });
-        watchingDevice = watchDeviceLoss(onDeviceLost);
+        watchingDevice = watchDeviceLoss(onDeviceLost) || watchWebglContextLoss(onDeviceLost);
         post({ type: 'backend', info: backend, implementation: activeImplementation() });
       }
       await build(command.config, command.checkpoint);
