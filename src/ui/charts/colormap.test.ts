@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { divergingIndex, divergingRgb, rmsRange, signedImageToRgba } from './colormap';
+import { divergingColour, divergingIndex, divergingLut, divergingRgb, lutIndex, rmsRange, signedImageToRgba } from './colormap';
 
 describe('diverging colour map', () => {
   it('is white-ish at zero, red for positive, blue for negative, and symmetric in index', () => {
@@ -36,5 +36,19 @@ describe('rmsRange', () => {
     expect(rmsRange(new Float32Array([3, -3, 3, -3]), 2)).toBeCloseTo(6, 6);
     expect(rmsRange(new Float32Array([3, -3]), 2, 4)).toBe(4);
     expect(rmsRange(new Float32Array([0, 0]), 3, 5)).toBe(5);
+  });
+});
+
+describe('one colour map', () => {
+  it('images and kernel tiles sample the same colours', () => {
+    const kernels = divergingLut();
+    for (const v of [-1, -0.6, -0.2, 0, 0.3, 0.7, 1]) {
+      const exact = divergingColour(v, 1);
+      const image = divergingRgb(v, 1);
+      const kernel = Array.from(kernels.slice(lutIndex(v, 1) * 3, lutIndex(v, 1) * 3 + 3));
+      // Within one lookup step of the exact colour.
+      image.forEach((c, i) => expect(Math.abs(c - exact[i])).toBeLessThanOrEqual(3));
+      kernel.forEach((c, i) => expect(Math.abs(c - exact[i])).toBeLessThanOrEqual(2));
+    }
   });
 });

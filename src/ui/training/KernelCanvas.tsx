@@ -1,7 +1,7 @@
 // One bank of kernels drawn on a canvas (one pixel per tap, scaled up crisply), with its colour
 // legend, enlarge-on-click and PNG/SVG export.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { divergingColour, rgbCss } from './colourMap';
+import { divergingColour, rgbCss } from '../charts/colormap';
 import { canvasToPng, downloadBlob, downloadText } from './download';
 import { bestColumns, kernelTileCount, kernelImage, type KernelBank, type KernelColourMode } from './kernelImage';
 import { kernelSvg } from './kernelSvg';
