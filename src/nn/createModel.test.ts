@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { describe, expect, it } from 'vitest';
-import type { ModelName, NormKind } from '../train/protocol';
+import type { ModelName, NormKind } from './vocabulary';
 import { VariantRunner } from '../train/variantRunner';
 import { createModel, MODEL_NAMES } from './createModel';
 import { createRng } from './random';
