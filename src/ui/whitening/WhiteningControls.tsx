@@ -1,3 +1,4 @@
+import { WHITENING_SETTINGS } from '../../core/whitenSettings';
 import type { WhitenSettings } from '../../platform/whitenProtocol';
 import { KPlayButton, useKPlay } from './KPlayButton';
 
@@ -6,6 +7,9 @@ interface Props {
   onChange: (change: Partial<WhitenSettings>) => void;
   disabled?: boolean;
 }
+
+// Slider ranges from the whitening settings table (the hash and the CLI use the same).
+const { kernel: KERNEL, eps: EPS, iters: ITERS, samplingStride: STRIDE } = WHITENING_SETTINGS;
 
 function formatEps(eps: number): string {
   const exponent = Math.log10(eps);
@@ -24,12 +28,12 @@ export function WhiteningControls({ settings, onChange, disabled }: Props) {
         </span>
         <input
           type="range"
-          min={1}
-          max={9}
+          min={KERNEL.min}
+          max={KERNEL.max}
           step={2}
           value={settings.kernel}
           data-testid="kernel-slider"
-          aria-label="Kernel size k (odd, 1 to 9)"
+          aria-label={`Kernel size k (odd, ${KERNEL.min} to ${KERNEL.max})`}
           onChange={(e) => onChange({ kernel: Number(e.target.value) })}
         />
       </label>
@@ -39,12 +43,12 @@ export function WhiteningControls({ settings, onChange, disabled }: Props) {
         </span>
         <input
           type="range"
-          min={-8}
-          max={-1}
+          min={Math.log10(EPS.min)}
+          max={Math.log10(EPS.max)}
           step={0.5}
           value={Math.log10(settings.eps)}
           data-testid="eps-slider"
-          aria-label="eps added to the covariance diagonal (log scale, 1e-8 to 1e-1)"
+          aria-label={`eps added to the covariance diagonal (log scale, ${EPS.min} to ${EPS.max})`}
           onChange={(e) => onChange({ eps: 10 ** Number(e.target.value) })}
         />
       </label>
@@ -55,12 +59,12 @@ export function WhiteningControls({ settings, onChange, disabled }: Props) {
           </span>
           <input
             type="range"
-            min={1}
-            max={30}
+            min={ITERS.min}
+            max={ITERS.max}
             step={1}
             value={settings.iters}
             data-testid="iterations-slider"
-            aria-label="Newton–Schulz iterations K (1 to 30)"
+            aria-label={`Newton–Schulz iterations K (${ITERS.min} to ${ITERS.max})`}
             onPointerDown={play.stop}
             onKeyDown={play.stop}
             onChange={(e) => {
@@ -77,8 +81,8 @@ export function WhiteningControls({ settings, onChange, disabled }: Props) {
         </span>
         <input
           type="range"
-          min={1}
-          max={8}
+          min={STRIDE.min}
+          max={STRIDE.max}
           step={1}
           value={settings.samplingStride}
           data-testid="stride-slider"
