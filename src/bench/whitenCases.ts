@@ -1,13 +1,15 @@
-// Whitening a 512x512 image through the whitening view's engines, grey (and colour with --full), k = 3, 5, 7, K = 15:
+// Whitening a 512x512 image through the whitening view's engines, grey and colour, k = 3, 5, 7, K = 15:
 // - the tfjs engine (core/whiten.ts `whitenImage`: statistics, Newton–Schulz, whitened image read back,
 //   readouts), one row per case and backend, the ratio against the first backend measured;
 // - beside it, the direct engine the view runs (core/whitenDirect, no backend involved), timed as the
 //   view answers a change of k or stride (the image-only analysis reused), of eps or K (the patch
 //   statistics reused too) and a new image; the ratio is tfjs on this backend / direct after a
-//   change of k, measured in the same run.
+//   change of k, measured in the same run. Colour through tfjs only with --full (seconds per case);
+//   the direct engine's colour rows are in every run.
 import { whitenImage, type WhitenOptions } from '../core/whiten';
 import { createWhitenCache } from '../core/whitenDirect/whitenCache';
 import { whitenImageDirect } from '../core/whitenDirect/whitenDirect';
+import type { ImageInput } from '../core/whitenInput';
 import type { CaseContext } from './context';
 import { timeAsync } from './asyncTiming';
 import { comparisonRow, ms, valueRow } from './rows';
@@ -45,25 +47,40 @@ function tfjsRow(ctx: CaseContext, reference: WhitenReference, key: string, labe
   });
 }
 
+/** The direct engine timed as the view answers a change of k or stride, of eps or K, and a new image. */
+async function directTimes(image: ImageInput, opts: WhitenOptions, maxReps: number, budgetMs: number) {
+  // A fresh cache per run keeps the image analysis, drops the statistics: a new k or stride.
+  const cache = createWhitenCache();
+  whitenImageDirect(image, opts, cache);
+  const kernelChange = await timeAsync(async () => whitenImageDirect(image, opts, { ...cache, statistics: () => undefined }), maxReps, budgetMs);
+  const epsChange = await timeAsync(async () => whitenImageDirect(image, { ...opts, eps: opts.eps * 1.01 }, cache), maxReps, budgetMs);
+  const fresh = await timeAsync(async () => whitenImageDirect(image, opts), maxReps, budgetMs);
+  return { kernelChange, epsChange, fresh };
+}
+
 export async function* whitenCases(ctx: CaseContext, reference: WhitenReference): AsyncGenerator<BenchRow, void, undefined> {
   const image = syntheticPhoto(WHITEN_SIDE, 3);
   const { maxReps, budgetMsPerCase } = ctx.options;
-  // Colour (3x the channels, 9x the covariance) only in full runs: tfjs colour k = 7 alone is ~12 s on CPU.
-  for (const grey of ctx.options.full ? [true, false] : [true]) {
+  for (const grey of [true, false]) {
     for (const kernel of WHITEN_KERNELS) {
       const opts: WhitenOptions = { ...BASE, kernel, grey };
       const label = `${WHITEN_SIDE}x${WHITEN_SIDE} k=${kernel} K=${BASE.iters} ${grey ? 'grey' : 'colour'}`;
-      ctx.progress(`${WHITEN_GROUP}: ${label}`);
-      const tfjs = await timeAsync(() => whitenImage(image, opts), maxReps, budgetMsPerCase);
-      yield tfjsRow(ctx, reference, `${kernel}|${grey}`, label, grey, tfjs);
+      // Colour through tfjs (3x the channels, 9x the covariance) only in full runs: k = 7 alone is ~12 s on CPU.
+      const withTfjs = grey || ctx.options.full;
+      let tfjs: Awaited<ReturnType<typeof timeAsync>> | null = null;
+      if (withTfjs) {
+        ctx.progress(`${WHITEN_GROUP}: ${label}`);
+        tfjs = await timeAsync(() => whitenImage(image, opts), maxReps, budgetMsPerCase);
+        yield tfjsRow(ctx, reference, `${kernel}|${grey}`, label, grey, tfjs);
+      }
 
       ctx.progress(`${WHITEN_GROUP}: ${label}, direct`);
-      // A fresh cache per run keeps the image analysis, drops the statistics: a new k or stride.
-      const cache = createWhitenCache();
-      whitenImageDirect(image, opts, cache);
-      const kernelChange = await timeAsync(async () => whitenImageDirect(image, opts, { ...cache, statistics: () => undefined }), maxReps, budgetMsPerCase);
-      const epsChange = await timeAsync(async () => whitenImageDirect(image, { ...opts, eps: opts.eps * 1.01 }, cache), maxReps, budgetMsPerCase);
-      const fresh = await timeAsync(async () => whitenImageDirect(image, opts), maxReps, budgetMsPerCase);
+      const { kernelChange, epsChange, fresh } = await directTimes(image, opts, maxReps, budgetMsPerCase);
+      const directValues = [ms('direct, new eps or K', epsChange.medianMs), ms('direct, new image', fresh.medianMs)];
+      if (!tfjs) {
+        yield valueRow(WHITEN_GROUP, `${label}, direct engine`, ctx.backend, [ms('direct, new k or stride', kernelChange.medianMs), ...directValues], kernelChange.reps, `${DIRECT_NOTE}; tfjs colour rows with --full`);
+        continue;
+      }
       yield comparisonRow({
         group: WHITEN_GROUP,
         label: `${label}, direct engine`,
@@ -72,7 +89,7 @@ export async function* whitenCases(ctx: CaseContext, reference: WhitenReference)
         b: ms('direct, new k or stride', kernelChange.medianMs),
         ratioMeaning: 'tfjs / direct after a change of k: how many times faster the direct engine answers, higher is better',
         reps: kernelChange.reps,
-        extra: [ms('direct, new eps or K', epsChange.medianMs), ms('direct, new image', fresh.medianMs)],
+        extra: directValues,
         note: `${DIRECT_NOTE}; a new k or stride reuses the image-only analysis (luminance, input statistics, "before" histogram), a new eps or K also the patch statistics and their eigenvectors`,
       });
     }
