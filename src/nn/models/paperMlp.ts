@@ -19,8 +19,11 @@ export const PAPER_MLP_HIDDEN = 128;
 /**
  * The reference MLP builds every ChannelDeconv with its defaults: blocks of 32 features, eps 0.01 and
  * 5 Newton–Schulz iterations, the input layer included. These replace the app's block / eps / K
- * settings for this model; with eps 1e-5 the many constant border pixels of MNIST give near-zero
- * variances that the running D amplifies on test images (test accuracy far below training).
+ * settings for this model. Measured (MNIST, one epoch, lr 0.1, seed 1): 89.5 % test accuracy with
+ * these, 65.4 % with the app's defaults (block 64, eps 1e-5, K 5 / input 15) while the training loss
+ * stayed close — the constant border pixels' near-zero variances are the likely cause.
+ * Both whiten 32-feature vectors, grouped differently: our ChannelDeconv takes contiguous blocks with
+ * a D each; the reference's takes features C / 32 apart and shares one D over all of them (pooled).
  */
 export const PAPER_CHANNEL_DECONV = { block: 32, eps: 1e-2, iters: 5 } as const;
 
