@@ -32,7 +32,7 @@ export const PRESETS: readonly Preset[] = [
     kind: 'training',
     id: 'one-epoch',
     title: 'One epoch: deconvolution vs batch norm',
-    lesson: 'Same data, same start, one epoch: the deconvolution curve drops faster.',
+    lesson: 'Same data, same start, one epoch: watch which curve falls first — deconvolution’s loss falls faster in the first steps, batch norm’s may spike at this learning rate, and by the end of the epoch the two are close.',
     params: {
       dataset: 'fashion-mnist',
       model: 'simple-cnn',
