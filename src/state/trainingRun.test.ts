@@ -102,6 +102,25 @@ describe('run reducer', () => {
     expect(run.variants[0].losses).toHaveLength(1);
   });
 
+  it('a start-up\'s later compiling statuses (progress, warm-up) begin no fresh run, and keep their phase figures', () => {
+    let run = reduceRun(initialRun(), { type: 'snapshot', snapshot: snapshot(2, [variant('deconv', [1, 2])]) });
+    run = reduceRun(run, { type: 'history-cleared' });
+    run = reduceRun(run, { type: 'history-cleared' });
+    // The first reset's start-up: compile progress, then the warm-up, all one fresh run.
+    run = reduceRun(run, { type: 'status', state: 'compiling', message: 'compiling kernels', phase: 'compile' });
+    run = reduceRun(run, { type: 'status', state: 'compiling', phase: 'compile', done: 12, total: 40, progress: 0.3, continues: true });
+    expect([run.phase, run.done, run.total]).toEqual(['compile', 12, 40]);
+    run = reduceRun(run, { type: 'status', state: 'compiling', phase: 'warmup', continues: true });
+    expect(run.phase).toBe('warmup');
+    expect(run.done).toBeUndefined();
+    run = reduceRun(run, { type: 'snapshot', snapshot: snapshot(1, [variant('deconv', [1], { params: 1 })]) });
+    expect(run.variants).toEqual([]);
+    // The second reset's start-up is the run the page shows.
+    run = reduceRun(run, { type: 'status', state: 'compiling', phase: 'warmup' });
+    run = reduceRun(run, { type: 'snapshot', snapshot: snapshot(1, [variant('deconv', [1], { params: 2 })]) });
+    expect(run.variants.map((v) => v.params)).toEqual([2]);
+  });
+
   it('a failed build or a new worker does not leave snapshots blocked', () => {
     let run = reduceRun(initialRun(), { type: 'history-cleared' });
     run = reduceRun(run, { type: 'status', state: 'error', message: 'no data' });

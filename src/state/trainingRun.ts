@@ -1,7 +1,7 @@
 // Pure reducer for what the dashboard knows about a run: status, backend, metric history.
 // Fed by worker events (TrainEvent) and a few UI-side actions.
 import type { BackendInfo } from '../platform/backend';
-import type { KernelImages, LayerActivations, NormKind, RunState, TrainEvent, TrainSnapshot } from '../train/protocol';
+import type { KernelImages, LayerActivations, NormKind, RunState, StartupPhase, TrainEvent, TrainSnapshot } from '../train/protocol';
 
 /** Points kept per curve before the oldest half is thinned (every second point dropped). */
 export const MAX_CURVE_POINTS = 4000;
@@ -36,6 +36,10 @@ export interface RunModel {
   state: RunState;
   message?: string;
   progress?: number;
+  /** Start-up phase while loading or compiling, with its unit counts when it has them (pipelines 12 of 40). */
+  phase?: StartupPhase;
+  done?: number;
+  total?: number;
   backend?: BackendInfo;
   implementation?: 'fused-wgsl' | 'composed';
   step: number;
@@ -51,7 +55,8 @@ export interface RunModel {
   /**
    * Resets asked for (history-cleared) whose fresh run has not yet begun. The worker may still
    * post snapshots of the trainer it is replacing; those are dropped until its next 'compiling'
-   * status, which every fresh run sends before its first step.
+   * status, which every fresh run sends before its first step (later ones of the same start-up,
+   * compile progress and the warm-up, are marked `continues`).
    */
   freshRunsPending: number;
 }
@@ -145,11 +150,14 @@ export function reduceRun(run: RunModel, action: RunAction): RunModel {
       return { ...run, backend: action.info, implementation: action.implementation };
     case 'status':
       return {
-        ...(action.state === 'compiling' && run.freshRunsPending > 0 ? clearHistory(run, run.freshRunsPending - 1) : run),
+        ...(action.state === 'compiling' && !action.continues && run.freshRunsPending > 0 ? clearHistory(run, run.freshRunsPending - 1) : run),
         ...(action.state === 'error' ? { freshRunsPending: 0 } : {}),
         state: action.state,
         message: action.message,
         progress: action.progress,
+        phase: action.phase,
+        done: action.done,
+        total: action.total,
         error: action.state === 'error' ? (action.message ?? 'The trainer stopped with an error.') : run.error,
       };
     case 'snapshot':
@@ -169,6 +177,7 @@ export function reduceRun(run: RunModel, action: RunAction): RunModel {
         state: 'error',
         message: undefined,
         progress: undefined,
+        phase: undefined,
         deviceLost: { message: action.message, step: action.step, checkpointStep: action.checkpoint?.step ?? null },
       };
     case 'resumed':

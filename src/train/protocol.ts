@@ -143,9 +143,10 @@ export type TrainEvent =
   | { type: 'backend'; info: BackendInfo; implementation: ImplementationName }
   /**
    * `progress` is the fraction of the current phase done; `done` / `total` count its units when it
-   * has them (pipelines compiled, e.g. 12 of 40).
+   * has them (pipelines compiled, e.g. 12 of 40). `continues`: a later 'compiling' status of the
+   * same start-up (progress, then the warm-up); only the first one begins a fresh run.
    */
-  | { type: 'status'; state: RunState; message?: string; progress?: number; phase?: StartupPhase; done?: number; total?: number }
+  | { type: 'status'; state: RunState; message?: string; progress?: number; phase?: StartupPhase; done?: number; total?: number; continues?: boolean }
   | { type: 'snapshot'; snapshot: TrainSnapshot }
   | { type: 'diverged'; norm: NormKind; step: number; message: string }
   /** The answer to a 'diagnostics' command, or (requestId 0) posted unasked with each state change and snapshot. */

@@ -172,6 +172,26 @@ export class Trainer {
     else if (this.now() - this.lastSnapshot >= 1000 / this.snapshotHz) await this.emitSnapshot(false);
   }
 
+  /**
+   * One pass per live variant recording the next step's work without reading anything back: run in
+   * a compile-only mode (platform/compileWarmup.ts) they create the step's GPU pipelines. They
+   * change the variables (with nothing computed, to garbage): restore a checkpoint afterwards.
+   */
+  compilePasses(): (() => void)[] {
+    const index = this.completed;
+    const lr = learningRate(this.config.schedule, this.config.lr, index, this.totalSteps);
+    return this.variants
+      .filter((v) => !v.history.diverged)
+      .map((v) => () => {
+        const batch = this.batches.batch(index);
+        try {
+          v.runner.recordStep(batch.x, batch.oneHot, lr);
+        } finally {
+          tf.dispose([batch.x, batch.oneHot]);
+        }
+      });
+  }
+
   /** Runs until finished, paused or stopped; yields to the event loop between steps. */
   async train(): Promise<void> {
     if (this.running) return;

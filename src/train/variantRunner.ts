@@ -42,17 +42,29 @@ export class VariantRunner {
   /** Forward, backward, update; resolves after the loss has been read back (so `ms` covers the GPU work). */
   async step(x: tf.Tensor4D, oneHot: tf.Tensor2D, lr: number): Promise<StepResult> {
     const start = now();
-    const lossTensor = tf.tidy(() => {
-      const { value, grads } = tf.variableGrads(() => crossEntropy(this.model.forward(x, { training: true, step: this.optimizer.stepCount }), oneHot), this.model.trainableVariables());
-      this.optimizer.apply(grads, lr);
-      return value;
-    });
+    const lossTensor = this.record(x, oneHot, lr);
     const loss = (await lossTensor.data())[0];
     lossTensor.dispose();
     const ms = now() - start;
     const reason = divergenceReason(loss, this.model.classes);
     if (reason) this.diverged = true;
     return { loss, ms, diverged: this.diverged, reason };
+  }
+
+  /**
+   * The step's work without reading anything back: what a compile-only pass runs to create every
+   * pipeline of a step (platform/compileWarmup.ts). It updates the variables like a real step.
+   */
+  recordStep(x: tf.Tensor4D, oneHot: tf.Tensor2D, lr: number): void {
+    this.record(x, oneHot, lr).dispose();
+  }
+
+  private record(x: tf.Tensor4D, oneHot: tf.Tensor2D, lr: number): tf.Scalar {
+    return tf.tidy(() => {
+      const { value, grads } = tf.variableGrads(() => crossEntropy(this.model.forward(x, { training: true, step: this.optimizer.stepCount }), oneHot), this.model.trainableVariables());
+      this.optimizer.apply(grads, lr);
+      return value;
+    });
   }
 
   /** Everything a checkpoint must hold: weights, running statistics, optimiser slots (fixed order). */

@@ -8,9 +8,11 @@ import { parseCifarFiles } from '../data/cifar';
 import type { Dataset } from '../data/dataset';
 import { fetchDataset } from '../data/load';
 import { selectBackend, type BackendInfo } from '../platform/backend';
+import { compileAhead } from '../platform/compileWarmup';
 import { activeGpuDevice, describeLoss, watchDeviceLoss, type DeviceLoss } from '../platform/gpuDevice';
 import { loseWebglContext, watchWebglContextLoss } from '../platform/webglContext';
-import { checkpointFits, type RunState, type TrainCheckpoint, type TrainCommand, type TrainConfig, type TrainEvent } from './protocol';
+import { checkpointFits, type RunState, type StartupPhase, type TrainCheckpoint, type TrainCommand, type TrainConfig, type TrainEvent, type WorkerDiagnostics } from './protocol';
+import { backendStartText, buildText, compileText, dataText, warmupText } from './startupText';
 import { Trainer } from './trainer';
 import { clampSnapshotRate } from './trainingSettings';
 
@@ -27,6 +29,9 @@ let lastCheckpoint: TrainCheckpoint | null = null;
 let deviceLost = false;
 let watchingDevice = false;
 let noticeLoss: () => void = () => undefined;
+/** Whether the page shows the Training tab; start-up work waits while it does not. */
+let visible = true;
+let onVisible: (() => void)[] = [];
 const lossNoticed = new Promise<void>((resolve) => {
   noticeLoss = resolve;
 });
@@ -35,10 +40,42 @@ function post(event: TrainEvent): void {
   (self as unknown as Worker).postMessage(event);
 }
 
-function setState(next: RunState, message?: string, progress?: number): void {
+interface StatusDetail {
+  progress?: number;
+  phase?: StartupPhase;
+  done?: number;
+  total?: number;
+  continues?: boolean;
+}
+
+function setState(next: RunState, message?: string, detail: StatusDetail = {}): void {
   if (deviceLost) return; // the page shows the loss until it starts a new worker
   state = next;
-  post({ type: 'status', state: next, message, progress });
+  post({ type: 'status', state: next, message, ...detail });
+  postDiagnostics(0);
+}
+
+function diagnostics(): WorkerDiagnostics {
+  return { backend, implementation: activeImplementation(), memory: pickMemory(), step: trainer?.step ?? 0, state };
+}
+
+/** requestId 0: unasked, so the page always holds a recent copy it can show without waiting for a busy worker. */
+function postDiagnostics(requestId: number): void {
+  post({ type: 'diagnostics', requestId, diagnostics: diagnostics() });
+}
+
+function setVisible(next: boolean): void {
+  visible = next;
+  if (!next) return;
+  const waiting = onVisible;
+  onVisible = [];
+  for (const resume of waiting) resume();
+}
+
+/** Resolves at once while the Training tab shows, else when it shows again (start-up yields to the visible view). */
+function whileHidden(): Promise<void> {
+  if (visible) return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => onVisible.push(resolve));
 }
 
 /** App root from the worker's own URL: built app -> <root>/assets/x.js; Vite dev -> <root>/src/train/worker.ts. */
@@ -63,20 +100,27 @@ async function loadDataset(config: TrainConfig): Promise<Dataset> {
     return cifar;
   }
   if (dataset?.name === config.dataset) return dataset;
-  setState('loading', `loading ${config.dataset}`, 0);
-  const name = config.dataset;
-  return fetchDataset(name, baseUrl ?? defaultBaseUrl(), (p) => post({ type: 'status', state: 'loading', message: `loading ${name}`, progress: p }));
+  const message = dataText(config.dataset);
+  setState('loading', message, { phase: 'data', progress: 0 });
+  return fetchDataset(config.dataset, baseUrl ?? defaultBaseUrl(), (progress) => post({ type: 'status', state: 'loading', message, phase: 'data', progress }));
 }
 
 async function build(config: TrainConfig, checkpoint?: TrainCheckpoint): Promise<void> {
   await stopLoop();
   trainer?.dispose();
   trainer = undefined;
+  await whileHidden();
   dataset = await loadDataset(config);
+  await whileHidden();
+  setState('loading', buildText(config.norms), { phase: 'build' });
+  await whileHidden();
   const t = new Trainer(config, dataset, {
     snapshotHz,
     pauseOnDivergence: true,
-    onSnapshot: (snapshot) => post({ type: 'snapshot', snapshot }),
+    onSnapshot: (snapshot) => {
+      post({ type: 'snapshot', snapshot });
+      postDiagnostics(0);
+    },
     onDiverged: (e) => post({ type: 'diverged', norm: e.norm, step: e.step, message: e.reason }),
     onCheckpoint: (c) => {
       lastCheckpoint = c;
@@ -89,9 +133,30 @@ async function build(config: TrainConfig, checkpoint?: TrainCheckpoint): Promise
   } else {
     lastCheckpoint = await t.checkpoint();
   }
-  setState('compiling', 'compiling kernels (first step)');
+  // WebGPU only: on the other backends the first step compiles as it runs.
+  const compileFirst = backend?.name === 'webgpu' && lastCheckpoint !== null;
+  const compiled = compileFirst && (await compileStep(t, lastCheckpoint as TrainCheckpoint));
+  setState('compiling', warmupText(backend?.name ?? 'cpu', compiled), { phase: 'warmup', continues: compileFirst });
   await t.trainStep(); // its snapshot (the first is always due) carries kernels and histograms
   setState(t.finished ? 'finished' : 'ready');
+}
+
+/**
+ * Creates every pipeline of the first step ahead, in parallel, counting them; then puts the run
+ * back to `checkpoint` (a compile-only pass leaves garbage in the variables). False when the
+ * backend cannot compile ahead.
+ */
+async function compileStep(t: Trainer, checkpoint: TrainCheckpoint): Promise<boolean> {
+  const message = compileText();
+  setState('compiling', message, { phase: 'compile' });
+  const count = await compileAhead(
+    t.compilePasses(),
+    ({ done, total }) => post({ type: 'status', state: 'compiling', message, phase: 'compile', done, total, progress: total > 0 ? done / total : 1, continues: true }),
+    whileHidden,
+  );
+  if (count === null) return false;
+  t.restore(checkpoint);
+  return true;
 }
 
 function play(): void {
@@ -149,8 +214,8 @@ async function handle(command: TrainCommand): Promise<void> {
     case 'init':
       if (command.baseUrl) baseUrl = command.baseUrl;
       if (!backend) {
-        setState('loading', 'starting the backend');
-        backend = await selectBackend(command.backend, { onProgress: (text) => setState('loading', text) });
+        setState('loading', backendStartText(command.backend), { phase: 'backend' });
+        backend = await selectBackend(command.backend, { onProgress: (text) => setState('loading', text, { phase: 'backend' }) });
         watchingDevice = watchDeviceLoss(onDeviceLost) || watchWebglContextLoss(onDeviceLost);
         post({ type: 'backend', info: backend, implementation: activeImplementation() });
       }
@@ -161,9 +226,9 @@ async function handle(command: TrainCommand): Promise<void> {
       return;
     case 'cifar-files': {
       await stopLoop();
-      setState('loading', 'reading CIFAR-10', 0);
+      setState('loading', 'reading CIFAR-10', { phase: 'data', progress: 0 });
       const files = command.files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) }));
-      cifar = await parseCifarFiles(files, (p) => post({ type: 'status', state: 'loading', message: 'reading CIFAR-10', progress: p }));
+      cifar = await parseCifarFiles(files, (progress) => post({ type: 'status', state: 'loading', message: 'reading CIFAR-10', phase: 'data', progress }));
       setState('idle', `CIFAR-10 ready: ${cifar.train.count} training and ${cifar.test.count} test images${cifar.note ? ` (${cifar.note})` : ''}`);
       return;
     }
@@ -186,11 +251,10 @@ async function handle(command: TrainCommand): Promise<void> {
       trainer?.setSnapshotRate(snapshotHz);
       return;
     case 'diagnostics':
-      post({
-        type: 'diagnostics',
-        requestId: command.requestId,
-        diagnostics: { backend, implementation: activeImplementation(), memory: pickMemory(), step: trainer?.step ?? 0, state },
-      });
+      postDiagnostics(command.requestId);
+      return;
+    case 'visibility':
+      setVisible(command.visible);
       return;
     case 'lose-device':
       loseDevice();
@@ -215,7 +279,7 @@ self.onmessage = (event: MessageEvent<TrainCommand>) => {
   const command = event.data;
   // Pause and diagnostics act at once (between two steps), not after queued work.
   if (command.type === 'pause') trainer?.pause();
-  if (command.type === 'diagnostics' || command.type === 'lose-device') {
+  if (command.type === 'diagnostics' || command.type === 'lose-device' || command.type === 'visibility') {
     void handle(command);
     return;
   }
