@@ -5,6 +5,7 @@ import { resolveBlock } from './blocks';
 import { Delinear } from './delinear';
 import { maxAbs, maxAbsDiff, randomValues, settings } from './testing/fixtures';
 import { delinear64 } from './testing/reference64';
+import type { BlockMode } from './vocabulary';
 
 const BATCH = 40;
 const IN = 12;
@@ -18,7 +19,7 @@ function correlatedRows(seed: number): Float64Array {
 /** WIDE_OUT > BATCH sends training through the row-whitening route instead of the fold. */
 const WIDE_OUT = 48;
 
-function build(block: number, blockMode: 'pooled' | 'per-block', out = OUT) {
+function build(block: number, blockMode: BlockMode, out = OUT) {
   const layer = new Delinear({ name: 'fc', inFeatures: IN, outFeatures: out, settings: settings({ block, blockMode }), seed: 1 });
   const weight = randomValues(IN * out, 2, 0.5);
   const bias = randomValues(out, 3, 0.5);

@@ -4,6 +4,7 @@
 import { addDiagonal } from '../../core/reference/matrix';
 import { newtonSchulz64 } from '../../core/reference/matrixFunctions';
 import { rowStatistics64 } from '../../core/reference/patches';
+import type { BlockMode } from '../vocabulary';
 
 export type Matrix = Float64Array[]; // rows
 
@@ -52,7 +53,7 @@ export interface DeconvConv64Options {
   eps: number;
   iters: number;
   block: number;
-  blockMode: 'pooled' | 'per-block';
+  blockMode: BlockMode;
 }
 
 /** Whitening statistics of each block (pooled: one entry shared by all blocks). */
@@ -113,7 +114,7 @@ export function deconvConv64(x: Image64, weight: Float64Array, bias: Float64Arra
 }
 
 /** Delinear reference: x [batch, F] row-major, W [F, out]. */
-export function delinear64(x: Float64Array, batch: number, weight: Float64Array, bias: Float64Array, block: number, eps: number, iters: number, blockMode: 'pooled' | 'per-block'): Float64Array {
+export function delinear64(x: Float64Array, batch: number, weight: Float64Array, bias: Float64Array, block: number, eps: number, iters: number, blockMode: BlockMode): Float64Array {
   const features = x.length / batch;
   const out = bias.length;
   const groups = features / block;
