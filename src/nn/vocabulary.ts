@@ -15,6 +15,13 @@ export type NormKind = 'deconv' | 'batchnorm' | 'none';
 /** Every variant, in display order. */
 export const NORM_KINDS = ['deconv', 'batchnorm', 'none'] as const satisfies readonly NormKind[];
 
+/** How messages name each variant ("batch norm diverged at step 12: …"). */
+export const NORM_LABEL: Record<NormKind, string> = {
+  deconv: 'deconvolution',
+  batchnorm: 'batch norm',
+  none: 'no normalisation',
+};
+
 /** 'pooled': one D shared by all channel blocks of a layer (the reference). 'per-block': a D per block. */
 export type BlockMode = 'pooled' | 'per-block';
 

@@ -6,20 +6,14 @@ import { createModel, modelSettingsFrom } from '../nn/createModel';
 import type { Model } from '../nn/model';
 import { summariseActivations } from './activationStats';
 import { readVariables, writeVariables } from './checkpoint';
+import { divergenceSentence, type DivergenceEvent } from './divergence';
 import { BatchSource, gatherImages, imageShape, testBatches, testIndices } from './batches';
 import type { NormKind, TrainCheckpoint, TrainConfig, TrainSnapshot, VariantCheckpoint, VariantSnapshot } from './protocol';
 import { learningRate } from './schedule';
 import { clampSnapshotRate } from './trainingSettings';
 import { VariantRunner, type StepResult } from './variantRunner';
 
-export interface DivergenceEvent {
-  norm: NormKind;
-  step: number;
-  /** What happened to the loss, e.g. "the loss became NaN". */
-  reason: string;
-  /** A whole sentence naming the variant and the step. */
-  message: string;
-}
+export type { DivergenceEvent } from './divergence';
 
 export interface TrainerOptions {
   onSnapshot?: (snapshot: TrainSnapshot) => void;
@@ -39,7 +33,8 @@ export interface TrainerOptions {
   now?: () => number;
 }
 
-export interface VariantHistory {
+/** What the trainer keeps of one variant (the dashboard's own record is state/trainingRun's VariantHistory). */
+export interface TrainerHistory {
   norm: NormKind;
   params: number;
   steps: { step: number; loss: number }[];
@@ -51,7 +46,7 @@ export interface VariantHistory {
 
 interface Variant {
   runner: VariantRunner;
-  history: VariantHistory;
+  history: TrainerHistory;
   pendingLosses: { step: number; loss: number }[];
   pendingTests: { step: number; accuracy: number }[];
 }
@@ -119,7 +114,7 @@ export class Trainer {
     return this.variants.map((v) => v.runner.model);
   }
 
-  histories(): VariantHistory[] {
+  histories(): TrainerHistory[] {
     return this.variants.map((v) => v.history);
   }
 
@@ -150,7 +145,7 @@ export class Trainer {
         if (result.diverged) {
           v.history.diverged = true;
           const reason = result.reason ?? `the loss became ${result.loss}`;
-          const message = `${v.history.norm} diverged at step ${index + 1}: ${reason}; the other variants are unaffected.`;
+          const message = divergenceSentence(v.history.norm, index + 1, reason);
           this.options.onDiverged?.({ norm: v.history.norm, step: index + 1, reason, message });
           if (this.options.pauseOnDivergence) this.running = false;
           continue;

@@ -31,9 +31,9 @@ export function RunMessages({ controller }: { controller: TrainingController }) 
       )}
       {run.divergences.map((d) => (
         <div key={d.norm} className="message message-error" role="alert" data-testid={`diverged-${d.norm}`}>
-          <strong style={{ color: VARIANT_TEXT_COLOUR[d.norm] }}>{VARIANT_NAME[d.norm]}</strong> diverged at step {d.step}: {d.message}. Training
-          paused; {healthy.length > 0 ? 'the other variants are unaffected and can continue.' : 'every variant diverged.'} Try a smaller
-          learning rate.{' '}
+          {/* The trainer's own sentence: variant, step, what happened to the loss. */}
+          <strong style={{ color: VARIANT_TEXT_COLOUR[d.norm] }}>{d.message}</strong> Training paused
+          {healthy.length > 0 ? '; the other variants can continue.' : ': every variant diverged.'} Try a smaller learning rate.{' '}
           {healthy.length > 0 && run.state === 'paused' && (
             <>
               <button type="button" className="button" data-testid="continue-healthy" onClick={() => controller.play()}>

@@ -1,5 +1,6 @@
 // Variant names and colours (the same hex values as theme.css, repeated here because exported
 // SVG files cannot resolve CSS variables).
+import { NORM_LABEL } from '../../nn/vocabulary';
 import type { NormKind } from '../../train/protocol';
 
 export const VARIANT_COLOUR: Record<NormKind, string> = {
@@ -24,11 +25,7 @@ export const VARIANT_FILL: Record<NormKind, string> = {
   none: 'rgba(127, 127, 127, 0.45)',
 };
 
-export const VARIANT_NAME: Record<NormKind, string> = {
-  deconv: 'deconvolution',
-  batchnorm: 'batch norm',
-  none: 'no normalisation',
-};
+export const VARIANT_NAME: Record<NormKind, string> = NORM_LABEL;
 
 export const VARIANT_SHORT: Record<NormKind, string> = {
   deconv: 'deconv',
