@@ -99,5 +99,6 @@ describe('presets', () => {
     const one = findPreset('one-epoch');
     if (!one || one.kind !== 'training') throw new Error('preset missing');
     expect(matchingPreset({ ...defaultParams(), ...one.params, lr: 0.5 })).toBeUndefined();
+    expect(matchingPreset({ ...defaultParams(), ...one.params, lrByNorm: { deconv: 0.01 } })).toBeUndefined();
   });
 });

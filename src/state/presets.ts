@@ -108,11 +108,10 @@ export function findPreset(id: string): Preset | undefined {
 
 /** The training preset whose settings all match `params`, if any (for the preset picker). */
 export function matchingPreset(params: TrainingParams): TrainingPreset | undefined {
-  return PRESETS.find(
-    (preset): preset is TrainingPreset =>
-      preset.kind === 'training' &&
-      (Object.keys(preset.params) as (keyof TrainingParams)[]).every(
-        (key) => sameValue(preset.params[key], params[key]),
-      ),
-  );
+  return PRESETS.find((preset): preset is TrainingPreset => {
+    if (preset.kind !== 'training') return false;
+    // A preset without rates of its own trains every variant at the shared lr.
+    const wanted: Partial<TrainingParams> = { lrByNorm: {}, ...preset.params };
+    return (Object.keys(wanted) as (keyof TrainingParams)[]).every((key) => sameValue(wanted[key], params[key]));
+  });
 }
