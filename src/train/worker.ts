@@ -8,7 +8,6 @@ import { parseCifarFiles } from '../data/cifar';
 import type { Dataset } from '../data/dataset';
 import { fetchDataset } from '../data/load';
 import { selectBackend, type BackendInfo } from '../platform/backend';
-import { divergedEvent } from './divergence';
 import { compileAhead } from '../platform/compileWarmup';
 import { activeGpuDevice, describeLoss, watchDeviceLoss, type DeviceLoss } from '../platform/gpuDevice';
 import { loseWebglContext, watchWebglContextLoss } from '../platform/webglContext';
@@ -122,7 +121,7 @@ async function build(config: TrainConfig, checkpoint?: TrainCheckpoint): Promise
       post({ type: 'snapshot', snapshot });
       postDiagnostics(0);
     },
-    onDiverged: (e) => post(divergedEvent(e)),
+    onDiverged: (e) => post({ type: 'diverged', norm: e.norm, step: e.step, message: e.reason }),
     onCheckpoint: (c) => {
       lastCheckpoint = c;
     },
@@ -191,6 +190,7 @@ function onDeviceLost(loss: DeviceLoss): void {
   const what = loss.reason === 'webglcontextlost' ? 'WebGL context' : 'GPU device';
   const message = `The ${what} was lost at step ${step} (${describeLoss(loss)}).`;
   post({ type: 'device-lost', message, step, checkpoint: lastCheckpoint });
+  postDiagnostics(0);
 }
 
 async function fail(error: unknown): Promise<void> {

@@ -5,9 +5,12 @@ import type { DashboardDiagnostics, TrainingController } from './trainingControl
 export function DiagnosticsPanel({ controller }: { controller: TrainingController }) {
   const [report, setReport] = useState<DashboardDiagnostics | null>(null);
   const [loading, setLoading] = useState(false);
+  // The figures the worker last posted show at once; its fresh answer replaces them when it comes
+  // (a worker inside a long first step on a software GPU may take seconds).
   const refresh = () => {
     setLoading(true);
-    void controller.diagnostics().then((result) => {
+    void controller.diagnostics().then(setReport);
+    void controller.freshDiagnostics().then((result) => {
       setReport(result);
       setLoading(false);
     });
@@ -40,7 +43,7 @@ export function DiagnosticsPanel({ controller }: { controller: TrainingControlle
           <dt>steps</dt>
           <dd>{`trainer ${report.step ?? '–'}, shown ${report.ui.step}; ${report.ui.variants.map((v) => `${v.norm}: ${v.points} loss points`).join(', ')}`}</dd>
           <dt>trainer answered</dt>
-          <dd>{report.workerAnswered ? 'yes' : 'no (worker not running)'}</dd>
+          <dd data-testid="diagnostics-age">{report.workerAnswered ? (report.ageMs ? `yes, ${(report.ageMs / 1000).toFixed(1)} s ago` : 'yes, just now') : 'not yet (the worker is starting or not running)'}</dd>
         </dl>
       )}
     </details>

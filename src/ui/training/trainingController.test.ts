@@ -163,4 +163,43 @@ describe('TrainingController', () => {
     expect(init.type === 'init' && [init.backend, init.checkpoint, init.config.lr]).toEqual(['webgpu', undefined, 0.2]);
     expect(run.getState().run.variants).toEqual([]);
   });
+
+  it('diagnostics answer at once from the figures the worker last posted, even when it never answers a request', async () => {
+    const { controller, workers } = setup();
+    // The recording worker never answers, and fake timers never run out the request's timeout.
+    const before = await controller.diagnostics();
+    expect(before.workerAnswered).toBe(false);
+    expect(before.ageMs).toBeUndefined();
+    const posted = { backend: undefined, implementation: 'composed' as const, memory: { numTensors: 7, numBytes: 1, numDataBuffers: 1 }, step: 4, state: 'running' as const };
+    workers[0].emit({ type: 'diagnostics', requestId: 0, diagnostics: posted });
+    const report = await controller.diagnostics();
+    expect([report.workerAnswered, report.step, report.state, report.memory?.numTensors]).toEqual([true, 4, 'running', 7]);
+    expect(report.ageMs).toBeGreaterThanOrEqual(0);
+    // It still asks the worker, for the next call and the panel.
+    expect(workers[0].sent.filter((c) => c.type === 'diagnostics')).toHaveLength(2);
+  });
+
+  it('fresh diagnostics wait for the worker\'s answer; a new worker starts without the old figures', async () => {
+    const { controller, workers } = setup();
+    const fresh = controller.freshDiagnostics();
+    const request = workers[0].sent.find((c) => c.type === 'diagnostics');
+    const requestId = request?.type === 'diagnostics' ? request.requestId : -1;
+    workers[0].emit({ type: 'diagnostics', requestId, diagnostics: { backend: undefined, implementation: 'composed', memory: { numTensors: 1, numBytes: 1, numDataBuffers: 1 }, step: 9, state: 'paused' } });
+    const answer = await fresh;
+    expect([answer.workerAnswered, answer.step, answer.ageMs]).toEqual([true, 9, 0]);
+    controller.restartWorker();
+    expect((await controller.diagnostics()).workerAnswered).toBe(false);
+  });
+
+  it('tells the worker when the Training tab hides and shows, once per change, and a new worker while hidden', () => {
+    const { controller, workers } = setup();
+    controller.setViewVisible(true); // already visible: nothing to say
+    controller.setViewVisible(false);
+    controller.setViewVisible(false);
+    expect(workers[0].sent.filter((c) => c.type === 'visibility')).toEqual([{ type: 'visibility', visible: false }]);
+    controller.restartWorker();
+    expect(workers[1].sent.map((c) => c.type)).toEqual(['init', 'update-rate', 'visibility']);
+    controller.setViewVisible(true);
+    expect(workers[1].sent.at(-1)).toEqual({ type: 'visibility', visible: true });
+  });
 });

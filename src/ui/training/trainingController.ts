@@ -14,7 +14,10 @@ import { DeferredWorker } from './deferredWorker';
 const RESET_DEBOUNCE_MS = 250;
 
 export interface DashboardDiagnostics extends Partial<WorkerDiagnostics> {
+  /** True when the worker figures (backend, memory, step) come from the worker, cached or fresh. */
   workerAnswered: boolean;
+  /** How old the worker figures are, in ms (0 for a fresh answer); absent without any. */
+  ageMs?: number;
   ui: { step: number; stepsPerEpoch: number; state: string; variants: { norm: string; points: number; msPerStep: number; diverged: boolean }[]; workerLost?: string; deviceLost?: string };
   hash: string;
 }
@@ -34,6 +37,13 @@ export class TrainingController {
    * on its own (settings read from the link at start-up) plays again, so an early Play is not lost.
    */
   private playWanted = false;
+  /**
+   * The worker's latest diagnostics (it posts them with every state change and snapshot) and when
+   * they arrived: a worker busy inside a step answers late, the page never has to wait for it.
+   */
+  private latestDiagnostics: { diagnostics: WorkerDiagnostics; at: number } | null = null;
+  /** Whether the page shows the Training tab (the worker's start-up waits while it does not). */
+  private viewVisible = true;
 
   constructor(factory: WorkerFactory, config: ConfigStore = configStore, run: RunStore = runStore) {
     this.config = config;
@@ -45,6 +55,16 @@ export class TrainingController {
     });
     this.config.subscribe((state) => this.onParams(state.params));
     this.init();
+  }
+
+  /**
+   * Tells the worker whether the Training tab shows: hidden, its start-up (dataset, models, kernel
+   * compilation) waits between phases so the visible view gets the machine's cores.
+   */
+  setViewVisible(visible: boolean): void {
+    if (visible === this.viewVisible) return;
+    this.viewVisible = visible;
+    this.client.send({ type: 'visibility', visible });
   }
 
   play(): void {
@@ -86,6 +106,7 @@ export class TrainingController {
   /** After a crash or a lost GPU device: a new worker, same settings; the old curves stay. */
   restartWorker(): void {
     this.client.restart();
+    this.latestDiagnostics = null;
     this.run.getState().dispatch({ type: 'worker-restarted' });
     this.init();
   }
@@ -100,6 +121,7 @@ export class TrainingController {
     this.checkpoint = null;
     this.backendOverride = backend;
     this.client.restart();
+    this.latestDiagnostics = null;
     if (checkpoint) this.run.getState().dispatch({ type: 'resumed', step: checkpoint.step });
     else {
       this.run.getState().dispatch({ type: 'history-cleared' });
@@ -124,13 +146,30 @@ export class TrainingController {
     return null;
   }
 
-  async diagnostics(): Promise<DashboardDiagnostics> {
+  /**
+   * At once, with the worker's latest posted figures and their age (window.deconvLab.diagnostics);
+   * also asks the worker for fresh ones, which the next call returns.
+   */
+  diagnostics(): Promise<DashboardDiagnostics> {
+    void this.client.diagnostics();
+    const latest = this.latestDiagnostics;
+    return Promise.resolve(this.report(latest?.diagnostics ?? null, latest ? Math.max(0, now() - latest.at) : undefined));
+  }
+
+  /** Waits for the worker's own answer (up to a few seconds while it is inside a step; the panel's refresh). */
+  async freshDiagnostics(): Promise<DashboardDiagnostics> {
     const fromWorker = await this.client.diagnostics();
+    if (fromWorker) return this.report(fromWorker, 0);
+    return this.diagnostics();
+  }
+
+  private report(fromWorker: WorkerDiagnostics | null, ageMs: number | undefined): DashboardDiagnostics {
     const { run } = this.run.getState();
     return {
       ...(fromWorker ?? {}),
       backend: fromWorker?.backend ?? run.backend,
       workerAnswered: fromWorker !== null,
+      ageMs,
       ui: {
         step: run.step,
         stepsPerEpoch: run.stepsPerEpoch,
@@ -177,6 +216,8 @@ export class TrainingController {
     const backend = this.backendOverride ?? forcedBackend(params);
     this.client.send({ type: 'init', config: toTrainConfig(params), backend, baseUrl: appBaseUrl(), checkpoint });
     this.client.send({ type: 'update-rate', hz: params.hz });
+    // A new worker starts visible; one started while the tab is hidden must know at once.
+    if (!this.viewVisible) this.client.send({ type: 'visibility', visible: false });
   }
 
   private onParams(params: TrainingParams): void {
@@ -219,6 +260,7 @@ export class TrainingController {
 
   private onEvent(event: TrainEvent): void {
     if (event.type === 'device-lost') this.checkpoint = event.checkpoint;
+    if (event.type === 'diagnostics') this.latestDiagnostics = { diagnostics: event.diagnostics, at: now() };
     if (event.type === 'status' && ['paused', 'finished', 'error'].includes(event.state)) this.playWanted = false;
     this.run.getState().dispatch(event);
     if (event.type === 'backend') {
@@ -251,6 +293,10 @@ function loadLinkSettings(config: ConfigStore, query: string | null): void {
   config.setState({ params, hashNotices: notice ? [...parsed.notices, notice] : parsed.notices });
 }
 
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
 /** Where the app (and its data/ folder) is served from, for the worker's dataset fetches. */
 function appBaseUrl(): string | undefined {
   if (typeof document === 'undefined') return undefined;
@@ -281,6 +327,8 @@ export function trainingController(): TrainingController {
     const controller = new TrainingController(chooseFactory());
     instance = controller;
     if (typeof window !== 'undefined') {
+      // The Training tab is the only view that shows the run; elsewhere the start-up yields.
+      window.addEventListener('hashchange', () => controller.setViewVisible(trainingQueryOf(window.location.hash) !== null));
       const host = window as unknown as { deconvLab?: DeconvLabGlobal };
       host.deconvLab = { ...host.deconvLab, diagnostics: () => controller.diagnostics(), loseGpuDevice: () => controller.loseGpuDevice() };
     }
