@@ -6,7 +6,7 @@ import { matchingPreset } from '../../state/presets';
 import { TRAINING_SCHEMA, type TrainingParams } from '../../state/urlHashSchema';
 import type { NormKind } from '../../train/protocol';
 import { learningRateReason, learningRatesText } from './learningRates';
-import { VARIANT_COLOUR } from './variantStyle';
+import { VARIANT_TEXT_COLOUR } from './variantStyle';
 
 const FIELD = TRAINING_SCHEMA.lrByNorm;
 const SHORT = { deconv: 'deconv', batchnorm: 'BN', none: 'none' } as const;
@@ -39,7 +39,7 @@ function RateInput({ norm, own, shared, disabled, onCommit }: RateInputProps) {
   const label = `learning rate of ${SHORT[norm]} (empty: the shared ${shared})`;
   return (
     <label className="param" title={problem ?? label}>
-      <span className="param-label" style={{ color: VARIANT_COLOUR[norm] }}>lr {SHORT[norm]}</span>
+      <span className="param-label" style={{ color: VARIANT_TEXT_COLOUR[norm] }}>lr {SHORT[norm]}</span>
       <input
         type="text"
         inputMode="decimal"
