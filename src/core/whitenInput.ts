@@ -25,6 +25,14 @@ export const WHITEN_LIMITS = { maxKernel: 9, maxIters: 30 } as const;
 
 /** Throws an Error with a user-facing message when an option or the image is unusable. */
 export function validateWhitenInput(img: ImageInput, opts: WhitenOptions): void {
+  validateWhitenShape(img, opts);
+  for (let i = 0; i < img.data.length; i += 1) {
+    if (!Number.isFinite(img.data[i])) throw new Error(`image value ${i} is not a finite number`);
+  }
+}
+
+/** validateWhitenInput without the scan of every pixel (for pixels already checked). */
+export function validateWhitenShape(img: ImageInput, opts: WhitenOptions): void {
   const { kernel, eps, iters, samplingStride } = opts;
   if (!Number.isInteger(kernel) || kernel < 1 || kernel > WHITEN_LIMITS.maxKernel || kernel % 2 === 0) {
     throw new Error(`kernel size must be an odd whole number from 1 to ${WHITEN_LIMITS.maxKernel}, got ${kernel}`);
@@ -46,9 +54,6 @@ export function validateWhitenInput(img: ImageInput, opts: WhitenOptions): void 
   }
   if (height < kernel || width < kernel) {
     throw new Error(`the image (${width}x${height}) is smaller than the ${kernel}x${kernel} kernel`);
-  }
-  for (let i = 0; i < data.length; i += 1) {
-    if (!Number.isFinite(data[i])) throw new Error(`image value ${i} is not a finite number`);
   }
 }
 

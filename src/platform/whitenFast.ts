@@ -24,8 +24,20 @@ export class SupersededError extends Error {
  */
 const cache = createWhitenCache();
 
+/** A fresh task, so the worker's message handler can run first; a MessageChannel, because timers may be clamped to 1 ms or more. */
 function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    if (typeof MessageChannel !== 'function') {
+      setTimeout(resolve, 0);
+      return;
+    }
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
 }
 
 /**

@@ -42,6 +42,19 @@ describe('createWhitenCache', () => {
     expect(cache.prepare({ ...a, data: Float32Array.from(a.data) }, true)).not.toBe(cache.prepare(a, true));
   });
 
+  it('knows an array once it has been prepared: its pixels are not scanned again, a new array is, and options are always checked', () => {
+    const cache = createWhitenCache();
+    const img = pinkNoise(10, 10, 1, 1);
+    expect(cache.checked(img)).toBe(false);
+    whitenImageDirect(img, base, cache);
+    expect(cache.checked(img)).toBe(true);
+    expect(cache.checked({ ...img, data: Float32Array.from(img.data) })).toBe(false);
+    expect(NO_CACHE.checked(img)).toBe(false);
+    const broken = { ...img, data: Float32Array.from(img.data, (v, i) => (i === 7 ? Number.NaN : v)) };
+    expect(() => whitenImageDirect(broken, base, cache)).toThrow(/image value 7 is not a finite number/);
+    expect(() => whitenImageDirect(img, { ...base, kernel: 4 }, cache)).toThrow(/odd whole number/);
+  });
+
   it('keeps the most recently used statistics per image, up to its limit', () => {
     const cache = createWhitenCache(2);
     const img = pinkNoise(10, 10, 1, 1);

@@ -15,6 +15,8 @@ export interface PatchSpectrum {
 }
 
 export interface WhitenCache {
+  /** True once this pixel array has been prepared, so validated: its pixels need no second scan. */
+  checked(source: ImageInput): boolean;
   /** The prepared input of an already validated image. */
   prepare(source: ImageInput, grey: boolean): PreparedInput;
   statistics(image: ImageInput, kernel: number, stride: number): PatchSpectrum | undefined;
@@ -23,6 +25,7 @@ export interface WhitenCache {
 
 /** No reuse: every whitening starts from the pixels. */
 export const NO_CACHE: WhitenCache = {
+  checked: () => false,
   prepare: prepareInput,
   statistics: () => undefined,
   keepStatistics: () => {},
@@ -35,6 +38,7 @@ export function createWhitenCache(statisticsPerImage = 4): WhitenCache {
   const statistics = new WeakMap<Float32Array, Map<string, PatchSpectrum>>();
   const key = (kernel: number, stride: number): string => `${kernel}|${stride}`;
   return {
+    checked: (source) => prepared.has(source.data),
     prepare(source, grey) {
       const entry = prepared.get(source.data) ?? {};
       const which = grey ? 'grey' : 'colour';

@@ -6,7 +6,7 @@
 // `whitenImageDirect` runs it to the end at once.
 import { histogram } from '../sparsity';
 import type { WhitenResult } from '../whiten';
-import { validateWhitenInput, type ImageInput, type WhitenOptions } from '../whitenInput';
+import { validateWhitenInput, validateWhitenShape, type ImageInput, type WhitenOptions } from '../whitenInput';
 import { DISPLAY_QUANTILE, HISTOGRAM_BINS } from '../whitenReadout';
 import { convolveReflect } from './convolveReflect';
 import { patchMoments } from './patchMoments';
@@ -50,7 +50,9 @@ function rowsDotMean(rows: Float64Array, mean: Float64Array, channels: number): 
  * a change of eps or K starts at D, a change of k or stride at the statistics.
  */
 export function* whitenDirectSteps(source: ImageInput, opts: WhitenOptions, cache: WhitenCache = NO_CACHE): Generator<void, WhitenResult, void> {
-  validateWhitenInput(source, opts);
+  // Every pixel is scanned once per array: a slider change re-checks the options only.
+  if (cache.checked(source)) validateWhitenShape(source, opts);
+  else validateWhitenInput(source, opts);
   const input = cache.prepare(source, opts.grey);
   const { height, width, channels, data } = input.image;
   const { kernel, eps, iters, samplingStride } = opts;
