@@ -100,8 +100,9 @@ export type RunState = 'idle' | 'loading' | 'compiling' | 'ready' | 'running' | 
 /**
  * What a start-up is doing, in order: starting the backend, loading the dataset, building the
  * models, compiling the step's GPU pipelines ahead (WebGPU only), the first real step.
+ * 'waiting': between two of them while the Training tab is hidden.
  */
-export type StartupPhase = 'backend' | 'data' | 'build' | 'compile' | 'warmup';
+export type StartupPhase = 'backend' | 'data' | 'build' | 'compile' | 'warmup' | 'waiting';
 
 /** Main thread -> worker. */
 export type TrainCommand =

@@ -54,8 +54,9 @@ describe('training worker', () => {
     await until(() => events.some((e) => e.type === 'snapshot' && e.snapshot.step === 2), 'snapshot of step 2');
     await until(() => events.filter((e) => e.type === 'status').pop()?.type === 'status' && state() === 'paused', 'paused');
     send({ type: 'diagnostics', requestId: 7 });
-    await until(() => events.some((e) => e.type === 'diagnostics'), 'diagnostics');
-    const diag = events.find((e) => e.type === 'diagnostics');
+    // The answer to request 7 (the worker also posts its diagnostics unasked, with requestId 0).
+    await until(() => events.some((e) => e.type === 'diagnostics' && e.requestId === 7), 'diagnostics');
+    const diag = events.find((e) => e.type === 'diagnostics' && e.requestId === 7);
     expect(diag?.type === 'diagnostics' && diag.diagnostics.step).toBe(2);
     send({ type: 'dispose' });
     await until(() => fakeSelf.close.mock.calls.length > 0, 'close');
@@ -89,5 +90,24 @@ describe('training worker', () => {
     send({ type: 'dispose' });
     await until(() => fakeSelf.close.mock.calls.length > 1, 'close');
     expect(tf.memory().numTensors).toBe(0);
+  });
+
+  it('while the Training tab is hidden the start-up waits before its next phase, and goes on when it shows', async () => {
+    events.length = 0;
+    const config = testConfig({ dataset: 'mnist', model: 'mlp', batchSize: 32, evalSize: 64, evalEvery: 2 });
+    send({ type: 'visibility', visible: false });
+    send({ type: 'init', config, backend: 'cpu' });
+    await until(() => events.some((e) => e.type === 'status' && e.phase === 'waiting'), 'waiting');
+    const phases = () => events.flatMap((e) => (e.type === 'status' && e.phase ? [e.phase] : []));
+    expect(phases()).not.toContain('warmup');
+    expect(events.some((e) => e.type === 'snapshot')).toBe(false);
+    send({ type: 'visibility', visible: true });
+    await until(() => events.some((e) => e.type === 'status' && (e.state === 'ready' || e.state === 'error')), 'ready');
+    expect(state()).toBe('ready');
+    expect(phases().indexOf('waiting')).toBeLessThan(phases().indexOf('build'));
+    expect(phases().at(-1)).toBe('warmup');
+    const closes = fakeSelf.close.mock.calls.length;
+    send({ type: 'dispose' });
+    await until(() => fakeSelf.close.mock.calls.length > closes, 'close');
   });
 });

@@ -75,6 +75,7 @@ function setVisible(next: boolean): void {
 /** Resolves at once while the Training tab shows, else when it shows again (start-up yields to the visible view). */
 function whileHidden(): Promise<void> {
   if (visible) return new Promise((resolve) => setTimeout(resolve, 0));
+  setState(state === 'compiling' ? 'compiling' : 'loading', 'waiting until the Training tab shows again', { phase: 'waiting', continues: true });
   return new Promise((resolve) => onVisible.push(resolve));
 }
 
