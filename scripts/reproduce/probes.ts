@@ -34,7 +34,7 @@ export async function inputWhitening(model: ReproModel, settings: DeconvLayerSet
     if (model === 'paper-mlp') {
       // ChannelDeconv has no statistics fixed from data: whiten the probe with its own statistics, as in training.
       const f = h * w * c;
-      const layer = new ChannelDeconv({ name: 'probe', channels: f, settings: { ...settings, ...PAPER_CHANNEL_DECONV } });
+      const layer = new ChannelDeconv({ name: 'probe', channels: f, settings: { ...settings, ...PAPER_CHANNEL_DECONV }, strided: true });
       try {
         return tf.keep(layer.forward(tf.reshape(probe, [probe.shape[0], f]), { training: true }));
       } finally {

@@ -45,6 +45,31 @@ describe('ChannelDeconv', () => {
     });
   }
 
+  it("strided: the reference's grouping, channels 2 apart in one vector and one pooled D, like the float64 reference", async () => {
+    const layer = new ChannelDeconv({ name: 'cd', channels: 5, settings: settings({ block: 2 }), strided: true });
+    const x = correlatedImage(SHAPE, 6);
+    const pixels = x.length / 5;
+    // Vector j of a pixel is (channel j, channel 2 + j), j = 0, 1; channel 4 is left over.
+    const vectors = Array.from({ length: pixels * 2 }, (_, r) => Float64Array.of(x[Math.floor(r / 2) * 5 + (r % 2)], x[Math.floor(r / 2) * 5 + 2 + (r % 2)]));
+    const { mean, cov } = meanCov(vectors);
+    const d = whiten64(cov, 1e-5, 5);
+    const rest = Array.from({ length: pixels }, (_, p) => x[p * 5 + 4]);
+    const lm = rest.reduce((a, v) => a + v, 0) / pixels;
+    const lv = rest.reduce((a, v) => a + (v - lm) ** 2, 0) / pixels;
+    const ref = new Float64Array(x.length);
+    for (let p = 0; p < pixels; p += 1) {
+      for (let j = 0; j < 2; j += 1)
+        for (let g = 0; g < 2; g += 1) ref[p * 5 + g * 2 + j] = d[g][0] * (x[p * 5 + j] - mean[0]) + d[g][1] * (x[p * 5 + 2 + j] - mean[1]);
+      ref[p * 5 + 4] = (x[p * 5 + 4] - lm) / Math.sqrt(lv + 1e-5);
+    }
+    const input = tf.tensor4d(Float32Array.from(x), SHAPE);
+    const y = layer.forward(input, { training: true });
+    expect(layer.running.isqrt.shape).toEqual([1, 2, 2]);
+    expect(maxAbsDiff(await y.data(), ref)).toBeLessThan(2e-5 * Math.max(1, maxAbs(ref)));
+    tf.dispose([input, y]);
+    layer.dispose();
+  });
+
   it('eval mode uses running values (identity D and unit variance before any step)', async () => {
     const layer = new ChannelDeconv({ name: 'cd', channels: 5, settings: settings({ block: 2 }) });
     const input = tf.tensor4d(Float32Array.from(correlatedImage(SHAPE, 4)), SHAPE);

@@ -1,6 +1,8 @@
 // Channel-only deconvolution (spec §6): whitens activations across channels (no spatial patch),
 // per block of B channels with a batch of D matrices; leftover channels (C mod B) share one
 // scalar mean and variance. Applied explicitly to the activations; no trainable parameters.
+// With `strided`, the grouping of the reference's ChannelDeconv instead: B channels taken C / B apart
+// form one vector, and one D (pooled over the C / B offsets) whitens them all.
 import * as tf from '@tensorflow/tfjs-core';
 import { everyNth } from './conv';
 import type { ForwardContext, Layer } from './layer';
@@ -10,6 +12,8 @@ export interface ChannelDeconvOptions {
   name: string;
   channels: number;
   settings: DeconvLayerSettings;
+  /** The reference's grouping: vectors of B channels spaced floor(C / B) apart, one pooled D. */
+  strided?: boolean;
 }
 
 export class ChannelDeconv implements Layer {
@@ -22,6 +26,7 @@ export class ChannelDeconv implements Layer {
   readonly runningLeftoverMean: tf.Variable<tf.Rank.R0>;
   readonly runningLeftoverVar: tf.Variable<tf.Rank.R0>;
   private readonly channels: number;
+  private readonly strided: boolean;
 
   constructor(opts: ChannelDeconvOptions) {
     this.name = opts.name;
@@ -30,7 +35,8 @@ export class ChannelDeconv implements Layer {
     this.block = Math.min(opts.settings.block, opts.channels);
     this.groups = Math.floor(opts.channels / this.block);
     this.leftover = opts.channels - this.groups * this.block;
-    this.running = new RunningWhitening(this.groups, this.block);
+    this.strided = opts.strided ?? false;
+    this.running = new RunningWhitening(this.strided ? 1 : this.groups, this.block);
     this.runningLeftoverMean = tf.tidy(() => tf.variable(tf.scalar(0), false)) as tf.Variable<tf.Rank.R0>;
     this.runningLeftoverVar = tf.tidy(() => tf.variable(tf.scalar(1), false)) as tf.Variable<tf.Rank.R0>;
   }
@@ -48,15 +54,35 @@ export class ChannelDeconv implements Layer {
     return tf.reshape(x, [-1, this.channels]) as tf.Tensor2D;
   }
 
+  /** Whitened channels of [rows, C] as vectors to whiten: [statistics groups, vectors, block]. */
+  private vectorsOf(rows: tf.Tensor2D): tf.Tensor3D {
+    const count = rows.shape[0];
+    const main = tf.slice(rows, [0, 0], [count, this.groups * this.block]);
+    if (this.strided) {
+      // Channel g·groups + j is element g of vector j: [count, block, groups] -> [count, groups, block].
+      const spaced = tf.transpose(tf.reshape(main, [count, this.block, this.groups]), [0, 2, 1]);
+      return tf.reshape(spaced, [1, count * this.groups, this.block]) as tf.Tensor3D;
+    }
+    return tf.transpose(tf.reshape(main, [count, this.groups, this.block]), [1, 0, 2]) as tf.Tensor3D;
+  }
+
+  /** Inverse of `vectorsOf`: [statistics groups, vectors, block] -> [rows, groups·block]. */
+  private channelsOf(vectors: tf.Tensor3D, count: number): tf.Tensor2D {
+    if (this.strided) {
+      const spaced = tf.reshape(vectors, [count, this.groups, this.block]);
+      return tf.reshape(tf.transpose(spaced, [0, 2, 1]), [count, this.groups * this.block]) as tf.Tensor2D;
+    }
+    return tf.reshape(tf.transpose(vectors, [1, 0, 2]), [count, this.groups * this.block]) as tf.Tensor2D;
+  }
+
   batchStatistics(x: tf.Tensor): { mean: tf.Tensor2D; cov: tf.Tensor3D; leftoverMean: tf.Scalar; leftoverVar: tf.Scalar } {
     return tf.tidy(() => {
       const rows = this.sampledRows(x);
       const count = rows.shape[0];
-      const whitened = tf.slice(rows, [0, 0], [count, this.groups * this.block]);
-      const grouped = tf.transpose(tf.reshape(whitened, [count, this.groups, this.block]), [1, 0, 2]);
+      const grouped = this.vectorsOf(rows);
       const mean = tf.mean(grouped, 1, true);
       const centred = tf.sub(grouped, mean) as tf.Tensor3D;
-      const cov = tf.div(tf.matMul(centred, centred, true, false), count) as tf.Tensor3D;
+      const cov = tf.div(tf.matMul(centred, centred, true, false), grouped.shape[1]) as tf.Tensor3D;
       let leftoverMean = tf.scalar(0);
       let leftoverVar = tf.scalar(1);
       if (this.leftover > 0) {
@@ -95,11 +121,10 @@ export class ChannelDeconv implements Layer {
       }
       const flat = tf.reshape(x, [-1, this.channels]) as tf.Tensor2D;
       const pixels = flat.shape[0];
-      const main = tf.slice(flat, [0, 0], [pixels, this.groups * this.block]);
-      const grouped = tf.transpose(tf.reshape(main, [pixels, this.groups, this.block]), [1, 0, 2]) as tf.Tensor3D;
+      const grouped = this.vectorsOf(flat);
       // Row vectors: (x - m) D^T per group.
       const white = tf.matMul(tf.sub(grouped, tf.expandDims(mean, 1)) as tf.Tensor3D, isqrt, false, true);
-      const parts: tf.Tensor[] = [tf.reshape(tf.transpose(white, [1, 0, 2]), [pixels, this.groups * this.block])];
+      const parts: tf.Tensor[] = [this.channelsOf(white as tf.Tensor3D, pixels)];
       if (this.leftover > 0) {
         const rest = tf.slice(flat, [0, this.groups * this.block], [pixels, this.leftover]);
         parts.push(tf.div(tf.sub(rest, leftoverMean), tf.sqrt(tf.add(leftoverVar, this.settings.eps))));
