@@ -46,6 +46,14 @@ const VIEWS: { name: string; open: (page: Page) => Promise<void> }[] = [
     },
   },
   {
+    name: 'tour, step 4 (the training race)',
+    open: async (page) => {
+      await page.goto('/?backend=cpu&fake-trainer#/tour?step=4');
+      await expect(page.getByTestId('tour')).toHaveAttribute('data-step', '4');
+      await expect(page.getByTestId('tour-step')).toBeVisible();
+    },
+  },
+  {
     name: 'benchmark',
     open: async (page) => {
       await page.goto(appUrl('/benchmark'));

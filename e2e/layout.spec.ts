@@ -2,6 +2,7 @@
 // without sideways scrolling, overlapping panels or chart text cut off; the training view shows
 // the loss chart above the fold; lecture mode too.
 import { expect, test, type Page } from '@playwright/test';
+import { TOUR_LENGTH } from '../src/state/tour';
 import { appUrl } from './support/backends';
 import { waitForWhitening } from './support/app';
 import { layoutProblems } from './support/layoutProblems';
@@ -58,6 +59,15 @@ for (const size of SIZES) {
         expect(await layoutProblems(page), `lecture panel ${panel}`).toEqual([]);
         await page.keyboard.press('ArrowRight');
         await expect(view).not.toHaveAttribute('data-lecture-panel', panel ?? '');
+      }
+    });
+
+    test('tour: every step without sideways scrolling or overlapping panels', async ({ page }) => {
+      for (let step = 1; step <= TOUR_LENGTH; step++) {
+        await page.goto(`/?backend=cpu&fake-trainer#/tour?step=${step}`);
+        await expect(page.getByTestId('tour')).toHaveAttribute('data-step', String(step));
+        await expect(page.getByTestId('tour-step')).toBeVisible();
+        expect(await layoutProblems(page), `tour step ${step}`).toEqual([]);
       }
     });
 
