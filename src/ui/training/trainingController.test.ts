@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createConfigStore, createRunStore } from '../../state/trainingStore';
 import { toTrainConfig } from '../../state/trainingConfig';
 import type { TrainCheckpoint, TrainCommand, TrainEvent } from '../../train/protocol';
-import { TrainingController } from './trainingController';
+import { FRESH_GRACE_MS, TrainingController } from './trainingController';
 import type { WorkerLike } from './trainWorkerClient';
 
 class RecordingWorker implements WorkerLike {
@@ -164,19 +164,34 @@ describe('TrainingController', () => {
     expect(run.getState().run.variants).toEqual([]);
   });
 
-  it('diagnostics answer at once from the figures the worker last posted, even when it never answers a request', async () => {
+  it('diagnostics answer from the figures the worker last posted when it does not answer in its grace time', async () => {
     const { controller, workers } = setup();
-    // The recording worker never answers, and fake timers never run out the request's timeout.
-    const before = await controller.diagnostics();
+    // The recording worker never answers; only the grace time passes (not the request's 3 s timeout).
+    const pendingBefore = controller.diagnostics();
+    vi.advanceTimersByTime(FRESH_GRACE_MS);
+    const before = await pendingBefore;
     expect(before.workerAnswered).toBe(false);
     expect(before.ageMs).toBeUndefined();
     const posted = { backend: undefined, implementation: 'composed' as const, memory: { numTensors: 7, numBytes: 1, numDataBuffers: 1 }, step: 4, state: 'running' as const };
     workers[0].emit({ type: 'diagnostics', requestId: 0, diagnostics: posted });
-    const report = await controller.diagnostics();
+    const pending = controller.diagnostics();
+    vi.advanceTimersByTime(FRESH_GRACE_MS);
+    const report = await pending;
     expect([report.workerAnswered, report.step, report.state, report.memory?.numTensors]).toEqual([true, 4, 'running', 7]);
     expect(report.ageMs).toBeGreaterThanOrEqual(0);
-    // It still asks the worker, for the next call and the panel.
+    // Each call asked the worker too.
     expect(workers[0].sent.filter((c) => c.type === 'diagnostics')).toHaveLength(2);
+  });
+
+  it('diagnostics give the worker\'s own answer when it comes in time', async () => {
+    const { controller, workers } = setup();
+    workers[0].emit({ type: 'diagnostics', requestId: 0, diagnostics: { backend: undefined, implementation: 'composed', memory: { numTensors: 1, numBytes: 1, numDataBuffers: 1 }, step: 1, state: 'running' } });
+    const pending = controller.diagnostics();
+    const request = workers[0].sent.filter((c) => c.type === 'diagnostics').at(-1);
+    const requestId = request?.type === 'diagnostics' ? request.requestId : -1;
+    workers[0].emit({ type: 'diagnostics', requestId, diagnostics: { backend: undefined, implementation: 'composed', memory: { numTensors: 1, numBytes: 1, numDataBuffers: 1 }, step: 6, state: 'paused' } });
+    const report = await pending;
+    expect([report.step, report.state, report.ageMs]).toEqual([6, 'paused', 0]);
   });
 
   it('fresh diagnostics wait for the worker\'s answer; a new worker starts without the old figures', async () => {
@@ -188,7 +203,9 @@ describe('TrainingController', () => {
     const answer = await fresh;
     expect([answer.workerAnswered, answer.step, answer.ageMs]).toEqual([true, 9, 0]);
     controller.restartWorker();
-    expect((await controller.diagnostics()).workerAnswered).toBe(false);
+    const afterRestart = controller.diagnostics();
+    vi.advanceTimersByTime(FRESH_GRACE_MS);
+    expect((await afterRestart).workerAnswered).toBe(false);
   });
 
   it('tells the worker when the Training tab hides and shows, once per change, and a new worker while hidden', () => {

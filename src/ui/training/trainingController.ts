@@ -12,6 +12,8 @@ import { TrainWorkerClient, createModuleWorker, type WorkerFactory } from './tra
 import { DeferredWorker } from './deferredWorker';
 
 const RESET_DEBOUNCE_MS = 250;
+/** How long diagnostics() waits for the worker's own answer before it returns the last posted figures. */
+export const FRESH_GRACE_MS = 50;
 
 export interface DashboardDiagnostics extends Partial<WorkerDiagnostics> {
   /** True when the worker figures (backend, memory, step) come from the worker, cached or fresh. */
@@ -147,20 +149,29 @@ export class TrainingController {
   }
 
   /**
-   * At once, with the worker's latest posted figures and their age (window.deconvLab.diagnostics);
-   * also asks the worker for fresh ones, which the next call returns.
+   * window.deconvLab.diagnostics(): the worker's own answer when it comes within FRESH_GRACE_MS (an
+   * idle worker), else at once the figures it last posted, with their age (a worker inside a step).
    */
   diagnostics(): Promise<DashboardDiagnostics> {
-    void this.client.diagnostics();
+    const fresh = this.client.diagnostics();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(this.cachedReport()), FRESH_GRACE_MS);
+      void fresh.then((answer) => {
+        clearTimeout(timer);
+        resolve(answer ? this.report(answer, 0) : this.cachedReport());
+      });
+    });
+  }
+
+  private cachedReport(): DashboardDiagnostics {
     const latest = this.latestDiagnostics;
-    return Promise.resolve(this.report(latest?.diagnostics ?? null, latest ? Math.max(0, now() - latest.at) : undefined));
+    return this.report(latest?.diagnostics ?? null, latest ? Math.max(0, now() - latest.at) : undefined);
   }
 
   /** Waits for the worker's own answer (up to a few seconds while it is inside a step; the panel's refresh). */
   async freshDiagnostics(): Promise<DashboardDiagnostics> {
     const fromWorker = await this.client.diagnostics();
-    if (fromWorker) return this.report(fromWorker, 0);
-    return this.diagnostics();
+    return fromWorker ? this.report(fromWorker, 0) : this.cachedReport();
   }
 
   private report(fromWorker: WorkerDiagnostics | null, ageMs: number | undefined): DashboardDiagnostics {
