@@ -89,7 +89,7 @@ export async function run(args: string[]): Promise<void> {
   for (const v of record.variants) {
     const last = v.test[v.test.length - 1];
     const acc = last ? `${(last.accuracy * 100).toFixed(2)}%` : 'n/a';
-    console.log(`${v.norm.padEnd(9)} params ${v.params}  test accuracy ${acc}  ${v.msPerStep.toFixed(1)} ms/step${v.diverged ? '  DIVERGED' : ''}`);
+    console.log(`${v.norm.padEnd(9)} params ${v.params}  lr ${learningRatesOf(config)[v.norm]}  test accuracy ${acc}  ${v.msPerStep.toFixed(1)} ms/step${v.diverged ? '  DIVERGED' : ''}`);
   }
   if (jsonPath) {
     try {
