@@ -41,10 +41,20 @@ test('play animates K from 1 to 15, showing a result for every K, and stops ther
   console.assertClean();
 });
 
-test('touching the K slider stops the animation', async ({ page }) => {
+test('pressing play again, or touching the K slider, stops the animation', async ({ page }) => {
   await page.goto(appUrl('/whitening?K=3'));
   await waitForWhitening(page);
   const play = page.getByTestId('k-play');
+  await play.focus();
+  await page.keyboard.press('Space');
+  await expect(play).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Space');
+  await expect(play).toHaveAttribute('aria-pressed', 'false');
+  await waitForWhitening(page);
+  const stoppedAt = await page.getByTestId('iterations-slider').inputValue();
+  expect(Number(stoppedAt)).toBeLessThan(15);
+  await expect(page.getByTestId('measurement')).toHaveAttribute('data-iters', stoppedAt);
+
   await play.click();
   await expect(play).toHaveAttribute('aria-pressed', 'true');
   await page.getByTestId('iterations-slider').fill('20');
