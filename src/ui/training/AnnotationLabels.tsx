@@ -31,7 +31,7 @@ interface AnnotationLabelsProps {
 const MAX_CURVE_POINTS = 300;
 
 function textWidth(text: string, fontSize: number): number {
-  return text.length * fontSize * 0.5 + 10;
+  return text.length * fontSize * 0.54 + 10;
 }
 
 function ends(series: ChartSeries[], x: AnnotationLabelsProps['x'], y: AnnotationLabelsProps['y'], yAccuracy: AnnotationLabelsProps['yAccuracy'], radius: number): Box[] {

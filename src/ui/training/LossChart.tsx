@@ -103,7 +103,12 @@ export function LossChart({ variants, stepsPerEpoch, totalSteps, width, height, 
         {epochs.map((step, index) => (
           <g key={`e${step}`}>
             <line x1={x(step)} x2={x(step)} y2={innerHeight} stroke={palette.ink} strokeDasharray="2 4" strokeWidth={1} />
-            <text x={x(step) + 4} y={font} fontSize={font} fill={palette.text}>{`epoch ${index + 1}`}</text>
+            {/* Near the right edge the label goes left of its marker, clear of the accuracy axis. */}
+            {x(step) + 4 + 4.5 * font > innerWidth ? (
+              <text x={x(step) - 4} y={font} textAnchor="end" fontSize={font} fill={palette.text}>{`epoch ${index + 1}`}</text>
+            ) : (
+              <text x={x(step) + 4} y={font} fontSize={font} fill={palette.text}>{`epoch ${index + 1}`}</text>
+            )}
           </g>
         ))}
         <line y1={innerHeight} x2={innerWidth} y2={innerHeight} stroke={palette.text} />
