@@ -1,9 +1,10 @@
 // One bank of kernels drawn on a canvas (one pixel per tap, scaled up crisply), with its colour
 // legend, enlarge-on-click and PNG/SVG export.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { divergingColour, rgbCss } from '../charts/colormap';
 import { canvasToPng, downloadBlob, downloadText } from './download';
 import { bestColumns, kernelTileCount, kernelImage, type KernelBank, type KernelColourMode } from './kernelImage';
+import { KernelPixels } from './KernelPixels';
 import { kernelSvg } from './kernelSvg';
 
 interface KernelCanvasProps {
@@ -14,17 +15,6 @@ interface KernelCanvasProps {
   maxWidth: number;
   maxHeight: number;
   fileName: (extension: string) => string;
-}
-
-function drawInto(canvas: HTMLCanvasElement | null, rgba: Uint8ClampedArray, width: number, height: number) {
-  if (!canvas) return;
-  canvas.width = width;
-  canvas.height = height;
-  const context = canvas.getContext('2d');
-  if (!context) return;
-  const pixels = new Uint8ClampedArray(rgba.length);
-  pixels.set(rgba);
-  context.putImageData(new ImageData(pixels, width, height), 0, 0);
 }
 
 function Legend({ maxAbs }: { maxAbs: number }) {
@@ -45,14 +35,9 @@ export function KernelCanvas({ title, bank, mode, maxWidth, maxHeight, fileName 
   const { values, shape } = bank;
   const image = useMemo(() => kernelImage({ values, shape }, mode, columns), [values, shape, mode, columns]);
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
-  const bigRef = useRef<HTMLCanvasElement | null>(null);
   const [enlarged, setEnlarged] = useState(false);
   const scale = Math.max(1, Math.min(40, Math.floor(Math.min(maxWidth / image.width, maxHeight / image.height))));
 
-  useEffect(() => drawInto(canvasRef.current, image.rgba, image.width, image.height), [image]);
-  useEffect(() => {
-    if (enlarged) drawInto(bigRef.current, image.rgba, image.width, image.height);
-  }, [enlarged, image]);
 
   const exportPng = () => {
     if (canvasRef.current) void canvasToPng(canvasRef.current, 16).then((blob) => downloadBlob(blob, fileName('png')));
@@ -70,14 +55,14 @@ export function KernelCanvas({ title, bank, mode, maxWidth, maxHeight, fileName 
         </span>
       </figcaption>
       <button type="button" className="tv-kernel-canvas-button" onClick={() => setEnlarged(true)} aria-label={`Enlarge ${title}`}>
-        <canvas ref={canvasRef} className="pixelated" style={{ width: image.width * scale, height: image.height * scale }} />
+        <KernelPixels image={image} scale={scale} canvasRef={canvasRef} />
       </button>
       <Legend maxAbs={image.maxAbs} />
       {enlarged && (
         <div className="overlay" role="dialog" aria-modal="true" aria-label={`${title}, enlarged`} onClick={() => setEnlarged(false)}>
           <div className="overlay-card">
             <h3 className="panel-title">{title}</h3>
-            <canvas ref={bigRef} className="pixelated" style={{ width: image.width * bigScale, height: image.height * bigScale }} />
+            <KernelPixels image={image} scale={bigScale} />
             <Legend maxAbs={image.maxAbs} />
             <p className="caption">Click anywhere to close.</p>
           </div>

@@ -55,3 +55,22 @@ describe('bestColumns', () => {
     expect(bestColumns(16, 3, 200, 200)).toBe(4);
   });
 });
+
+describe('kernelImage without a frame', () => {
+  it('drops the outer border and keeps the one-pixel gaps between tiles', () => {
+    const image = kernelImage({ shape: [2, 2, 2, 1], values: [1, 0, 0, 0, 0, 0, 0, -2] }, 'diverging', 2, { frame: false });
+    expect([image.width, image.height]).toEqual([2 * 3 - 1, 2]);
+    const pixel = (x: number, y: number) => Array.from(image.rgba.slice((y * image.width + x) * 4, (y * image.width + x) * 4 + 3));
+    expect(pixel(0, 0)).toEqual(Array.from(kernelImage({ shape: [2, 2, 2, 1], values: [1, 0, 0, 0, 0, 0, 0, -2] }, 'diverging', 2).rgba.slice((1 * 7 + 1) * 4, (1 * 7 + 1) * 4 + 3)));
+    expect(pixel(2, 0)).toEqual([255, 255, 255]);
+  });
+});
+
+describe('kernelImage with a given scale', () => {
+  it('colours against the given maxAbs, so separate images share one scale', () => {
+    const image = kernelImage({ shape: [1, 1, 1, 1], values: [1] }, 'diverging', 1, { frame: false, maxAbs: 4 });
+    expect(image.maxAbs).toBe(4);
+    const rgb = Array.from(image.rgba.slice(0, 3));
+    divergingColour(1, 4).forEach((c, i) => expect(Math.abs(rgb[i] - c)).toBeLessThanOrEqual(2));
+  });
+});

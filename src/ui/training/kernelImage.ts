@@ -32,7 +32,14 @@ export function kernelTileCount(bank: KernelBank, mode: KernelColourMode): numbe
  * tall), writing colours straight into one RGBA buffer (no per-tap allocations: this runs on
  * every snapshot that carries kernels).
  */
-export function kernelImage(bank: KernelBank, mode: KernelColourMode, columns?: number): KernelImageData {
+export interface KernelImageOptions {
+  /** A one-pixel white border around the tiles (default true). */
+  frame?: boolean;
+  /** The value at the ends of the colour scale (default: the bank's largest |value|), to share a scale across images. */
+  maxAbs?: number;
+}
+
+export function kernelImage(bank: KernelBank, mode: KernelColourMode, columns?: number, options: KernelImageOptions = {}): KernelImageData {
   const [count, k, k2, cin] = bank.shape;
   if (k !== k2) throw new Error(`kernels must be square, got ${k}x${k2}`);
   if (bank.values.length !== count * k * k * cin) {
@@ -40,16 +47,18 @@ export function kernelImage(bank: KernelBank, mode: KernelColourMode, columns?: 
   }
   const composite = mode === 'rgb' && cin === 3;
   const tileCount = kernelTileCount(bank, mode);
-  const maxAbs = maxAbsOf(bank.values);
+  const maxAbs = options.maxAbs ?? maxAbsOf(bank.values);
   const cols = Math.max(1, Math.min(tileCount, columns ?? Math.ceil(Math.sqrt(tileCount * 2))));
   const rows = Math.max(1, Math.ceil(tileCount / cols));
-  const width = cols * (k + 1) + 1;
-  const height = rows * (k + 1) + 1;
+  // One pixel between tiles, and (with `frame`) one around them.
+  const edge = (options.frame ?? true) ? 1 : 0;
+  const width = cols * (k + 1) - 1 + 2 * edge;
+  const height = rows * (k + 1) - 1 + 2 * edge;
   const rgba = new Uint8ClampedArray(width * height * 4).fill(255);
   const at = (f: number, y: number, x: number, c: number) => bank.values[((f * k + y) * k + x) * cin + c];
   const offsetOf = (tile: number, y: number, x: number) => {
-    const left = (tile % cols) * (k + 1) + 1;
-    const top = Math.floor(tile / cols) * (k + 1) + 1;
+    const left = (tile % cols) * (k + 1) + edge;
+    const top = Math.floor(tile / cols) * (k + 1) + edge;
     return ((top + y) * width + left + x) * 4;
   };
   const put = (tile: number, y: number, x: number, colour: Rgb) => rgba.set(colour, offsetOf(tile, y, x));

@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useRef } from 'react';
-import { divergingRgb } from '../charts/colormap';
+import { useMemo } from 'react';
 import { ColourLegend } from '../charts/ColourLegend';
+import { kernelImage } from '../training/kernelImage';
+import { KernelPixels } from '../training/KernelPixels';
 
 interface Props {
   shape: [number, number, number, number];
@@ -10,6 +11,12 @@ interface Props {
 const CHANNEL_NAMES = ['R', 'G', 'B'];
 const GRID_PX = 156;
 const GAP_PX = 6;
+
+/** Kernel (o, i) of [cOut, cIn, k, k] as a one-kernel bank [1, k, k, 1]. */
+function kernelBank(data: Float32Array, k: number, cIn: number, o: number, i: number) {
+  const start = (o * cIn + i) * k * k;
+  return { shape: [1, k, k, 1] as const, values: Array.from(data.subarray(start, start + k * k)) };
+}
 
 /** Centre weight and mean of the other taps of the kernel from channel c to itself. */
 export function centreAndSurround(shape: Props['shape'], data: Float32Array, c: number): { centre: number; surround: number } {
@@ -24,27 +31,14 @@ export function centreAndSurround(shape: Props['shape'], data: Float32Array, c: 
 /** Deconvolution kernels (rows: output channel, columns: input channel), one shared colour scale. */
 export function KernelGrid({ shape, data }: Props) {
   const [cOut, cIn, k] = shape;
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const range = useMemo(() => data.reduce((m, v) => Math.max(m, Math.abs(v)), 0), [data]);
+  const maxAbs = useMemo(() => data.reduce((m, v) => Math.max(m, Math.abs(v)), 0), [data]);
+  // One image per kernel, all on one colour scale, laid out with gaps by CSS.
+  const images = useMemo(
+    () => Array.from({ length: cOut * cIn }, (_, n) => kernelImage(kernelBank(data, k, cIn, Math.floor(n / cIn), n % cIn), 'diverging', 1, { frame: false, maxAbs })),
+    [data, k, cIn, cOut, maxAbs],
+  );
   const cell = Math.max(4, Math.floor((GRID_PX - GAP_PX * (Math.max(cOut, cIn) - 1)) / (Math.max(cOut, cIn) * k)));
   const block = cell * k;
-  useEffect(() => {
-    const c = canvas.current;
-    const ctx = c?.getContext('2d');
-    if (!c || !ctx) return;
-    c.width = cIn * block + (cIn - 1) * GAP_PX;
-    c.height = cOut * block + (cOut - 1) * GAP_PX;
-    ctx.clearRect(0, 0, c.width, c.height);
-    for (let o = 0; o < cOut; o += 1) {
-      for (let i = 0; i < cIn; i += 1) {
-        for (let t = 0; t < k * k; t += 1) {
-          const [r, g, b] = divergingRgb(data[(o * cIn + i) * k * k + t], range);
-          ctx.fillStyle = `rgb(${r} ${g} ${b})`;
-          ctx.fillRect(i * (block + GAP_PX) + (t % k) * cell, o * (block + GAP_PX) + Math.floor(t / k) * cell, cell, cell);
-        }
-      }
-    }
-  }, [data, cOut, cIn, k, block, cell, range]);
   const names = cIn === 1 ? ['grey'] : CHANNEL_NAMES;
   return (
     <div className="kernel-grid" data-testid="kernel-grid-whitening">
@@ -60,9 +54,18 @@ export function KernelGrid({ shape, data }: Props) {
             <span key={n}>{cOut === 1 ? '' : `→ ${n}`}</span>
           ))}
         </div>
-        <canvas ref={canvas} className="kernel-canvas" role="img" aria-label={`${cOut}×${cIn} deconvolution kernels of size ${k}×${k}`} />
+        <div
+          className="kernel-tiles"
+          role="img"
+          aria-label={`${cOut}×${cIn} deconvolution kernels of size ${k}×${k}`}
+          style={{ display: 'grid', gridTemplateColumns: `repeat(${cIn}, ${block}px)`, gap: GAP_PX }}
+        >
+          {images.map((image, n) => (
+            <KernelPixels key={n} image={image} scale={cell} />
+          ))}
+        </div>
       </div>
-      <ColourLegend range={range} label="kernel weight" />
+      <ColourLegend range={maxAbs} label="kernel weight" />
       <p className="kernel-readout num">
         {names.slice(0, cOut).map((n, c) => {
           const { centre, surround } = centreAndSurround(shape, data, c);
