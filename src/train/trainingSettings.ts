@@ -1,6 +1,8 @@
 // Every training setting, declared once: default, range or options, URL key, CLI flag, label. The app's
 // defaults, the Training tab's address, its inputs, the CLI's `train` flags and `--help`, and the
 // trainer's TrainConfig are all derived from this table (see core/settingsTable.ts).
+// Adding a setting: its field in TrainingParams and its entry in TRAINING_SETTINGS (the compiler
+// asks for the entry); if the trainer reads it, its line in toTrainConfig and TrainConfig; a test.
 import { clampNumber, defaultsOf, type NumberField, type SettingsTable } from '../core/settingsTable';
 import { MODEL_NAMES } from '../nn/models/catalog';
 import { BACKEND_NAMES, type BackendName } from '../platform/backendName';
