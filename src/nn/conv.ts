@@ -3,6 +3,23 @@
 // im2col + matMul; other backends use tf.conv2d. Same maths, same 'same'/'valid' padding rules.
 import * as tf from '@tensorflow/tfjs-core';
 
+/** Shape of a convolution layer, shared by the plain and the deconvolution layers and the model units. */
+export interface ConvGeometry {
+  name: string;
+  inChannels: number;
+  outChannels: number;
+  kernel: number;
+  stride?: number;
+  padding: 'same' | 'valid';
+}
+
+/** Shape of a dense layer, shared likewise. */
+export interface DenseGeometry {
+  name: string;
+  inFeatures: number;
+  outFeatures: number;
+}
+
 function samePadding(size: number, k: number, stride: number): [number, number] {
   const out = Math.ceil(size / stride);
   const total = Math.max((out - 1) * stride + k - size, 0);

@@ -3,18 +3,12 @@
 // b' = b - W'·mean, which equals convolving the centred, whitened patches with W.
 import * as tf from '@tensorflow/tfjs-core';
 import { patchCovariance } from '../core/ops';
-import { conv2d } from './conv';
+import { conv2d, type ConvGeometry } from './conv';
 import { DeconvLayer, type BatchStatistics } from './deconvLayer';
 import type { ForwardContext } from './layer';
 import { statisticsForPass, type DeconvLayerSettings } from './whitening';
 
-export interface DeconvConv2dOptions {
-  name: string;
-  inChannels: number;
-  outChannels: number;
-  kernel: number;
-  stride?: number;
-  padding: 'same' | 'valid';
+export interface DeconvConv2dOptions extends ConvGeometry {
   settings: DeconvLayerSettings;
   seed: number;
 }

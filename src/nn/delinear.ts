@@ -2,14 +2,12 @@
 // cut into contiguous chunks of B (gcd rule), chunk statistics give mean and D, and the layer
 // multiplies by W' = W·D per chunk with bias b' = b - Σ W'·mean.
 import * as tf from '@tensorflow/tfjs-core';
+import type { DenseGeometry } from './conv';
 import { DeconvLayer, type BatchStatistics } from './deconvLayer';
 import type { ForwardContext } from './layer';
 import { statisticsForPass, whitenFeatureBlocks, type DeconvLayerSettings } from './whitening';
 
-export interface DelinearOptions {
-  name: string;
-  inFeatures: number;
-  outFeatures: number;
+export interface DelinearOptions extends DenseGeometry {
   settings: DeconvLayerSettings;
   seed: number;
 }

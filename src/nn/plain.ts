@@ -1,6 +1,6 @@
 // Plain convolution and dense layers (batch-norm and no-normalisation variants), plus pooling.
 import * as tf from '@tensorflow/tfjs-core';
-import { conv2d } from './conv';
+import { conv2d, type ConvGeometry, type DenseGeometry } from './conv';
 import { constantVariable, heUniformVariable } from './init';
 import type { ForwardContext, Layer } from './layer';
 
@@ -40,13 +40,7 @@ abstract class PlainLayer<R extends tf.Rank> implements Layer {
   }
 }
 
-export interface Conv2dOptions {
-  name: string;
-  inChannels: number;
-  outChannels: number;
-  kernel: number;
-  stride?: number;
-  padding: 'same' | 'valid';
+export interface Conv2dOptions extends ConvGeometry {
   /** Batch-norm variants drop the bias (the norm's beta replaces it). */
   useBias: boolean;
   seed: number;
@@ -68,10 +62,7 @@ export class Conv2d extends PlainLayer<tf.Rank.R4> {
   }
 }
 
-export interface DenseOptions {
-  name: string;
-  inFeatures: number;
-  outFeatures: number;
+export interface DenseOptions extends DenseGeometry {
   useBias: boolean;
   seed: number;
 }

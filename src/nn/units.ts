@@ -2,6 +2,7 @@
 // the layer, conv/dense followed by batch norm, or the plain layer with a bias.
 import type * as tf from '@tensorflow/tfjs-core';
 import { BatchNorm } from './batchNorm';
+import type { ConvGeometry, DenseGeometry } from './conv';
 import { DeconvConv2d } from './deconvConv2d';
 import { Delinear } from './delinear';
 import type { ForwardContext, Layer } from './layer';
@@ -44,13 +45,7 @@ function layerSettings(settings: ModelSettings, isInput: boolean): DeconvLayerSe
   return isInput ? { ...settings.deconv, iters: settings.inputIters } : settings.deconv;
 }
 
-export interface ConvUnitOptions {
-  name: string;
-  inChannels: number;
-  outChannels: number;
-  kernel: number;
-  stride?: number;
-  padding: 'same' | 'valid';
+export interface ConvUnitOptions extends ConvGeometry {
   isInput?: boolean;
 }
 
@@ -60,10 +55,7 @@ export function convUnit(norm: NormKind, o: ConvUnitOptions, settings: ModelSett
   return new Chain(o.name, [new Conv2d({ ...o, useBias: false, seed }), new BatchNorm({ name: `${o.name}.bn`, channels: o.outChannels })]);
 }
 
-export interface DenseUnitOptions {
-  name: string;
-  inFeatures: number;
-  outFeatures: number;
+export interface DenseUnitOptions extends DenseGeometry {
   isInput?: boolean;
   /** The classifier gets no batch norm (deconv still whitens its input). */
   classifier?: boolean;
