@@ -31,7 +31,7 @@ export interface Image64 {
 }
 
 /** Patch at output (oy, ox) of image b on a grid of step `stride`, channels [c0, c0 + cb), zero padding `pad`. */
-export function patchAt(x: Image64, b: number, oy: number, ox: number, k: number, pad: number, stride: number, c0: number, cb: number): Float64Array {
+function patchAt(x: Image64, b: number, oy: number, ox: number, k: number, pad: number, stride: number, c0: number, cb: number): Float64Array {
   const [, h, w, c] = x.shape;
   const out = new Float64Array(k * k * cb);
   for (let dy = 0; dy < k; dy += 1) {
@@ -57,7 +57,7 @@ export interface DeconvConv64Options {
 }
 
 /** Whitening statistics of each block (pooled: one entry shared by all blocks). */
-export function convStatistics64(x: Image64, o: DeconvConv64Options): { mean: Float64Array; d: Matrix }[] {
+function convStatistics64(x: Image64, o: DeconvConv64Options): { mean: Float64Array; d: Matrix }[] {
   const [n, h, w, c] = x.shape;
   const groups = c / o.block;
   const outH = h + 2 * o.pad - o.k + 1;

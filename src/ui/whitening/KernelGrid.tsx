@@ -19,7 +19,7 @@ function kernelBank(data: Float32Array, k: number, cIn: number, o: number, i: nu
 }
 
 /** Centre weight and mean of the other taps of the kernel from channel c to itself. */
-export function centreAndSurround(shape: Props['shape'], data: Float32Array, c: number): { centre: number; surround: number } {
+function centreAndSurround(shape: Props['shape'], data: Float32Array, c: number): { centre: number; surround: number } {
   const [, cIn, k] = shape;
   const base = (c * cIn + c) * k * k;
   const mid = Math.floor(k / 2) * k + Math.floor(k / 2);
