@@ -118,7 +118,7 @@ export function WhiteningView() {
         </figure>
         <figure className="panel figure">
           <h2 className="panel-title">
-            Whitened {busy && <span className="spinner" aria-label="computing" />}
+            Whitened {busy && <span className="spinner" role="img" aria-label="computing" />}
             {webcam.active && (
               <span className="fps num" data-testid="webcam-fps" data-fps={s.fps.toFixed(2)}>
                 {s.fps.toFixed(1)} frames/s
