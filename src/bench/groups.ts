@@ -17,6 +17,7 @@ export const BENCH_GROUPS: readonly BenchGroup[] = [
   { id: 'deconv_step_vs_bn_step', title: 'Whole training step: deconvolution vs batch norm', backends: 'each' },
   { id: 'peak_memory', title: 'Peak tensor memory of one training step', backends: 'each' },
   { id: 'step_wasm_vs_other', title: 'Whole training step: WASM vs the other backends (CPU with and without our kernels)', backends: 'wasm-pairs' },
+  { id: 'first_step_webgpu_simple_cnn', title: 'First training step on WebGPU (simple-cnn, pipelines compiled ahead in parallel; run alone for a cold start)', backends: 'webgpu-only' },
   { id: 'whiten_512', title: 'Whitening a 512x512 image (k = 3, 5, 7, K = 15, grey)', backends: 'each' },
   { id: 'bundle_initial_kb_gz', title: 'Initial bundle of the built app (gzip)', backends: 'n/a' },
   { id: 'first_paint', title: 'Built app: first contentful paint and whitening view ready', backends: 'n/a' },

@@ -5,6 +5,7 @@
 import type { CaseContext } from './context';
 import { BENCH_GROUPS, type BenchGroup } from './groups';
 import { ISQRT_GRAD_GROUP, isqrtGradCases } from './isqrtGradCases';
+import { FIRST_STEP_GROUP, firstStepCases } from './firstStepCases';
 import { covarianceCases, isqrtCases } from './kernelCases';
 import { LAYER_GROUPS, layerCases } from './layerCases';
 import { STEP_GROUPS, stepCases } from './stepCases';
@@ -37,6 +38,8 @@ interface RunMemory {
 
 function runners({ whitenReference, stepTimes }: RunMemory): Runner[] {
   return [
+    // First: its pipelines must not be cached by the other WebGPU cases of the run.
+    { ids: [FIRST_STEP_GROUP], run: (ctx) => firstStepCases(ctx) },
     { ids: ['isqrt_fused_vs_composed'], run: (ctx) => isqrtCases(ctx) },
     { ids: ['covariance_fused_vs_im2col'], run: (ctx) => covarianceCases(ctx) },
     { ids: [ISQRT_GRAD_GROUP], run: (ctx) => isqrtGradCases(ctx) },
