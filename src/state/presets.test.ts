@@ -8,14 +8,23 @@ import { serialiseSettings, urlKeyOf, type Field } from '../core/settingsTable';
 import { WHITENING_SETTINGS } from '../core/whitenSettings';
 
 describe('presets', () => {
-  it('has the five lecture presets', () => {
+  it('has the six lecture presets', () => {
     expect(PRESETS.map((preset) => preset.title)).toEqual([
       'One epoch: deconvolution vs batch norm',
+      'MNIST: each at its own learning rate',
       'Sparse activations',
       'Fast deconvolution: frozen statistics',
       'Centre–surround in one click',
       'Partial whitening: 1 to 15 iterations',
     ]);
+  });
+
+  it('a preset whose variants train at different learning rates says why', () => {
+    for (const preset of PRESETS) {
+      if (preset.kind !== 'training') continue;
+      const rates = new Set((preset.params.norms ?? []).map((norm) => preset.params.lrByNorm?.[norm] ?? preset.params.lr));
+      if (rates.size > 1) expect(preset.reason, preset.id).toMatch(/validation/);
+    }
   });
 
   it('training presets only hold values the URL schema accepts', () => {

@@ -27,63 +27,60 @@ export interface LinkPreset {
 
 export type Preset = TrainingPreset | LinkPreset;
 
+/** Settings the reproduction protocol found for simple-cnn (docs/reproduction.md): each variant's own best lr
+ * on a validation split, the protocol's batch and the paper's deconvolution defaults. */
+const PROTOCOL_CNN: Partial<TrainingParams> = {
+  model: 'simple-cnn',
+  optimizer: 'sgd',
+  lr: 0.01,
+  momentum: 0.9,
+  weightDecay: 1e-3,
+  schedule: 'cosine',
+  batch: 32,
+  epochs: 1,
+  iters: 5,
+  inputIters: 15,
+  eps: 1e-5,
+  stride: 3,
+  freeze: 0,
+};
+
 export const PRESETS: readonly Preset[] = [
   {
     kind: 'training',
     id: 'one-epoch',
     title: 'One epoch: deconvolution vs batch norm',
-    lesson: 'Same data, same start, one epoch: watch which curve falls first — deconvolution’s loss falls faster in the first steps, batch norm’s may spike at this learning rate, and by the end of the epoch the two are close.',
-    params: {
-      dataset: 'fashion-mnist',
-      model: 'simple-cnn',
-      norms: ['deconv', 'batchnorm'],
-      optimizer: 'sgd',
-      lr: 0.05,
-      momentum: 0.9,
-      schedule: 'cosine',
-      batch: 64,
-      epochs: 1,
-      iters: 5,
-      inputIters: 15,
-      eps: 1e-5,
-      stride: 3,
-      freeze: 0,
-    },
+    lesson:
+      'Same data, same start, each at its best learning rate (0.01): watch the first hundred steps, where deconvolution’s loss falls faster; by the end of the epoch both reach about 84 % test accuracy.',
+    params: { ...PROTOCOL_CNN, dataset: 'fashion-mnist', norms: ['deconv', 'batchnorm'] },
+    focus: 'curves',
+  },
+  {
+    kind: 'training',
+    id: 'own-learning-rates',
+    title: 'MNIST: each at its own learning rate',
+    lesson:
+      'Deconvolution at 0.03, batch norm at 0.01 (each picked on a validation split): deconvolution leads for the first fifty steps or so, then batch norm catches up and ends about half a point ahead.',
+    params: { ...PROTOCOL_CNN, dataset: 'mnist', norms: ['deconv', 'batchnorm'], lrByNorm: { deconv: 0.03, batchnorm: 0.01 } },
+    reason: 'each variant’s best learning rate on a validation split (docs/reproduction.md)',
     focus: 'curves',
   },
   {
     kind: 'training',
     id: 'sparse-activations',
     title: 'Sparse activations',
-    lesson: 'Deconvolved layers give heavy-tailed, sparse activations: higher kurtosis, more values near zero.',
-    params: {
-      dataset: 'mnist',
-      model: 'simple-cnn',
-      norms: ['deconv', 'batchnorm', 'none'],
-      optimizer: 'sgd',
-      lr: 0.05,
-      batch: 64,
-      epochs: 1,
-    },
+    lesson:
+      'Deconvolved layers give heavy-tailed, sparse activations: conv1’s kurtosis about twice batch norm’s and about three times as many values near zero, from the first steps to the end of the epoch (grey: no normalisation, for reference).',
+    params: { ...PROTOCOL_CNN, dataset: 'fashion-mnist', norms: ['deconv', 'batchnorm', 'none'] },
     focus: 'sparsity',
   },
   {
     kind: 'training',
     id: 'frozen-statistics',
     title: 'Fast deconvolution: frozen statistics',
-    lesson: 'After 100 steps the deconvolution layers reuse their running statistics, refreshed every 10th step: a step then costs about as much as batch norm.',
-    params: {
-      dataset: 'fashion-mnist',
-      model: 'simple-cnn',
-      norms: ['deconv', 'batchnorm'],
-      optimizer: 'sgd',
-      lr: 0.05,
-      momentum: 0.9,
-      schedule: 'cosine',
-      batch: 64,
-      epochs: 1,
-      freeze: 100,
-    },
+    lesson:
+      'After 100 steps the deconvolution layers reuse their running statistics, refreshed every 10th step: watch the ms/step read-out drop to about batch norm’s.',
+    params: { ...PROTOCOL_CNN, dataset: 'fashion-mnist', norms: ['deconv', 'batchnorm'], freeze: 100 },
     focus: 'curves',
   },
   {

@@ -47,7 +47,8 @@ export const TRAINING_SETTINGS: SettingsTable<TrainingParams> = {
   model: { kind: 'enum', default: 'simple-cnn', options: MODEL_NAMES, label: 'model', cliFlag: 'model' },
   norms: { kind: 'list', default: ['deconv', 'batchnorm'], options: NORM_KINDS, label: 'variants', cliFlag: 'norm' },
   optimizer: { kind: 'enum', default: 'sgd', options: ['sgd', 'adam'], label: 'optimiser', cliFlag: 'optimizer' },
-  lr: { ...LEARNING_RATE, default: 0.05, label: 'learning rate', cliFlag: 'lr' },
+  // lr and batch: what the reproduction protocol picked for simple-cnn on a validation split (docs/reproduction.md).
+  lr: { ...LEARNING_RATE, default: 0.01, label: 'learning rate', cliFlag: 'lr' },
   lrByNorm: {
     ...LEARNING_RATE,
     kind: 'number-map',
@@ -61,7 +62,7 @@ export const TRAINING_SETTINGS: SettingsTable<TrainingParams> = {
   momentum: { kind: 'float', default: 0.9, min: 0, max: 0.999, label: 'momentum', cliFlag: 'momentum' },
   weightDecay: { kind: 'float', default: 1e-3, min: 0, max: 0.1, label: 'weight decay', cliFlag: 'weight-decay' },
   schedule: { kind: 'enum', default: 'cosine', options: ['cosine', 'constant'], label: 'schedule', cliFlag: 'schedule' },
-  batch: { kind: 'int', default: 64, min: 1, max: 4096, label: 'batch size', cliFlag: 'batch' },
+  batch: { kind: 'int', default: 32, min: 1, max: 4096, label: 'batch size', cliFlag: 'batch' },
   epochs: { kind: 'int', default: 1, min: 1, max: 1000, label: 'epochs', cliFlag: 'epochs' },
   seed: { kind: 'int', default: 1, min: 0, max: 2147483647, label: 'seed', cliFlag: 'seed' },
   evalEvery: { kind: 'int', default: 20, min: 1, max: 1000000, label: 'evaluate every', unit: 'steps', cliFlag: 'eval-every' },

@@ -14,7 +14,7 @@ describe('learning rate per variant, as text', () => {
     expect(learningRateReason(shared, 'best lr per variant')).toBeUndefined();
     // A rate for a variant that is not trained, or equal to the shared one, changes nothing.
     expect(hasOwnLearningRates({ ...shared, norms: ['deconv'], lrByNorm: { batchnorm: 0.01, deconv: shared.lr } })).toBe(false);
-    const own = { ...shared, lrByNorm: { batchnorm: 0.01 } };
+    const own = { ...shared, lrByNorm: { batchnorm: shared.lr * 2 } };
     expect(learningRateReason(own, 'best lr per variant')).toBe('best lr per variant');
     expect(learningRateReason(own, undefined)).toMatch(/by hand/);
   });
