@@ -103,9 +103,9 @@ export function LossChart({ variants, stepsPerEpoch, totalSteps, width, height, 
         {epochs.map((step, index) => (
           <g key={`e${step}`}>
             <line x1={x(step)} x2={x(step)} y2={innerHeight} stroke={palette.ink} strokeDasharray="2 4" strokeWidth={1} />
-            {/* Near the right edge the label goes left of its marker, clear of the accuracy axis. */}
+            {/* Near the right edge the label goes left of its marker and to the bottom, clear of the accuracy axis and the legend. */}
             {x(step) + 4 + 4.5 * font > innerWidth ? (
-              <text x={x(step) - 4} y={font} textAnchor="end" fontSize={font} fill={palette.text}>{`epoch ${index + 1}`}</text>
+              <text x={x(step) - 4} y={innerHeight - 4} textAnchor="end" fontSize={font} fill={palette.text}>{`epoch ${index + 1}`}</text>
             ) : (
               <text x={x(step) + 4} y={font} fontSize={font} fill={palette.text}>{`epoch ${index + 1}`}</text>
             )}
