@@ -51,7 +51,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'one-epoch',
     title: 'One epoch: deconvolution vs batch norm',
     lesson:
-      'Same data, same start, each at its best learning rate (0.01): watch the first hundred steps, where deconvolution’s loss falls faster; by the end of the epoch both reach about 84 % test accuracy.',
+      'Same data, same start, each at its best learning rate (0.01): watch the first hundred steps, where deconvolution’s loss falls faster; by the end of the epoch both reach about 84.5 % test accuracy.',
     params: { ...PROTOCOL_CNN, dataset: 'fashion-mnist', norms: ['deconv', 'batchnorm'] },
     focus: 'curves',
   },
@@ -60,7 +60,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'own-learning-rates',
     title: 'MNIST: each at its own learning rate',
     lesson:
-      'Deconvolution at 0.03, batch norm at 0.01 (each picked on a validation split): deconvolution leads for the first fifty steps or so, then batch norm catches up and ends about half a point ahead.',
+      'Deconvolution at 0.03, batch norm at 0.01 (each picked on a validation split): deconvolution leads for the first fifty steps or so, then batch norm catches up and ends slightly ahead (about 95.8 vs 95.1 % over five seeds).',
     params: { ...PROTOCOL_CNN, dataset: 'mnist', norms: ['deconv', 'batchnorm'], lrByNorm: { deconv: 0.03, batchnorm: 0.01 } },
     reason: 'each variant’s best learning rate on a validation split (docs/reproduction.md)',
     focus: 'curves',
