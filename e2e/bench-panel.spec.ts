@@ -51,8 +51,8 @@ test('one click runs a quick CPU subset, rows fill the table, the JSON export is
   await expect(page.getByTestId('bench-row').first()).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('bench-view')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
   const rows = page.getByTestId('bench-row');
-  // Grey k = 3, 5, 7: the tfjs engine and the direct engine each.
-  await expect(rows).toHaveCount(6);
+  // Grey k = 3, 5, 7 on the tfjs engine and the direct engine; colour k = 3, 5, 7 on the direct engine.
+  await expect(rows).toHaveCount(9);
   await expect(rows.first()).toContainText('ms');
   await expect(page.getByTestId('bench-devices')).toContainText('CPU: cpu');
 
@@ -61,7 +61,7 @@ test('one click runs a quick CPU subset, rows fill the table, the JSON export is
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^deconv-lab-bench-.*\.json$/);
   const report = JSON.parse(readFileSync(await download.path(), 'utf8')) as BenchReport;
-  assertReport(report, 6);
+  assertReport(report, 9);
   expect(report.rows.every((r) => r.group === 'whiten_512')).toBe(true);
   expect(await cspViolations(page)).toEqual([]);
   console.assertClean();

@@ -162,7 +162,7 @@ test('training: play/pause, settings and dataset switches many times a second ne
   const before = await freshRun(page);
 
   const random = seeded(11);
-  const lr = page.getByRole('textbox', { name: 'learning rate' });
+  const lr = page.getByRole('textbox', { name: 'learning rate', exact: true });
   const batch = page.getByRole('textbox', { name: 'batch size' });
   const dataset = page.getByRole('combobox', { name: 'dataset' });
   // A burst of 30 play/pause clicks 25 ms apart (40 a second), made inside the page.
