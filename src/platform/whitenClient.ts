@@ -1,7 +1,9 @@
 // Main-thread side of the whitening worker: numbered requests, in-order answers, and recovery
 // when the worker dies (a new worker is started and the last good image is whitened again).
+// The worker's lifecycle is the shared WorkerChannel's; this client keeps the job bookkeeping.
 import type { BackendName } from './backend';
 import type { ImageSource, WhitenRequest, WhitenResponse, WhitenSettings } from './whitenProtocol';
+import { describeLoss, WorkerChannel, type WorkerLike, type WorkerLoss } from './workerChannel';
 
 type Answer = Exclude<WhitenResponse, { type: 'ready' } | { type: 'fatal' } | { type: 'device-lost' }>;
 
@@ -13,8 +15,12 @@ export interface WhitenClientHandlers {
   onCrash: (message: string, retryId: number | null) => void;
 }
 
+function createWhitenWorker(): WorkerLike<WhitenRequest, WhitenResponse> {
+  return new Worker(new URL('./whitenWorker.ts', import.meta.url), { type: 'module', name: 'whitening' }) as unknown as WorkerLike<WhitenRequest, WhitenResponse>;
+}
+
 export class WhitenClient {
-  private worker: Worker;
+  private readonly channel: WorkerChannel<WhitenRequest, WhitenResponse>;
   private nextId = 1;
   private lastApplied = 0;
   private lastGoodSource: ImageSource | null = null;
@@ -25,23 +31,16 @@ export class WhitenClient {
     private readonly handlers: WhitenClientHandlers,
     private readonly forcedBackend?: BackendName,
   ) {
-    this.worker = this.start();
+    this.channel = new WorkerChannel(createWhitenWorker, {
+      onMessage: (message) => this.receive(message),
+      onLost: (loss) => this.recover(loss),
+    });
+    this.channel.start();
+    this.sendInit();
   }
 
-  private start(): Worker {
-    const worker = new Worker(new URL('./whitenWorker.ts', import.meta.url), { type: 'module', name: 'whitening' });
-    worker.onmessage = (event: MessageEvent<WhitenResponse>) => this.receive(event.data);
-    worker.onerror = (event) => {
-      event.preventDefault();
-      this.recover(event.message || 'unknown error');
-    };
-    worker.onmessageerror = () => this.recover('a message could not be read');
-    this.send({ type: 'init', backend: this.forcedBackend }, [], worker);
-    return worker;
-  }
-
-  private send(message: WhitenRequest, transfer: Transferable[] = [], worker = this.worker): void {
-    worker.postMessage(message, transfer);
+  private sendInit(): void {
+    this.channel.send({ type: 'init', backend: this.forcedBackend });
   }
 
   private receive(message: WhitenResponse): void {
@@ -62,16 +61,16 @@ export class WhitenClient {
     this.handlers.onAnswer(message);
   }
 
-  private recover(reason: string): void {
+  private recover(loss: WorkerLoss): void {
+    // A worker that cannot even be created would fail again on every restart.
+    if (loss.kind === 'start') return this.handlers.onFatal(describeLoss('whitening worker', loss));
+    const reason = loss.kind === 'unreadable' ? 'a message could not be read' : loss.detail || 'unknown error';
     this.restartWorker(`The whitening worker stopped unexpectedly (${reason}) and was restarted.`);
   }
 
   private restartWorker(message: string): void {
-    const old = this.worker;
-    old.onmessage = null;
-    old.onerror = null;
-    old.terminate();
-    this.worker = this.start();
+    if (!this.channel.restart()) return;
+    this.sendInit();
     const retryId = this.lastGoodSource && this.lastSettings ? this.whiten(this.lastSettings, this.lastGoodSource) : null;
     this.handlers.onCrash(message, retryId);
   }
@@ -81,28 +80,28 @@ export class WhitenClient {
     const id = this.nextId++;
     this.lastSettings = settings;
     if (source) this.sources.set(id, source);
-    this.send({ type: 'whiten', id, settings, source });
+    this.channel.send({ type: 'whiten', id, settings, source });
     return id;
   }
 
   /** Sends one webcam frame (ownership of the bitmap moves to the worker). */
   frame(frame: ImageBitmap, settings: WhitenSettings, refreshStats: boolean): number {
     const id = this.nextId++;
-    this.send({ type: 'frame', id, frame, settings, refreshStats }, [frame]);
+    this.channel.send({ type: 'frame', id, frame, settings, refreshStats }, [frame]);
     return id;
   }
 
   /** Test hook: the worker destroys its WebGPU device. */
   loseDeviceForTest(): void {
-    this.send({ type: 'lose-device' });
+    this.channel.send({ type: 'lose-device' });
   }
 
   /** Test hook: kills the worker from the inside. */
   crashForTest(): void {
-    this.send({ type: 'crash' });
+    this.channel.send({ type: 'crash' });
   }
 
   dispose(): void {
-    this.worker.terminate();
+    this.channel.terminate();
   }
 }

@@ -1,24 +1,23 @@
 // A WorkerLike whose real worker arrives later (from a dynamic import): commands wait in order
 // until it has loaded, and the handlers set on this object are the ones the real worker calls.
-import type { TrainCommand, TrainEvent } from '../../train/protocol';
-import type { WorkerLike } from './trainWorkerClient';
+import type { WorkerLike } from '../../platform/workerChannel';
 
-export class DeferredWorker implements WorkerLike {
-  onmessage: ((event: MessageEvent<TrainEvent>) => void) | null = null;
+export class DeferredWorker<Command, Event> implements WorkerLike<Command, Event> {
+  onmessage: ((event: MessageEvent<Event>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   onmessageerror: ((event: MessageEvent) => void) | null = null;
-  private worker: WorkerLike | null = null;
-  private queued: { message: TrainCommand; transfer?: Transferable[] }[] = [];
+  private worker: WorkerLike<Command, Event> | null = null;
+  private queued: { message: Command; transfer?: Transferable[] }[] = [];
   private terminated = false;
 
-  constructor(load: () => Promise<WorkerLike>) {
+  constructor(load: () => Promise<WorkerLike<Command, Event>>) {
     void load().then(
       (worker) => this.attach(worker),
       (error: unknown) => this.onerror?.({ message: `the worker could not be loaded: ${String(error)}` } as ErrorEvent),
     );
   }
 
-  postMessage(message: TrainCommand, transfer?: Transferable[]): void {
+  postMessage(message: Command, transfer?: Transferable[]): void {
     if (this.terminated) return;
     if (this.worker) this.worker.postMessage(message, transfer);
     else this.queued.push({ message, transfer });
@@ -30,7 +29,7 @@ export class DeferredWorker implements WorkerLike {
     this.worker?.terminate();
   }
 
-  private attach(worker: WorkerLike): void {
+  private attach(worker: WorkerLike<Command, Event>): void {
     if (this.terminated) {
       worker.terminate();
       return;

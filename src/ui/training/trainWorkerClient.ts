@@ -1,17 +1,13 @@
 // Typed channel to the training worker: sends TrainCommands, receives TrainEvents, notices a
-// crashed worker (the page keeps its history) and can start a fresh one.
+// crashed worker (the page keeps its history) and can start a fresh one. The worker's lifecycle
+// is the shared WorkerChannel's; this client adds the diagnostics requests and their ids.
+import { describeLoss, WorkerChannel, type WorkerFactory as ChannelFactory, type WorkerLike as ChannelWorker } from '../../platform/workerChannel';
 import type { TrainCommand, TrainEvent, WorkerDiagnostics } from '../../train/protocol';
 
 /** The part of a Worker the client uses (a fake implements it in tests and development). */
-export interface WorkerLike {
-  postMessage(message: TrainCommand, transfer?: Transferable[]): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent<TrainEvent>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-  onmessageerror: ((event: MessageEvent) => void) | null;
-}
+export type WorkerLike = ChannelWorker<TrainCommand, TrainEvent>;
 
-export type WorkerFactory = () => WorkerLike;
+export type WorkerFactory = ChannelFactory<TrainCommand, TrainEvent>;
 
 export interface ClientHandlers {
   onEvent(event: TrainEvent): void;
@@ -24,26 +20,24 @@ export function createModuleWorker(): WorkerLike {
 }
 
 export class TrainWorkerClient {
-  private worker: WorkerLike | null = null;
   private nextRequestId = 1;
   private readonly pending = new Map<number, (diagnostics: WorkerDiagnostics) => void>();
-  private readonly factory: WorkerFactory;
-  private readonly handlers: ClientHandlers;
+  private readonly channel: WorkerChannel<TrainCommand, TrainEvent>;
 
-  constructor(factory: WorkerFactory, handlers: ClientHandlers) {
-    this.factory = factory;
-    this.handlers = handlers;
-    this.start();
+  constructor(factory: WorkerFactory, private readonly handlers: ClientHandlers) {
+    this.channel = new WorkerChannel(factory, {
+      onMessage: (event) => this.receive(event),
+      onLost: (loss) => this.handlers.onLost(describeLoss('training worker', loss)),
+    });
+    this.channel.start();
   }
 
   get alive(): boolean {
-    return this.worker !== null;
+    return this.channel.alive;
   }
 
   send(command: TrainCommand, transfer: Transferable[] = []): boolean {
-    if (!this.worker) return false;
-    this.worker.postMessage(command, transfer);
-    return true;
+    return this.channel.send(command, transfer);
   }
 
   /** Asks the worker for its diagnostics; resolves null after `timeoutMs` without an answer. */
@@ -68,53 +62,16 @@ export class TrainWorkerClient {
 
   /** Ends the current worker (if any) and starts a new one; the caller re-sends 'init'. */
   restart(): void {
-    this.stop();
-    this.start();
+    this.channel.restart();
   }
 
   dispose(): void {
-    if (this.worker) {
-      try {
-        this.worker.postMessage({ type: 'dispose' });
-      } catch {
-        // A dead worker cannot take messages; terminating it is enough.
-      }
-    }
-    this.stop();
-  }
-
-  private start(): void {
-    let worker: WorkerLike;
     try {
-      worker = this.factory();
-    } catch (error) {
-      this.worker = null;
-      this.handlers.onLost(`The training worker could not start: ${error instanceof Error ? error.message : String(error)}`);
-      return;
+      this.channel.send({ type: 'dispose' });
+    } catch {
+      // A dead worker cannot take messages; terminating it is enough.
     }
-    worker.onmessage = (event) => this.receive(event.data);
-    worker.onerror = (event) => {
-      event.preventDefault?.();
-      this.lose(worker, `The training worker stopped: ${event.message || 'it failed to load or crashed'}.`);
-    };
-    worker.onmessageerror = () => this.lose(worker, 'The training worker sent a message that could not be read.');
-    this.worker = worker;
-  }
-
-  private stop(): void {
-    const worker = this.worker;
-    this.worker = null;
-    if (!worker) return;
-    worker.onmessage = null;
-    worker.onerror = null;
-    worker.onmessageerror = null;
-    worker.terminate();
-  }
-
-  private lose(worker: WorkerLike, message: string): void {
-    if (worker !== this.worker) return;
-    this.stop();
-    this.handlers.onLost(message);
+    this.channel.terminate();
   }
 
   private receive(event: TrainEvent): void {
