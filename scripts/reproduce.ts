@@ -2,7 +2,7 @@
 // model (mlp, simple-cnn), dataset (MNIST, Fashion-MNIST), learning rate of a grid (--lrs), seed
 // (--seeds) and epoch count (--epochs), both variants train in lock-step on the training images minus
 // a validation split; each variant's lr is picked on validation accuracy, test accuracy is reported.
-// `--ablations a,b` runs the deconvolution MLP ablations on MNIST instead. Results go to
+// `--ablations a,b` runs ablations of the deconvolution MLP (or simple-cnn, cnn-*) on MNIST instead. Results go to
 // reports/reproduce-<tag>.json (--tag; finished runs found in any results file are skipped unless
 // --rerun); the report and figures are rebuilt from all results files (--report-only: only that).
 // Ctrl+C / SIGTERM stops after the current step, keeps the unfinished run (complete: false) and

@@ -24,6 +24,10 @@ describe('parseArgs', () => {
     expect(parseSeeds('4,7')).toEqual([4, 7]);
     expect(() => parseSeeds('0')).toThrow(/--seeds/);
   });
+  it('accepts the simple-cnn ablations', () => {
+    expect(parseArgs(['--ablations', 'cnn-input-plain,cnn-input-k5,cnn-input-eps-1e-2']).ablations).toEqual(['cnn-input-plain', 'cnn-input-k5', 'cnn-input-eps-1e-2']);
+    expect(() => parseArgs(['--ablations', 'cnn-input-whole'])).toThrow(/unknown ablation "cnn-input-whole"/);
+  });
   it('rejects unknown names and bad numbers', () => {
     expect(() => parseArgs(['--models', 'vgg'])).toThrow(/unknown model "vgg"/);
     expect(() => parseArgs(['--lrs', '0.1,x'])).toThrow(/--lrs/);
@@ -41,6 +45,10 @@ describe('plannedRuns', () => {
       '2 mnist 0.1', '2 mnist 0.3', '2 fashion-mnist 0.1', '2 fashion-mnist 0.3',
     ]);
     expect(runs.every((r) => r.ablation === 'main')).toBe(true);
+  });
+  it('cnn-* ablations run on the MNIST simple-cnn, the others on the MNIST MLP', () => {
+    const runs = plannedRuns({ models: ['simple-cnn'], datasets: ['mnist'], lrs: [0.03], seeds: [1], epochs: [1], ablations: ['cnn-input-plain', 'base'] });
+    expect(runs.map((r) => `${r.model} ${r.dataset} ${r.ablation} ${r.lr}`)).toEqual(['simple-cnn mnist cnn-input-plain 0.03', 'mlp mnist base 0.03']);
   });
   it('ablations run on the MNIST MLP only', () => {
     const runs = plannedRuns({ models: ['simple-cnn'], datasets: ['fashion-mnist'], lrs: [0.1], seeds: [1], epochs: [1], ablations: ['base', 'wd-0'] });

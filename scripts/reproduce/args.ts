@@ -1,5 +1,6 @@
 // Command-line flags of `npm run reproduce` (pure: argv in, options out).
 import { ABLATIONS, PLAIN } from './ablations';
+import { CNN_ABLATIONS } from './cnnAblations';
 import { DATASETS, DEFAULT_MODELS, MODELS, type ReproDataset, type ReproModel } from './types';
 
 export interface ReproOptions {
@@ -8,7 +9,7 @@ export interface ReproOptions {
   lrs: number[];
   seeds: number[];
   epochs: number[];
-  /** MLP ablations to run (mlp, MNIST, deconvolution only) instead of the protocol grid. */
+  /** Ablations to run (MNIST, deconvolution only; mlp, or simple-cnn for cnn-*) instead of the protocol grid. */
   ablations: string[];
   tag: string;
   out: string | undefined;
@@ -62,7 +63,7 @@ export function parseSeeds(raw: string | undefined): number[] {
 
 export function parseArgs(argv: string[]): ReproOptions {
   const ablations = list(argv, '--ablations') ?? [];
-  const known = [...ABLATIONS.map((a) => a.name), PLAIN];
+  const known = [...ABLATIONS.map((a) => a.name), PLAIN, ...CNN_ABLATIONS.map((a) => a.name)];
   for (const a of ablations) if (!known.includes(a)) throw new Error(`unknown ablation "${a}" (expected ${known.join(', ')})`);
   const epochs = numbers(argv, '--epochs', [1], true);
   if (epochs.some((e) => !Number.isInteger(e))) throw new Error('--epochs: whole numbers only');

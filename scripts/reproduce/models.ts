@@ -11,6 +11,8 @@ import { DEFAULT_TRAIN_CONFIG } from '../../src/train/defaults';
 import { PAPER_CHANNEL_DECONV } from '../../src/nn/models/paperMlp';
 import type { NormKind } from '../../src/train/protocol';
 import { ablationNamed, PLAIN } from './ablations';
+import { AblationCnn, cnnInputSettings } from './ablationCnn';
+import { cnnAblationNamed, isCnnAblation } from './cnnAblations';
 import type { ReproModel, RunSpec } from './types';
 
 export interface Plan {
@@ -79,6 +81,18 @@ export function buildModel(spec: RunSpec, norm: NormKind, shape: [number, number
   if (spec.ablation === PLAIN) {
     const settings = modelSettingsFrom(protocolDeconv(spec.model));
     return { model: createModel(spec.model, 'none', shape, classes, settings, spec.seed), inputFromData: false, weightDecay: DEFAULT_TRAIN_CONFIG.weightDecay, inputSettings: settings.deconv };
+  }
+  if (isCnnAblation(spec.ablation)) {
+    if (spec.model !== 'simple-cnn' || norm !== 'deconv') throw new Error(`ablation "${spec.ablation}" is defined for the deconvolution simple-cnn only`);
+    const settings = modelSettingsFrom(protocolDeconv(spec.model));
+    const a = cnnAblationNamed(spec.ablation);
+    const input = cnnInputSettings(a, settings);
+    return {
+      model: new AblationCnn(shape, classes, a, settings, spec.seed),
+      inputFromData: input !== undefined,
+      weightDecay: DEFAULT_TRAIN_CONFIG.weightDecay,
+      inputSettings: input ?? settings.deconv,
+    };
   }
   if (spec.model !== 'mlp' || norm !== 'deconv') throw new Error(`ablation "${spec.ablation}" is defined for the deconvolution MLP only`);
   const a = ablationNamed(spec.ablation);

@@ -1,6 +1,7 @@
 // The list of runs a `npm run reproduce` invocation asks for, in the order they run: seeds outermost
 // (an interrupted sweep has whole lr grids for its first seeds), then epochs, models, datasets, lrs.
 import type { ReproOptions } from './args';
+import { isCnnAblation } from './cnnAblations';
 import type { RunSpec } from './types';
 
 export function plannedRuns(o: Pick<ReproOptions, 'models' | 'datasets' | 'lrs' | 'seeds' | 'epochs' | 'ablations'>): RunSpec[] {
@@ -8,7 +9,7 @@ export function plannedRuns(o: Pick<ReproOptions, 'models' | 'datasets' | 'lrs' 
   for (const seed of o.seeds) {
     for (const epochs of o.epochs) {
       if (o.ablations.length > 0) {
-        for (const ablation of o.ablations) for (const lr of o.lrs) specs.push({ model: 'mlp', dataset: 'mnist', ablation, lr, seed, epochs });
+        for (const ablation of o.ablations) for (const lr of o.lrs) specs.push({ model: isCnnAblation(ablation) ? 'simple-cnn' : 'mlp', dataset: 'mnist', ablation, lr, seed, epochs });
         continue;
       }
       for (const model of o.models) for (const dataset of o.datasets) for (const lr of o.lrs) specs.push({ model, dataset, ablation: 'main', lr, seed, epochs });

@@ -3,6 +3,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ABLATIONS } from './ablations';
+import { CNN_ABLATIONS } from './cnnAblations';
 import { figures } from './figures';
 import { PLANS } from './models';
 import { finishedRuns, loadResults } from './results';
@@ -29,8 +30,11 @@ export async function writeReport(paths: ReportPaths, targetLoss: number): Promi
   const order = (k: string): string => k.replace('simple-cnn', '0').replace('mlp', '1');
   const groups = groupRuns(runs).sort((a, b) => order(a.key).localeCompare(order(b.key)));
   const main = groups.filter((g) => g.ablation === 'main');
-  const ablations = groups.filter((g) => g.ablation !== 'main').sort((a, b) => ABLATIONS.findIndex((x) => x.name === a.ablation) - ABLATIONS.findIndex((x) => x.name === b.ablation));
+  const byOrder = (names: readonly { name: string }[]) => (a: { ablation: string }, b: { ablation: string }): number => names.findIndex((x) => x.name === a.ablation) - names.findIndex((x) => x.name === b.ablation);
+  const ablations = groups.filter((g) => g.ablation !== 'main' && g.model === 'mlp').sort(byOrder(ABLATIONS));
+  const cnnAblations = groups.filter((g) => g.ablation !== 'main' && g.model === 'simple-cnn').sort(byOrder(CNN_ABLATIONS));
   const reference = main.find((g) => g.model === 'mlp' && g.dataset === 'mnist' && g.epochs === 1);
+  const cnnReference = main.find((g) => g.model === 'simple-cnn' && g.dataset === 'mnist' && g.epochs === 1);
   const svgs = figures(groups);
   await mkdir(paths.figures, { recursive: true });
   for (const [name, svg] of svgs) await writeFile(join(paths.figures, name), svg);
@@ -95,6 +99,9 @@ export async function writeReport(paths: ReportPaths, targetLoss: number): Promi
     '',
     ...(ablations.length > 0
       ? ['## MLP ablations (MNIST, 1 epoch, deconvolution only, one change each)', '', ...ablationTable(ablations, reference, targetLoss), '']
+      : []),
+    ...(cnnAblations.length > 0
+      ? ['## simple-cnn ablations (MNIST, 1 epoch, deconvolution only, one change each to the input layer conv1)', '', ...ablationTable(cnnAblations, cnnReference, targetLoss), '']
       : []),
     '## Figures',
     '',

@@ -1,6 +1,7 @@
 // Markdown tables of the reproduction report, from grouped finished runs. Pure.
 import type { NormKind } from '../../src/train/protocol';
 import { ablationNamed, ablationNorm } from './ablations';
+import { cnnAblationNamed, isCnnAblation } from './cnnAblations';
 import { bestLr, cells, cellStats, probeCurves, sharedLr, type CellStats, type Group } from './summary';
 
 const NORMS: NormKind[] = ['batchnorm', 'deconv'];
@@ -96,6 +97,9 @@ export function inputWhiteningTable(groups: readonly Group[]): string[] {
   return rows;
 }
 
+const describeAblation = (name: string): string => (isCnnAblation(name) ? cnnAblationNamed(name) : ablationNamed(name)).description;
+
+/** MLP or CNN ablations, with batch norm's and deconvolution's protocol rows (reference) above them. */
 export function ablationTable(ablations: readonly Group[], reference: Group | undefined, target: number): string[] {
   const rows = [
     '| run | what changes | lr picked on validation | seeds | validation acc % | test acc % | final train loss | test acc % at lr 0.1 |',
@@ -111,6 +115,6 @@ export function ablationTable(ablations: readonly Group[], reference: Group | un
   };
   if (reference) line('batch norm (protocol grid)', 'reference', cells(reference, 'batchnorm'));
   if (reference) line('deconv (protocol grid)', 'app model, protocol settings', cells(reference, 'deconv'));
-  for (const g of ablations) line(g.ablation, ablationNamed(g.ablation).description, cells(g, ablationNorm(g.ablation)));
+  for (const g of ablations) line(g.ablation, describeAblation(g.ablation), cells(g, ablationNorm(g.ablation)));
   return rows;
 }

@@ -11,7 +11,7 @@ export type ReproDataset = (typeof DATASETS)[number];
 export interface RunSpec {
   model: ReproModel;
   dataset: ReproDataset;
-  /** 'main' (the protocol) or the name of an MLP ablation (scripts/reproduce/ablations.ts). */
+  /** 'main' (the protocol) or the name of an ablation (scripts/reproduce/ablations.ts, cnnAblations.ts). */
   ablation: string;
   lr: number;
   seed: number;
