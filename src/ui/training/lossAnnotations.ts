@@ -35,7 +35,7 @@ export interface AnnotationOptions {
   crossSkip: number;
 }
 
-export const DEFAULT_ANNOTATION_OPTIONS: AnnotationOptions = { spikeRise: 0.1, threshold: 0.5, crossHold: 5, crossSkip: 5 };
+export const DEFAULT_ANNOTATION_OPTIONS: AnnotationOptions = { spikeRise: 0.1, threshold: 0.5, crossHold: 10, crossSkip: 5 };
 
 interface Aligned {
   steps: number[];
