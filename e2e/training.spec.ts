@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { TRAINING_SETTINGS } from '../src/train/trainingSettings';
 import {
   TINY,
   TINY_CNN,
@@ -162,7 +163,7 @@ test.describe('training dashboard', () => {
     await page.goto(`/${process.env.E2E_TRAINING_SEARCH ?? ''}#/training?lr=%E0%A4%A&batch=-3&model=alexnet&zzz=%00%FF&${'x'.repeat(50)}=1`);
     await expect(page.getByTestId('hash-notice')).toBeVisible();
     await expect(page.getByTestId('hash-notice')).toContainText('Unknown setting "zzz"');
-    await expect(page.getByRole('textbox', { name: 'batch size' })).toHaveValue('64');
+    await expect(page.getByRole('textbox', { name: 'batch size' })).toHaveValue(String(TRAINING_SETTINGS.batch.default));
     await expect(page.getByRole('combobox', { name: 'model' })).toHaveValue('simple-cnn');
     await expect(page).toHaveURL(/#\/training\?dataset=fashion-mnist&model=simple-cnn/);
     const long = `/${process.env.E2E_TRAINING_SEARCH ?? ''}#/training?lr=0.1&pad=${'y'.repeat(5000)}`;
