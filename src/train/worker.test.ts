@@ -85,7 +85,7 @@ describe('training worker', () => {
     send({ type: 'lose-device' });
     await until(() => events.some((e) => e.type === 'error'), 'refusal');
     const refusal = events.find((e) => e.type === 'error');
-    expect(refusal?.type === 'error' && refusal.message).toMatch(/no GPU device to lose: the trainer runs on cpu/);
+    expect(refusal?.type === 'error' && refusal.message).toMatch(/no GPU device or WebGL context to lose: the trainer runs on cpu/);
     expect(events.some((e) => e.type === 'device-lost')).toBe(false);
     send({ type: 'dispose' });
     await until(() => fakeSelf.close.mock.calls.length > 1, 'close');
