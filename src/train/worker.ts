@@ -8,6 +8,7 @@ import { parseCifarFiles } from '../data/cifar';
 import type { Dataset } from '../data/dataset';
 import { fetchDataset } from '../data/load';
 import { selectBackend, type BackendInfo } from '../platform/backend';
+import { divergedEvent } from './divergence';
 import { compileAhead } from '../platform/compileWarmup';
 import { activeGpuDevice, describeLoss, watchDeviceLoss, type DeviceLoss } from '../platform/gpuDevice';
 import { loseWebglContext, watchWebglContextLoss } from '../platform/webglContext';
@@ -122,7 +123,7 @@ async function build(config: TrainConfig, checkpoint?: TrainCheckpoint): Promise
       post({ type: 'snapshot', snapshot });
       postDiagnostics(0);
     },
-    onDiverged: (e) => post({ type: 'diverged', norm: e.norm, step: e.step, message: e.reason }),
+    onDiverged: (e) => post(divergedEvent(e)),
     onCheckpoint: (c) => {
       lastCheckpoint = c;
     },

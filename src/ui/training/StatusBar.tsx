@@ -1,7 +1,7 @@
 // Run state (start-up phases with their progress, running, paused), step/epoch and cost.
 import { backendDisplayName } from '../../platform/backendName';
 import type { RunModel } from '../../state/trainingRun';
-import { costText, stepText } from './costReadout';
+import { costReadoutLine, stepText } from './costReadout';
 
 const STATE_TEXT: Record<RunModel['state'], string> = {
   idle: 'starting the trainer…',
@@ -55,7 +55,7 @@ export function StatusBar({ run }: { run: RunModel }) {
         {stepText(run.step, run.totalSteps, run.stepsPerEpoch)}
       </span>
       <span className="num cost-readout" data-testid="cost-readout">
-        ms/step: {costText(run.variants, run.backend)}
+        {costReadoutLine(run.variants, run.backend)}
       </span>
     </div>
   );
