@@ -2,7 +2,7 @@
 // After a cancel or a crash they export the rows measured so far.
 import { useState } from 'react';
 import type { BenchReport } from '../../bench/types';
-import { downloadText } from '../training/download';
+import { downloadText } from '../training/run/download';
 import { markdownReport, reportFileName } from './benchFormat';
 
 export function BenchExport({ report, disabled }: { report: BenchReport | null; disabled: boolean }) {

@@ -1,15 +1,15 @@
 // The training dashboard: deconvolution vs batch norm, side by side (issue 5).
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
-import { DiagnosticsPanel } from './DiagnosticsPanel';
-import { ExportRunButtons } from './ExportRunButtons';
-import { HelpOverlay } from './HelpOverlay';
-import { cyclePanel, keyToAction } from './keyMap';
+import { DiagnosticsPanel } from './run/DiagnosticsPanel';
+import { ExportRunButtons } from './run/ExportRunButtons';
+import { HelpOverlay } from './run/HelpOverlay';
+import { cyclePanel, keyToAction } from './run/keyMap';
 import { CurvesPanel, KernelsPanel, PANEL_ORDER, SparsitySection, type PanelId } from './panels';
-import { RunMessages } from './RunMessages';
-import { StatusBar } from './StatusBar';
-import { trainingController } from './trainingController';
-import { TrainingToolbar } from './TrainingToolbar';
+import { RunMessages } from './run/RunMessages';
+import { StatusBar } from './run/StatusBar';
+import { trainingController } from './run/trainingController';
+import { TrainingToolbar } from './settings/TrainingToolbar';
 import './training.css';
 
 export function TrainingView() {

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { ColourLegend } from '../charts/ColourLegend';
-import { kernelImage } from '../training/kernelImage';
-import { KernelPixels } from '../training/KernelPixels';
+import { kernelImage } from '../training/kernels/kernelImage';
+import { KernelPixels } from '../training/kernels/KernelPixels';
 
 interface Props {
   shape: [number, number, number, number];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { initialRun, type RunModel } from '../../state/trainingRun';
-import { defaultParams } from '../../state/urlHashSchema';
-import { findPreset, type TrainingPreset } from '../../state/presets';
+import { initialRun, type RunModel } from '../../../state/trainingRun';
+import { defaultParams } from '../../../state/urlHashSchema';
+import { findPreset, type TrainingPreset } from '../../../state/presets';
 import { exportFileName, runExportFileName, runToCsv, runToJson } from './exportRun';
 
 function sampleRun(): RunModel {

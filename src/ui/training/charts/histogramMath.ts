@@ -1,5 +1,5 @@
 // Turning the trainer's histograms (their own bins each) into comparable density curves.
-import type { Histogram } from '../../train/protocol';
+import type { Histogram } from '../../../train/protocol';
 
 export interface DensityPoint {
   x: number;

@@ -1,11 +1,11 @@
 // The loss chart's short labels at the moments that matter (lossAnnotations), placed clear of the
 // curves' ends, the legend and each other (annotationLayout). Inline styles: exports look the same.
 import { useMemo } from 'react';
-import type { AccuracyPoint } from '../../state/trainingRun';
-import type { NormKind } from '../../train/protocol';
+import type { AccuracyPoint } from '../../../state/trainingRun';
+import type { NormKind } from '../../../train/protocol';
 import { placeLabels, type Box, type Point } from './annotationLayout';
 import { lossAnnotations } from './lossAnnotations';
-import { type ChartPalette, VARIANT_COLOUR } from './variantStyle';
+import { type ChartPalette, VARIANT_COLOUR } from '../variantStyle';
 
 interface ChartSeries {
   norm: NormKind;

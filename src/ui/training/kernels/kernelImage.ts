@@ -1,6 +1,6 @@
 // Arranges a bank of k x k kernels into one pixel image (one pixel per tap, 1-pixel gaps), on a
 // single colour scale so strengths compare across the grid.
-import { compositeColour, divergingLut, lutIndex, maxAbsOf, type Rgb } from '../charts/colormap';
+import { compositeColour, divergingLut, lutIndex, maxAbsOf, type Rgb } from '../../charts/colormap';
 
 export type KernelColourMode = 'diverging' | 'rgb';
 

@@ -1,8 +1,8 @@
 // One bank of kernels drawn on a canvas (one pixel per tap, scaled up crisply), with its colour
 // legend, enlarge-on-click and PNG/SVG export.
 import { useMemo, useRef, useState } from 'react';
-import { divergingColour, rgbCss } from '../charts/colormap';
-import { canvasToPng, downloadBlob, downloadText } from './download';
+import { divergingColour, rgbCss } from '../../charts/colormap';
+import { canvasToPng, downloadBlob, downloadText } from '../run/download';
 import { bestColumns, kernelTileCount, kernelImage, type KernelBank, type KernelColourMode } from './kernelImage';
 import { KernelPixels } from './KernelPixels';
 import { kernelSvg } from './kernelSvg';

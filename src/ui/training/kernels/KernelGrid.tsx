@@ -1,8 +1,8 @@
 // First-layer kernels of one variant: for deconvolution D | W | W·D, otherwise W.
-import type { KernelImages, NormKind } from '../../train/protocol';
+import type { KernelImages, NormKind } from '../../../train/protocol';
 import { KernelCanvas } from './KernelCanvas';
 import type { KernelColourMode } from './kernelImage';
-import { VARIANT_NAME } from './variantStyle';
+import { VARIANT_NAME } from '../variantStyle';
 
 interface KernelGridProps {
   norm: NormKind;

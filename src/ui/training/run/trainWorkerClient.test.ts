@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TrainCommand, TrainEvent } from '../../train/protocol';
+import type { TrainCommand, TrainEvent } from '../../../train/protocol';
 import { TrainWorkerClient, type WorkerLike } from './trainWorkerClient';
 
 class FakeWorker implements WorkerLike {

@@ -1,5 +1,5 @@
-import type { RunModel } from '../../state/trainingRun';
-import type { TrainingParams } from '../../state/urlHashSchema';
+import type { RunModel } from '../../../state/trainingRun';
+import type { TrainingParams } from '../../../state/urlHashSchema';
 import { downloadText } from './download';
 import { runExportFileName, runToCsv, runToJson } from './exportRun';
 

@@ -2,7 +2,7 @@
 // dashboard and for layout tests without the real worker: `?fake-trainer` in the page's search
 // string (before the #). Loaded on demand (see deferredWorker.ts), so it is not in the main bundle.
 // It never claims to be real: its backend reason says "synthetic".
-import type { NormKind, TrainCommand, TrainConfig, TrainEvent, VariantSnapshot } from '../../../train/protocol';
+import type { NormKind, TrainCommand, TrainConfig, TrainEvent, VariantSnapshot } from '../../../../train/protocol';
 import type { WorkerLike } from '../trainWorkerClient';
 
 function lcg(seed: number): () => number {

@@ -1,9 +1,9 @@
 // The run as JSON and CSV (pure formatting; downloading lives in download.ts).
-import type { RunModel } from '../../state/trainingRun';
-import { matchingPreset } from '../../state/presets';
-import { toTrainConfig } from '../../state/trainingConfig';
-import { serialiseQuery } from '../../state/urlHash';
-import type { TrainingParams } from '../../state/urlHashSchema';
+import type { RunModel } from '../../../state/trainingRun';
+import { matchingPreset } from '../../../state/presets';
+import { toTrainConfig } from '../../../state/trainingConfig';
+import { serialiseQuery } from '../../../state/urlHash';
+import type { TrainingParams } from '../../../state/urlHashSchema';
 
 export const EXPORT_FORMAT_VERSION = 1;
 

@@ -2,9 +2,9 @@
 // variant colours, for a chosen layer; kurtosis and near-zero share per layer in a table.
 import * as d3 from 'd3';
 import { useState, type RefObject } from 'react';
-import type { VariantHistory } from '../../state/trainingRun';
+import type { VariantHistory } from '../../../state/trainingRun';
 import { densityOutline, formatKurtosis, formatPercent, histogramRange } from './histogramMath';
-import { CHART_FONT, type ChartPalette, VARIANT_COLOUR, VARIANT_FILL, VARIANT_NAME, VARIANT_SHORT, VARIANT_TEXT_COLOUR } from './variantStyle';
+import { CHART_FONT, type ChartPalette, VARIANT_COLOUR, VARIANT_FILL, VARIANT_NAME, VARIANT_SHORT, VARIANT_TEXT_COLOUR } from '../variantStyle';
 
 type Stage = 'pre' | 'post';
 

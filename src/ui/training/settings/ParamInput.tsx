@@ -1,7 +1,7 @@
 // A number or choice input bound to one TRAINING_SCHEMA entry: validated against the schema's
 // range, committed on Enter or blur, with the problem shown in place.
 import { useState } from 'react';
-import { TRAINING_SCHEMA, type TrainingParams } from '../../state/urlHashSchema';
+import { TRAINING_SCHEMA, type TrainingParams } from '../../../state/urlHashSchema';
 
 type NumberKey = { [K in keyof TrainingParams]: TrainingParams[K] extends number ? K : never }[keyof TrainingParams];
 type ChoiceKey = 'dataset' | 'model' | 'optimizer' | 'schedule' | 'blockMode' | 'backend';

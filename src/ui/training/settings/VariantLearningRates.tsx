@@ -1,12 +1,12 @@
 // A learning rate per trained variant: empty means "the shared lr" (shown as the placeholder). When
 // the rates differ, the read-out names each one and a sentence says why (the preset's reason).
 import { useState } from 'react';
-import { mapRange, parseNumber } from '../../core/settingsTable';
-import { matchingPreset } from '../../state/presets';
-import { TRAINING_SCHEMA, type TrainingParams } from '../../state/urlHashSchema';
-import type { NormKind } from '../../train/protocol';
+import { mapRange, parseNumber } from '../../../core/settingsTable';
+import { matchingPreset } from '../../../state/presets';
+import { TRAINING_SCHEMA, type TrainingParams } from '../../../state/urlHashSchema';
+import type { NormKind } from '../../../train/protocol';
 import { learningRateReason, learningRatesText } from './learningRates';
-import { VARIANT_TEXT_COLOUR } from './variantStyle';
+import { VARIANT_TEXT_COLOUR } from '../variantStyle';
 
 const FIELD = TRAINING_SCHEMA.lrByNorm;
 const SHORT = { deconv: 'deconv', batchnorm: 'BN', none: 'none' } as const;

@@ -1,6 +1,6 @@
 // A WorkerLike whose real worker arrives later (from a dynamic import): commands wait in order
 // until it has loaded, and the handlers set on this object are the ones the real worker calls.
-import type { WorkerLike } from '../../platform/workerChannel';
+import type { WorkerLike } from '../../../platform/workerChannel';
 
 export class DeferredWorker<Command, Event> implements WorkerLike<Command, Event> {
   onmessage: ((event: MessageEvent<Event>) => void) | null = null;

@@ -1,7 +1,7 @@
 // Notices the user must see: hash problems, restarts, divergence, a lost worker or GPU, errors.
 import { useStore } from 'zustand';
 import type { TrainingController } from './trainingController';
-import { VARIANT_NAME, VARIANT_TEXT_COLOUR } from './variantStyle';
+import { VARIANT_NAME, VARIANT_TEXT_COLOUR } from '../variantStyle';
 
 export function RunMessages({ controller }: { controller: TrainingController }) {
   const run = useStore(controller.run, (s) => s.run);

@@ -1,7 +1,7 @@
 // The learning rate each trained variant uses (its own, or the shared one) as text for the settings
 // and the read-outs, and the sentence saying why they differ.
-import type { TrainingParams } from '../../state/urlHashSchema';
-import { learningRatesOf } from '../../train/trainingSettings';
+import type { TrainingParams } from '../../../state/urlHashSchema';
+import { learningRatesOf } from '../../../train/trainingSettings';
 
 const SHORT = { deconv: 'deconv', batchnorm: 'BN', none: 'none' } as const;
 

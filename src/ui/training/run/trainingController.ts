@@ -1,13 +1,13 @@
 // Glue between the stores, the URL hash and the training worker. One instance for the page, so a
 // run survives switching tabs (the view pauses it when hidden).
-import { useShellStore } from '../../state/shellStore';
-import { addressSearchFor, applyAddressBackend, changedRunKeys, forcedBackend, toTrainConfig } from '../../state/trainingConfig';
-import { configStore, runStore, type ConfigStore, type RunStore } from '../../state/trainingStore';
-import { parseQuery, serialiseQuery, trainingHash, trainingQueryOf } from '../../state/urlHash';
-import { LIVE_KEYS, TRAINING_SCHEMA, type TrainingParams } from '../../state/urlHashSchema';
-import { fellBackFromWebGpu, type BackendName } from '../../platform/backendName';
-import { checkpointFits, type TrainCheckpoint, type TrainEvent, type WorkerDiagnostics } from '../../train/protocol';
-import { readUpload, type FileLike } from './cifarUpload';
+import { useShellStore } from '../../../state/shellStore';
+import { addressSearchFor, applyAddressBackend, changedRunKeys, forcedBackend, toTrainConfig } from '../../../state/trainingConfig';
+import { configStore, runStore, type ConfigStore, type RunStore } from '../../../state/trainingStore';
+import { parseQuery, serialiseQuery, trainingHash, trainingQueryOf } from '../../../state/urlHash';
+import { LIVE_KEYS, TRAINING_SCHEMA, type TrainingParams } from '../../../state/urlHashSchema';
+import { fellBackFromWebGpu, type BackendName } from '../../../platform/backendName';
+import { checkpointFits, type TrainCheckpoint, type TrainEvent, type WorkerDiagnostics } from '../../../train/protocol';
+import { readUpload, type FileLike } from '../settings/cifarUpload';
 import { TrainWorkerClient, createModuleWorker, type WorkerFactory } from './trainWorkerClient';
 import { DeferredWorker } from './deferredWorker';
 

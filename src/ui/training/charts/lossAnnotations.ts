@@ -1,7 +1,7 @@
 // The moments of a race worth pointing at, found in the (smoothed) loss histories themselves:
 // a spike of one variant while the other falls, the first to reach a loss, and a change of leader.
-import type { NormKind } from '../../train/protocol';
-import { VARIANT_NAME, VARIANT_SHORT } from './variantStyle';
+import type { NormKind } from '../../../train/protocol';
+import { VARIANT_NAME, VARIANT_SHORT } from '../variantStyle';
 
 export interface LossSeries {
   norm: NormKind;

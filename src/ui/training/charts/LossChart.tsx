@@ -3,10 +3,10 @@
 // renders the SVG (with inline styles so an exported file looks the same).
 import * as d3 from 'd3';
 import { useMemo, useState, type MouseEvent, type RefObject } from 'react';
-import type { VariantHistory } from '../../state/trainingRun';
+import type { VariantHistory } from '../../../state/trainingRun';
 import { AnnotationLabels } from './AnnotationLabels';
 import { epochBoundaries, finiteExtent, nearestIndex, smoothSeries } from './chartMath';
-import { CHART_FONT, type ChartPalette, VARIANT_COLOUR, VARIANT_NAME, VARIANT_SHORT } from './variantStyle';
+import { CHART_FONT, type ChartPalette, VARIANT_COLOUR, VARIANT_NAME, VARIANT_SHORT } from '../variantStyle';
 
 interface LossChartProps {
   variants: VariantHistory[];

@@ -1,6 +1,6 @@
 // The preset menu and the picked preset's one-sentence lesson (shown while its settings are unchanged).
-import { PRESETS, matchingPreset } from '../../state/presets';
-import type { TrainingParams } from '../../state/urlHashSchema';
+import { PRESETS, matchingPreset } from '../../../state/presets';
+import type { TrainingParams } from '../../../state/urlHashSchema';
 import './presetPicker.css';
 
 interface PresetPickerProps {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compositeColour, divergingColour } from '../charts/colormap';
+import { compositeColour, divergingColour } from '../../charts/colormap';
 import { bestColumns, kernelImage } from './kernelImage';
 
 describe('diverging colour map', () => {

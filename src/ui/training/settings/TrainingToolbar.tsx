@@ -2,16 +2,16 @@
 // and the transport buttons. Settings that would corrupt a running run are disabled while it runs.
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import { MODEL_LABELS } from '../../nn/models/catalog';
-import { PRESETS } from '../../state/presets';
-import { NORM_KINDS, type TrainingParams } from '../../state/urlHashSchema';
-import type { NormKind } from '../../train/protocol';
+import { MODEL_LABELS } from '../../../nn/models/catalog';
+import { PRESETS } from '../../../state/presets';
+import { NORM_KINDS, type TrainingParams } from '../../../state/urlHashSchema';
+import type { NormKind } from '../../../train/protocol';
 import { MAX_UPLOAD_BYTES } from './cifarUpload';
 import { ChoiceInput, NumberInput } from './ParamInput';
 import { PresetLesson, PresetPicker } from './PresetPicker';
-import type { TrainingController } from './trainingController';
+import type { TrainingController } from '../run/trainingController';
 import { LearningRateReason, VariantLearningRates } from './VariantLearningRates';
-import { VARIANT_COLOUR, VARIANT_TEXT_COLOUR } from './variantStyle';
+import { VARIANT_COLOUR, VARIANT_TEXT_COLOUR } from '../variantStyle';
 
 const VARIANT_SHORT_LABEL = { deconv: 'deconv', batchnorm: 'batch norm', none: 'none' } as const;
 

@@ -1,6 +1,6 @@
 // Run state (start-up phases with their progress, running, paused), step/epoch and cost.
-import { backendDisplayName } from '../../platform/backendName';
-import type { RunModel } from '../../state/trainingRun';
+import { backendDisplayName } from '../../../platform/backendName';
+import type { RunModel } from '../../../state/trainingRun';
 import { costReadoutLine, stepText } from './costReadout';
 
 const STATE_TEXT: Record<RunModel['state'], string> = {

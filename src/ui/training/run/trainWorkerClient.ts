@@ -1,8 +1,8 @@
 // Typed channel to the training worker: sends TrainCommands, receives TrainEvents, notices a
 // crashed worker (the page keeps its history) and can start a fresh one. The worker's lifecycle
 // is the shared WorkerChannel's; this client adds the diagnostics requests and their ids.
-import { describeLoss, WorkerChannel, type WorkerFactory as ChannelFactory, type WorkerLike as ChannelWorker } from '../../platform/workerChannel';
-import type { TrainCommand, TrainEvent, WorkerDiagnostics } from '../../train/protocol';
+import { describeLoss, WorkerChannel, type WorkerFactory as ChannelFactory, type WorkerLike as ChannelWorker } from '../../../platform/workerChannel';
+import type { TrainCommand, TrainEvent, WorkerDiagnostics } from '../../../train/protocol';
 
 /** The part of a Worker the client uses (a fake implements it in tests and development). */
 export type WorkerLike = ChannelWorker<TrainCommand, TrainEvent>;
@@ -16,7 +16,7 @@ export interface ClientHandlers {
 }
 
 export function createModuleWorker(): WorkerLike {
-  return new Worker(new URL('../../train/worker.ts', import.meta.url), { type: 'module', name: 'deconv-lab-trainer' }) as unknown as WorkerLike;
+  return new Worker(new URL('../../../train/worker.ts', import.meta.url), { type: 'module', name: 'deconv-lab-trainer' }) as unknown as WorkerLike;
 }
 
 export class TrainWorkerClient {

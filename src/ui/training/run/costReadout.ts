@@ -1,7 +1,7 @@
 // "deconv 14.2 ms, BN 11.0 ms (x1.29) on WebGPU": the cost read-out as plain text.
-import type { BackendInfo } from '../../platform/backend';
-import { backendDisplayName } from '../../platform/backendName';
-import type { VariantHistory } from '../../state/trainingRun';
+import type { BackendInfo } from '../../../platform/backend';
+import { backendDisplayName } from '../../../platform/backendName';
+import type { VariantHistory } from '../../../state/trainingRun';
 
 const SHORT = { deconv: 'deconv', batchnorm: 'BN', none: 'none' } as const;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultParams } from '../../state/urlHashSchema';
+import { defaultParams } from '../../../state/urlHashSchema';
 import { hasOwnLearningRates, learningRateReason, learningRatesText } from './learningRates';
 
 describe('learning rate per variant, as text', () => {

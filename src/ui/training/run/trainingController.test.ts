@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createConfigStore, createRunStore } from '../../state/trainingStore';
-import { toTrainConfig } from '../../state/trainingConfig';
-import type { TrainCheckpoint, TrainCommand, TrainEvent } from '../../train/protocol';
+import { createConfigStore, createRunStore } from '../../../state/trainingStore';
+import { toTrainConfig } from '../../../state/trainingConfig';
+import type { TrainCheckpoint, TrainCommand, TrainEvent } from '../../../train/protocol';
 import { FRESH_GRACE_MS, TrainingController } from './trainingController';
 import type { WorkerLike } from './trainWorkerClient';
 
