@@ -32,7 +32,20 @@ function room(name, forbidden) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*', '.scratch*', '**/*.tmp.ts', 'node_modules', 'reports', 'test-results', 'playwright-report', 'public', 'screenshots'] },
+  {
+    ignores: [
+      'dist',
+      'dist-*',
+      '.scratch*',
+      '**/*.tmp.ts',
+      'node_modules',
+      'reports',
+      'test-results',
+      'playwright-report',
+      'public',
+      'screenshots',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

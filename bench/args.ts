@@ -35,7 +35,12 @@ const NODE_STEP_GROUPS = ['deconv_step_vs_bn_step', 'step_wasm_vs_other'];
 
 function list(args: readonly string[], name: string): string[] | undefined {
   const arg = args.find((a) => a.startsWith(`--${name}=`));
-  return arg ? arg.slice(name.length + 3).split(',').filter(Boolean) : undefined;
+  return arg
+    ? arg
+        .slice(name.length + 3)
+        .split(',')
+        .filter(Boolean)
+    : undefined;
 }
 
 function nodeRuns(requested: BenchBackend[] | undefined, suiteGroups: string[] | undefined, full: boolean, suiteIds: string[]): NodeRun[] {
@@ -54,7 +59,9 @@ export function parseArgs(args: readonly string[]): RunnerArgs {
   const known = /^--(full|no-node|no-browser|reps=\d+|backends=.+|groups=.+|out=.+)$/;
   const unknown = args.filter((a) => !known.test(a));
   if (unknown.length > 0) {
-    throw new Error(`unknown flag(s): ${unknown.join(' ')} (use --backends=${BACKENDS.join(',')} --groups=a,b --full --reps=N --no-node --no-browser --out=file.json)`);
+    throw new Error(
+      `unknown flag(s): ${unknown.join(' ')} (use --backends=${BACKENDS.join(',')} --groups=a,b --full --reps=N --no-node --no-browser --out=file.json)`,
+    );
   }
   const requested = list(args, 'backends');
   const badBackend = (requested ?? []).filter((b) => !(BACKENDS as readonly string[]).includes(b));

@@ -14,11 +14,22 @@ export async function launchChromium(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined);
   return chromium.launch({
     executablePath,
-    args: ['--enable-unsafe-webgpu', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--enable-unsafe-webgpu',
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
-export async function runBrowserSuite(options: BenchSuiteOptions, onRow: (row: BenchRow) => void, onProgress: (text: string) => void): Promise<BenchReport> {
+export async function runBrowserSuite(
+  options: BenchSuiteOptions,
+  onRow: (row: BenchRow) => void,
+  onProgress: (text: string) => void,
+): Promise<BenchReport> {
   const server = await createServer({
     logLevel: 'warn',
     // No watching and no HMR: an edit elsewhere must not reload the page mid-run.

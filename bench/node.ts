@@ -25,7 +25,11 @@ async function useBackend(backend: BenchBackend): Promise<string> {
   return `${await describeNodeBackend(backend)}, with the kernels of src/kernels`;
 }
 
-export async function runNodeSuite(options: BenchSuiteOptions, onRow: (row: BenchRow) => void, onProgress: (text: string) => void): Promise<BenchReport> {
+export async function runNodeSuite(
+  options: BenchSuiteOptions,
+  onRow: (row: BenchRow) => void,
+  onProgress: (text: string) => void,
+): Promise<BenchReport> {
   tf.enableProdMode();
   await import('@tensorflow/tfjs-layers');
   return runSuiteReport(options, 'node', { useBackend, onRow, onProgress, cancelled: () => false });

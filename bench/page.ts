@@ -23,7 +23,8 @@ async function useBackend(backend: BenchBackend): Promise<string> {
   if (info.name !== backend) throw new Error(info.reason);
   if (backend === 'webgpu') return `${info.adapter ?? 'unknown adapter'}${info.fallbackAdapter ? ' (software fallback adapter)' : ''}`;
   if (backend === 'webgl') return webglRenderer();
-  if (backend === 'wasm') return `tfjs wasm backend (XNNPACK, ${info.detail ?? 'single thread'}, bundled binaries, with the kernels of src/kernels)`;
+  if (backend === 'wasm')
+    return `tfjs wasm backend (XNNPACK, ${info.detail ?? 'single thread'}, bundled binaries, with the kernels of src/kernels)`;
   return 'tfjs cpu backend (JavaScript, one thread, with the kernels of src/kernels)';
 }
 

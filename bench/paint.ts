@@ -58,7 +58,8 @@ export async function measurePaint(outDir: string): Promise<BenchRow[]> {
       ...(times.view !== undefined ? [{ label: 'whitening view in the DOM', value: times.view, unit: 'ms' as const }] : []),
       ...(times.result !== undefined ? [{ label: 'first whitened result shown (context)', value: times.result, unit: 'ms' as const }] : []),
     ];
-    const how = marked.view === undefined ? 'page clock read right after Playwright saw the element (upper bound)' : 'MutationObserver marks';
+    const how =
+      marked.view === undefined ? 'page clock read right after Playwright saw the element (upper bound)' : 'MutationObserver marks';
     const note =
       `built app served by vite preview on localhost, cold browser profile; times from navigation start (view and result: ${how}). The first result includes starting the WebGPU backend, compiling the kernels and whitening the default sample` +
       (times.result === undefined ? ' (not shown within 180 s)' : '');

@@ -47,7 +47,11 @@ async function measureOne(url: string, backend: string): Promise<BenchRow> {
     const first = await stepOf();
     const playedAt = await page.evaluate(() => performance.now());
     await page.getByTestId('play-button').click();
-    await page.waitForFunction((s) => Number(/step (\d+)/.exec(document.querySelector('[data-testid="step-readout"]')?.textContent ?? '')?.[1] ?? 0) > s, first, { timeout: 900_000 });
+    await page.waitForFunction(
+      (s) => Number(/step (\d+)/.exec(document.querySelector('[data-testid="step-readout"]')?.textContent ?? '')?.[1] ?? 0) > s,
+      first,
+      { timeout: 900_000 },
+    );
     const firstPoint = (await page.evaluate(() => performance.now())) - playedAt;
     // Measure the steady run: from here, STEPS more steps.
     await page.evaluate(() => {
@@ -56,7 +60,11 @@ async function measureOne(url: string, backend: string): Promise<BenchRow> {
       w.benchGaps = [];
     });
     const from = await stepOf();
-    await page.waitForFunction((s) => Number(/step (\d+)/.exec(document.querySelector('[data-testid="step-readout"]')?.textContent ?? '')?.[1] ?? 0) >= s, from + STEPS, { timeout: 900_000 });
+    await page.waitForFunction(
+      (s) => Number(/step (\d+)/.exec(document.querySelector('[data-testid="step-readout"]')?.textContent ?? '')?.[1] ?? 0) >= s,
+      from + STEPS,
+      { timeout: 900_000 },
+    );
     const { tasks, gaps } = await page.evaluate(() => {
       const w = window as Window & { benchTasks?: number[]; benchGaps?: number[] };
       return { tasks: w.benchTasks ?? [], gaps: w.benchGaps ?? [] };

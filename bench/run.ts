@@ -56,7 +56,15 @@ async function main(): Promise<void> {
     // Measured by the runner, in Chromium on the built app: appended to the Chromium report.
     const chromium = reports.find((r) => r.runtime === 'chromium');
     if (chromium) chromium.rows.push(...extra);
-    else reports.push({ date: new Date().toISOString(), devices: {}, runtime: 'chromium', options: args.options, rows: extra, totalSeconds: 0 });
+    else
+      reports.push({
+        date: new Date().toISOString(),
+        devices: {},
+        runtime: 'chromium',
+        options: args.options,
+        rows: extra,
+        totalSeconds: 0,
+      });
   }
   for (const run of args.node ? args.nodeRuns : []) {
     const options = { ...args.options, backends: run.backends, groups: run.groups };
@@ -72,7 +80,13 @@ async function main(): Promise<void> {
   const out = args.out ? resolve(args.out) : join(dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
   mkdirSync(dirname(out), { recursive: true });
   const totalSeconds = (Date.now() - started) / 1000;
-  const result = { date: new Date(started).toISOString(), command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), totalSeconds, reports, markdown };
+  const result = {
+    date: new Date(started).toISOString(),
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+    totalSeconds,
+    reports,
+    markdown,
+  };
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`wrote ${out} (${totalSeconds.toFixed(0)} s)`);
   const anyFailed = reports.some((r) => r.rows.some((row) => row.label === 'failed'));

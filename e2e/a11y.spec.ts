@@ -16,7 +16,10 @@ async function useTheme(page: Page, theme: Theme): Promise<void> {
 /** Violations as short readable lines (rule, impact, how many nodes, the first node), so a failure says what to fix. */
 async function violations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes): ${v.help} — e.g. ${v.nodes[0]?.target.join(' ')}: ${v.nodes[0]?.failureSummary ?? ''}`);
+  return results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}, ${v.nodes.length} nodes): ${v.help} — e.g. ${v.nodes[0]?.target.join(' ')}: ${v.nodes[0]?.failureSummary ?? ''}`,
+  );
 }
 
 const VIEWS: { name: string; open: (page: Page) => Promise<void> }[] = [

@@ -121,7 +121,9 @@ test('the panel works without WebGPU: its box is off with the reason @fallback',
 test('screenshot of the panel after a run', async ({ page }) => {
   test.skip(!process.env.BENCH_SCREENSHOT || test.info().project.name !== 'webgpu', 'set BENCH_SCREENSHOT=1 to refresh the screenshot');
   test.setTimeout(1_260_000);
-  const address = process.env.BENCH_SCREENSHOT_ADDRESS ?? '/#/benchmark?backends=webgpu,cpu&groups=isqrt_fused_vs_composed,covariance_fused_vs_im2col,whiten_512';
+  const address =
+    process.env.BENCH_SCREENSHOT_ADDRESS ??
+    '/#/benchmark?backends=webgpu,cpu&groups=isqrt_fused_vs_composed,covariance_fused_vs_im2col,whiten_512';
   await page.setViewportSize({ width: 1440, height: 900 });
   await openPanel(page, address);
   await page.getByTestId('bench-run').click();

@@ -124,7 +124,9 @@ test.describe('faults: WebGL', () => {
 });
 
 test.describe('faults: whitening', () => {
-  test('a lost WebGPU device in the whitening worker: a clear message, the last result stays, the next whitening works', async ({ page }) => {
+  test('a lost WebGPU device in the whitening worker: a clear message, the last result stays, the next whitening works', async ({
+    page,
+  }) => {
     test.skip(test.info().project.name !== 'webgpu', 'needs --enable-unsafe-webgpu');
     test.setTimeout(600_000);
     await page.goto(appUrl('/whitening?sample=chelsea.png&engine=backend', 'webgpu'));
@@ -205,7 +207,9 @@ test.describe('long runs', () => {
     await play.click();
     await waitForSteps(page, warm.step + 150, 800_000);
     const later = await pausedMemory();
-    log(`browser soak: step ${warm.step} ${JSON.stringify(warm)} -> step ${later.step} ${JSON.stringify(later)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log(
+      `browser soak: step ${warm.step} ${JSON.stringify(warm)} -> step ${later.step} ${JSON.stringify(later)} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     expect(later.step).toBeGreaterThanOrEqual(200);
     expect(warm.numTensors).toBeGreaterThan(0);
     expect({ numTensors: later.numTensors, numBytes: later.numBytes }).toEqual({ numTensors: warm.numTensors, numBytes: warm.numBytes });

@@ -12,7 +12,6 @@ import { checkerboardPng, gradient16, gradientPng16 } from './support/pngChunks'
 // Input handling does not depend on the backend: CPU keeps the whitenings quick.
 test.setTimeout(120_000);
 
-
 async function uploadAndWait(page: Page, file: Upload): Promise<void> {
   const previous = await answeredId(page);
   await upload(page, file);
@@ -34,7 +33,7 @@ function smallJpeg(): Buffer {
   const width = 64;
   const height = 48;
   const data = Buffer.alloc(width * height * 4);
-  for (let i = 0; i < data.length; i += 1) data[i] = (i % 4 === 3 ? 255 : (i * 37) % 256);
+  for (let i = 0; i < data.length; i += 1) data[i] = i % 4 === 3 ? 255 : (i * 37) % 256;
   return Buffer.from(jpeg.encode({ data, width, height }, 85).data);
 }
 
@@ -75,7 +74,9 @@ test('a truncated JPEG gets a clear message and the last good result stays', asy
   const good = smallJpeg();
   const before = await snapshot(page);
   await upload(page, { name: 'half.jpg', mimeType: 'image/jpeg', buffer: good.subarray(0, Math.floor(good.length / 2)) });
-  await expect(page.getByTestId('error-message')).toHaveText(/"half\.jpg" looks like a JPEG file but could not be decoded: it may be truncated/);
+  await expect(page.getByTestId('error-message')).toHaveText(
+    /"half\.jpg" looks like a JPEG file but could not be decoded: it may be truncated/,
+  );
   await waitForWhitening(page);
   expect(await snapshot(page)).toEqual(before);
   await expectUsable(page);
@@ -109,7 +110,12 @@ test('a CMYK JPEG is decoded with its colours and whitened', async ({ page }) =>
   const inkAt = (bx: number, by: number): Cmyk => [(bx * 37) % 256, (by * 45) % 256, ((bx + by) * 21) % 256, (bx + by) % 3 === 0 ? 90 : 0];
   await uploadAndWait(page, { name: 'cmyk.jpg', mimeType: 'image/jpeg', buffer: cmykJpeg(64, 48, inkAt) });
   await expect(page.getByTestId('error-message')).toHaveCount(0);
-  for (const [bx, by] of [[0, 0], [3, 2], [7, 5], [5, 1]]) {
+  for (const [bx, by] of [
+    [0, 0],
+    [3, 2],
+    [7, 5],
+    [5, 1],
+  ]) {
     const shown = await pixelAt(page, 'original-canvas', (bx * 8 + 4) / 64, (by * 8 + 4) / 48);
     expect(colourDistance(shown, cmykToRgb(inkAt(bx, by))), `block ${bx},${by}: ${shown}`).toBeLessThanOrEqual(3);
   }
@@ -123,7 +129,11 @@ test('a 16-bit PNG is decoded (to 8 bits a channel) and whitened', async ({ page
   const console = watchConsole(page);
   await uploadAndWait(page, { name: 'deep.png', mimeType: 'image/png', buffer: gradientPng16(64, 48) });
   await expect(page.getByTestId('error-message')).toHaveCount(0);
-  for (const [x, y] of [[3, 3], [40, 20], [60, 44]]) {
+  for (const [x, y] of [
+    [3, 3],
+    [40, 20],
+    [60, 44],
+  ]) {
     const expected = gradient16(x, y, 64, 48).map((v) => (v / 65535) * 255);
     const shown = await pixelAt(page, 'original-canvas', (x + 0.5) / 64, (y + 0.5) / 48);
     expect(colourDistance(shown, expected), `pixel ${x},${y}: ${shown}`).toBeLessThanOrEqual(2);
@@ -136,9 +146,19 @@ test('an animated GIF: the first frame is whitened, with a notice that only it i
   const console = watchConsole(page);
   const side = 32;
   // Frame 1: red and white 4-pixel squares; frame 2: all blue.
-  const first = Uint8Array.from({ length: side * side }, (_, i) => (((i % side) >> 2) + (Math.floor(i / side) >> 2)) % 2 === 1 ? 0 : 3);
+  const first = Uint8Array.from({ length: side * side }, (_, i) => ((((i % side) >> 2) + (Math.floor(i / side) >> 2)) % 2 === 1 ? 0 : 3));
   const second = new Uint8Array(side * side).fill(1);
-  const gif = animatedGif(side, side, [[220, 20, 20], [20, 20, 220], [0, 160, 0], [255, 255, 255]], [first, second]);
+  const gif = animatedGif(
+    side,
+    side,
+    [
+      [220, 20, 20],
+      [20, 20, 220],
+      [0, 160, 0],
+      [255, 255, 255],
+    ],
+    [first, second],
+  );
   await uploadAndWait(page, { name: 'anim.gif', mimeType: 'image/gif', buffer: gif });
   await expect(page.getByTestId('image-notice')).toContainText('Only the first frame of the GIF is used.');
   await expect(page.getByTestId('error-message')).toHaveCount(0);

@@ -12,10 +12,15 @@ test.setTimeout(180_000);
 async function whiteningSettled(page: Page): Promise<void> {
   const view = page.getByTestId('whitening-view');
   await expect
-    .poll(async () => {
-      const [status, requested, answered] = await Promise.all(['data-status', 'data-requested', 'data-answered'].map((a) => view.getAttribute(a)));
-      return status === 'ready' && requested === answered;
-    }, { timeout: 90_000 })
+    .poll(
+      async () => {
+        const [status, requested, answered] = await Promise.all(
+          ['data-status', 'data-requested', 'data-answered'].map((a) => view.getAttribute(a)),
+        );
+        return status === 'ready' && requested === answered;
+      },
+      { timeout: 90_000 },
+    )
     .toBe(true);
 }
 

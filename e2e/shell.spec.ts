@@ -55,7 +55,9 @@ test('an uploaded photo never leaves the browser: every request is same-origin @
   page.on('request', (r) => requests.push(r.url()));
   await page.goto('/?backend=cpu');
   await waitForWhitening(page);
-  await page.getByTestId('image-upload').setInputFiles({ name: 'private.png', mimeType: 'image/png', buffer: makePng({ width: 40, height: 30 }) });
+  await page
+    .getByTestId('image-upload')
+    .setInputFiles({ name: 'private.png', mimeType: 'image/png', buffer: makePng({ width: 40, height: 30 }) });
   await expect(page.getByTestId('original-canvas')).toHaveJSProperty('width', 40);
   await page.getByRole('link', { name: 'Training' }).click();
   await page.waitForTimeout(1000);

@@ -5,7 +5,9 @@ import { mkdirSync } from 'node:fs';
 import { stepCount, trainingUrl, waitForSteps, waitReady } from './training-support';
 
 const OUT = 'docs/screenshots';
-const QUERY = process.env.SCREENSHOT_QUERY ?? 'dataset=fashion-mnist&model=simple-cnn&norms=deconv,batchnorm&batch=32&evalEvery=20&evalSize=500&hz=4&seed=1&lr=0.05';
+const QUERY =
+  process.env.SCREENSHOT_QUERY ??
+  'dataset=fashion-mnist&model=simple-cnn&norms=deconv,batchnorm&batch=32&evalEvery=20&evalSize=500&hz=4&seed=1&lr=0.05';
 
 test('dashboard screenshots at 1280x720', async ({ page }) => {
   test.skip(!process.env.UPDATE_SCREENSHOTS, 'set UPDATE_SCREENSHOTS=1 to refresh docs/screenshots');

@@ -18,18 +18,18 @@ for (const [how, open] of [
     },
   ],
 ] as const) {
-test(`Play pressed during start-up (${how}) starts the run once the trainer is ready`, async ({ page }) => {
-  await open(page);
-  const play = page.getByTestId('play-button');
-  // As early as the button takes a click: before the worker has reported anything, or while it loads.
-  await expect(play).toBeEnabled();
-  const stateAtClick = await page.getByTestId('run-status').getAttribute('data-state');
-  await play.click();
-  test.info().annotations.push({ type: 'state at click', description: String(stateAtClick) });
-  await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'running', { timeout: 240_000 });
-  await waitForSteps(page, (await stepCount(page)) + 2);
-  await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'running');
-});
+  test(`Play pressed during start-up (${how}) starts the run once the trainer is ready`, async ({ page }) => {
+    await open(page);
+    const play = page.getByTestId('play-button');
+    // As early as the button takes a click: before the worker has reported anything, or while it loads.
+    await expect(play).toBeEnabled();
+    const stateAtClick = await page.getByTestId('run-status').getAttribute('data-state');
+    await play.click();
+    test.info().annotations.push({ type: 'state at click', description: String(stateAtClick) });
+    await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'running', { timeout: 240_000 });
+    await waitForSteps(page, (await stepCount(page)) + 2);
+    await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'running');
+  });
 }
 
 interface PhaseSeen {
@@ -54,7 +54,9 @@ const RECORD_PHASES = () => {
 };
 
 for (const backend of ['wasm', 'cpu'] as const) {
-  test(`the start-up shows each phase with a progress bar before the first point; points arrive after Play (${backend})`, async ({ page }) => {
+  test(`the start-up shows each phase with a progress bar before the first point; points arrive after Play (${backend})`, async ({
+    page,
+  }) => {
     await page.addInitScript(RECORD_PHASES);
     await page.goto(appUrl(`/training?${tinyOn(backend)}`, backend));
     await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'ready', { timeout: 240_000 });

@@ -64,7 +64,9 @@ export async function downloadOf(page: Page, click: () => Promise<void>): Promis
   return { name: download.suggestedFilename(), bytes: await readFile(file) };
 }
 
-export async function exportedRun(page: Page): Promise<{ variants: { norm: string; losses: { step: number; loss: number }[] }[]; hash: string }> {
+export async function exportedRun(
+  page: Page,
+): Promise<{ variants: { norm: string; losses: { step: number; loss: number }[] }[]; hash: string }> {
   const { bytes } = await downloadOf(page, () => page.getByTestId('export-json').click());
   return JSON.parse(bytes.toString('utf8'));
 }

@@ -160,7 +160,9 @@ test.describe('training dashboard', () => {
   });
 
   test('a garbage hash falls back to defaults with a notice', async ({ page }) => {
-    await page.goto(`/${process.env.E2E_TRAINING_SEARCH ?? ''}#/training?lr=%E0%A4%A&batch=-3&model=alexnet&zzz=%00%FF&${'x'.repeat(50)}=1`);
+    await page.goto(
+      `/${process.env.E2E_TRAINING_SEARCH ?? ''}#/training?lr=%E0%A4%A&batch=-3&model=alexnet&zzz=%00%FF&${'x'.repeat(50)}=1`,
+    );
     await expect(page.getByTestId('hash-notice')).toBeVisible();
     await expect(page.getByTestId('hash-notice')).toContainText('Unknown setting "zzz"');
     await expect(page.getByRole('textbox', { name: 'batch size' })).toHaveValue(String(TRAINING_SETTINGS.batch.default));

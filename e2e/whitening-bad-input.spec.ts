@@ -5,7 +5,6 @@ import { makePng, upload, type Upload } from './support/images';
 // Input handling does not depend on the backend: run on CPU so the many whitenings stay quick.
 test.setTimeout(180_000);
 
-
 async function snapshot(page: Page) {
   return { original: await canvasStats(page, 'original-canvas'), whitened: await canvasStats(page, 'whitened-canvas') };
 }
@@ -16,8 +15,16 @@ test.beforeEach(async ({ page }) => {
 });
 
 const badFiles: { title: string; file: () => Upload; message: RegExp }[] = [
-  { title: 'a text file', file: () => ({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello, not a picture') }), message: /not an image/ },
-  { title: 'an empty file', file: () => ({ name: 'empty.png', mimeType: 'image/png', buffer: Buffer.alloc(0) }), message: /empty \(0 bytes\)/ },
+  {
+    title: 'a text file',
+    file: () => ({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello, not a picture') }),
+    message: /not an image/,
+  },
+  {
+    title: 'an empty file',
+    file: () => ({ name: 'empty.png', mimeType: 'image/png', buffer: Buffer.alloc(0) }),
+    message: /empty \(0 bytes\)/,
+  },
   {
     title: 'a truncated PNG',
     file: () => ({ name: 'broken.png', mimeType: 'image/png', buffer: makePng({ width: 64, height: 64 }).subarray(0, 80) }),
@@ -32,10 +39,18 @@ const badFiles: { title: string; file: () => Upload; message: RegExp }[] = [
     },
     message: /could not be decoded/,
   },
-  { title: 'an image smaller than the kernel', file: () => ({ name: 'tiny.png', mimeType: 'image/png', buffer: makePng({ width: 2, height: 2 }) }), message: /smaller than the 3×3 kernel/ },
+  {
+    title: 'an image smaller than the kernel',
+    file: () => ({ name: 'tiny.png', mimeType: 'image/png', buffer: makePng({ width: 2, height: 2 }) }),
+    message: /smaller than the 3×3 kernel/,
+  },
   {
     title: 'an SVG drawing',
-    file: () => ({ name: 'drawing.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>') }),
+    file: () => ({
+      name: 'drawing.svg',
+      mimeType: 'image/svg+xml',
+      buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'),
+    }),
     message: /SVG/,
   },
 ];

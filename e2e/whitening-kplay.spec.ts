@@ -14,7 +14,12 @@ async function recordReportedK(page: Page): Promise<void> {
       if (k && seen[seen.length - 1] !== k) seen.push(k);
     };
     note();
-    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-iters'] });
+    new MutationObserver(note).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['data-iters'],
+    });
   });
 }
 

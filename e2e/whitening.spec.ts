@@ -74,7 +74,9 @@ test('uploads a PNG through the file input', async ({ page }) => {
   await page.goto(appUrl('/whitening'));
   await waitForWhitening(page);
   const previous = await answeredId(page);
-  await page.getByTestId('image-upload').setInputFiles({ name: 'stripes.png', mimeType: 'image/png', buffer: makePng({ width: 80, height: 60 }) });
+  await page
+    .getByTestId('image-upload')
+    .setInputFiles({ name: 'stripes.png', mimeType: 'image/png', buffer: makePng({ width: 80, height: 60 }) });
   await waitForNextAnswer(page, previous);
   await expect(page.getByTestId('error-message')).toHaveCount(0);
   const original = await canvasStats(page, 'original-canvas');

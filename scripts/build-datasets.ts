@@ -91,7 +91,10 @@ function main(): void {
   try {
     const fashionDir = scratch ? fashionDirFromDebian(scratch) : resolve(process.argv[dirIndex + 1]);
     mkdirSync(OUT_DIR, { recursive: true });
-    for (const [name, bytes] of [['mnist', buildMnist()], ['fashion-mnist', buildFashion(fashionDir)]] as const) {
+    for (const [name, bytes] of [
+      ['mnist', buildMnist()],
+      ['fashion-mnist', buildFashion(fashionDir)],
+    ] as const) {
       writeFileSync(join(OUT_DIR, `${name}.bin`), bytes);
       console.log(`public/data/${name}.bin: ${bytes.length} bytes (${(bytes.length / 1048576).toFixed(2)} MiB)`);
     }

@@ -32,31 +32,46 @@ interface SampleSpec {
 
 const SAMPLES: SampleSpec[] = [
   {
-    source: `${SKIMAGE}/astronaut.png`, out: 'astronaut.jpg', title: 'Astronaut', quality: 95,
+    source: `${SKIMAGE}/astronaut.png`,
+    out: 'astronaut.jpg',
+    title: 'Astronaut',
+    quality: 95,
     credit: 'astronaut.png: Eileen Collins, NASA Great Images (public domain), via scikit-image.',
   },
   {
-    source: `${SKIMAGE}/chelsea.png`, out: 'chelsea.png', title: 'Chelsea the cat',
+    source: `${SKIMAGE}/chelsea.png`,
+    out: 'chelsea.png',
+    title: 'Chelsea the cat',
     credit: 'chelsea.png: Chelsea the cat, © Stéfan van der Walt, CC0 1.0, via scikit-image.',
   },
   {
-    source: `${SKIMAGE}/coffee.png`, out: 'coffee.png', title: 'Coffee cup',
+    source: `${SKIMAGE}/coffee.png`,
+    out: 'coffee.png',
+    title: 'Coffee cup',
     credit: 'coffee.png: Coffee cup, © Rachel Michetti, courtesy Pikolo Espresso Bar, CC0 1.0, via scikit-image.',
   },
   {
-    source: `${SKIMAGE}/brick.png`, out: 'brick.png', title: 'Brick wall',
+    source: `${SKIMAGE}/brick.png`,
+    out: 'brick.png',
+    title: 'Brick wall',
     credit: 'brick.png: Bricks25 from cc0textures.com (CC0 1.0), via scikit-image.',
   },
   {
-    source: `${SKIMAGE}/grass.png`, out: 'grass.png', title: 'Grass',
+    source: `${SKIMAGE}/grass.png`,
+    out: 'grass.png',
+    title: 'Grass',
     credit: 'grass.png: Grass-01 by linolafett (DeviantArt), CC0 1.0, via scikit-image.',
   },
   {
-    source: `${SKLEARN}/china.jpg`, out: 'china.jpg', title: 'Summer palace, China',
+    source: `${SKLEARN}/china.jpg`,
+    out: 'china.jpg',
+    title: 'Summer palace, China',
     credit: 'china.jpg: photo by danielbuechele (flickr photo 6061409035), CC BY 2.0, via scikit-learn, resized.',
   },
   {
-    source: `${SKLEARN}/flower.jpg`, out: 'flower.jpg', title: 'Flower',
+    source: `${SKLEARN}/flower.jpg`,
+    out: 'flower.jpg',
+    title: 'Flower',
     credit: 'flower.jpg: photo by vultilion (flickr photo 6056698931), CC BY 2.0, via scikit-learn, resized.',
   },
 ];
@@ -74,7 +89,10 @@ function extractPackages(dir: string): string {
 function decode(path: string): RasterImage {
   const bytes = readFileSync(path);
   const rgba = path.endsWith('.png')
-    ? (() => { const png = PNG.sync.read(bytes); return { width: png.width, height: png.height, data: png.data }; })()
+    ? (() => {
+        const png = PNG.sync.read(bytes);
+        return { width: png.width, height: png.height, data: png.data };
+      })()
     : jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true });
   const pixels = rgba.width * rgba.height;
   let grey = true;
@@ -145,7 +163,9 @@ function build(root: string): void {
     const bytes = statSync(target).size;
     total += bytes;
     index.push({ file: spec.out, title: spec.title, credit: spec.credit, width: size.width, height: size.height });
-    console.log(`${spec.out}: ${source.width}x${source.height}x${source.channels} -> ${size.width}x${size.height}, ${(bytes / 1024).toFixed(0)} KiB`);
+    console.log(
+      `${spec.out}: ${source.width}x${source.height}x${source.channels} -> ${size.width}x${size.height}, ${(bytes / 1024).toFixed(0)} KiB`,
+    );
   }
   writeFileSync(join(OUT_DIR, 'index.json'), JSON.stringify(index, null, 2) + '\n');
   writeFileSync(join(OUT_DIR, 'CREDITS.md'), creditsMarkdown());

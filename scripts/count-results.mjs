@@ -41,7 +41,7 @@ export function countResults(dir, failedGates = []) {
     passed += counts.passed;
     failed += counts.failed > 0 ? counts.failed : failedGates.includes('browser tests') ? 1 : 0;
   } else if (failedGates.includes('browser tests')) failed += 1;
-  for (const gate of ['lint', 'typecheck', 'build']) if (failedGates.includes(gate)) failed += 1;
+  for (const gate of ['format', 'lint', 'typecheck', 'build']) if (failedGates.includes(gate)) failed += 1;
   return { passed, failed };
 }
 

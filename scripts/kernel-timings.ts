@@ -56,14 +56,26 @@ async function main(): Promise<void> {
     uninstallKernel(tf.BatchMatMul, 'wasm');
     const original = await time(run);
     registerFastKernels('wasm');
-    console.log(`  ${m.label.padEnd(52)} ${original.toFixed(2).padStart(9)} ${ours.toFixed(2).padStart(9)}  x${(original / ours).toFixed(1)}`);
+    console.log(
+      `  ${m.label.padEnd(52)} ${original.toFixed(2).padStart(9)} ${ours.toFixed(2).padStart(9)}  x${(original / ours).toFixed(1)}`,
+    );
     tf.dispose([a, b]);
   }
   console.log('Conv2DBackpropFilter [32,28,28,16] -> 32, 3x3 same, stride 1 (ms)');
   const filterGrad = () => {
     const x = tf.randomNormal([32, 28, 28, 16]) as tf.Tensor4D;
     const dy = tf.randomNormal([32, 28, 28, 32]) as tf.Tensor4D;
-    return { x, dy, run: () => tf.engine().runKernel<tf.Tensor>(tf.Conv2DBackpropFilter, { x, dy }, { strides: 1, pad: 'same', dataFormat: 'NHWC', filterShape: [3, 3, 16, 32] } as unknown as tf.NamedAttrMap) };
+    return {
+      x,
+      dy,
+      run: () =>
+        tf.engine().runKernel<tf.Tensor>(tf.Conv2DBackpropFilter, { x, dy }, {
+          strides: 1,
+          pad: 'same',
+          dataFormat: 'NHWC',
+          filterShape: [3, 3, 16, 32],
+        } as unknown as tf.NamedAttrMap),
+    };
   };
   {
     const { x, dy, run } = filterGrad();

@@ -28,7 +28,11 @@ export interface Paths {
 function pathsFor(out: string | undefined): Paths {
   return out
     ? { results: out, report: join(out, 'reproduction.md'), figures: join(out, 'figures') }
-    : { results: join(REPO_ROOT, 'reports'), report: join(REPO_ROOT, 'docs', 'reproduction.md'), figures: join(REPO_ROOT, 'docs', 'figures') };
+    : {
+        results: join(REPO_ROOT, 'reports'),
+        report: join(REPO_ROOT, 'docs', 'reproduction.md'),
+        figures: join(REPO_ROOT, 'docs', 'figures'),
+      };
 }
 
 async function runAll(o: ReproOptions, paths: Paths, stop: StopSignal): Promise<void> {
@@ -55,7 +59,9 @@ async function runAll(o: ReproOptions, paths: Paths, stop: StopSignal): Promise<
       },
     });
     const summary = result.complete
-      ? result.variants.map((v) => `${v.norm} val ${(v.validationAccuracy * 100).toFixed(1)} test ${(v.testAccuracy * 100).toFixed(1)}`).join(', ')
+      ? result.variants
+          .map((v) => `${v.norm} val ${(v.validationAccuracy * 100).toFixed(1)} test ${(v.testAccuracy * 100).toFixed(1)}`)
+          .join(', ')
       : `stopped at step ${result.stepsDone}/${result.totalSteps}`;
     process.stderr.write(`${label}: ${summary} (${result.seconds.toFixed(0)} s) [${i + 1}/${specs.length}]\n`);
     mine.push(result);
@@ -66,7 +72,9 @@ async function runAll(o: ReproOptions, paths: Paths, stop: StopSignal): Promise<
 async function main(argv: string[]): Promise<void> {
   const o = parseArgs(argv);
   const paths = pathsFor(o.out);
-  const stop = new StopSignal((reason) => process.stderr.write(`${reason}: stopping after the current step, saving what is done (again to quit at once)\n`));
+  const stop = new StopSignal((reason) =>
+    process.stderr.write(`${reason}: stopping after the current step, saving what is done (again to quit at once)\n`),
+  );
   if (!o.reportOnly) {
     stop.listen();
     try {

@@ -39,7 +39,18 @@ async function stepMs(norm: NormKind, batch: number, steps: number): Promise<num
   const model = createModel('simple-cnn', norm, [28, 28, 1], 10, settings, 1);
   const runner = new VariantRunner(model, { kind: 'sgd', momentum: 0.9, weightDecay: 1e-3 });
   const x = tf.randomUniform([batch, 28, 28, 1], 0, 1, 'float32', 1) as tf.Tensor4D;
-  const oneHot = tf.tidy(() => tf.cast(tf.oneHot(tf.tensor1d(Array.from({ length: batch }, (_, i) => i % 10), 'int32'), 10), 'float32')) as tf.Tensor2D;
+  const oneHot = tf.tidy(() =>
+    tf.cast(
+      tf.oneHot(
+        tf.tensor1d(
+          Array.from({ length: batch }, (_, i) => i % 10),
+          'int32',
+        ),
+        10,
+      ),
+      'float32',
+    ),
+  ) as tf.Tensor2D;
   model.prepareInputStatistics(x);
   await runner.step(x, oneHot, 0.05); // warm-up
   const times: number[] = [];
@@ -66,7 +77,13 @@ async function main(): Promise<void> {
   const backends = flag('backends', 'wasm,cpu,cpu-plain,cpu-conv2d-fast,cpu-conv2d').split(',');
   for (const backend of backends) {
     if (backend.startsWith('cpu-conv2d')) await cpuAlias('cpu-conv2d');
-    const name = backend.startsWith('cpu-conv2d') ? 'cpu-conv2d' : backend === 'cpu-plain' ? 'cpu' : backend.startsWith('wasm') ? 'wasm' : backend;
+    const name = backend.startsWith('cpu-conv2d')
+      ? 'cpu-conv2d'
+      : backend === 'cpu-plain'
+        ? 'cpu'
+        : backend.startsWith('wasm')
+          ? 'wasm'
+          : backend;
     if (!(await tf.setBackend(name))) throw new Error(`backend ${name} did not start`);
     if (backend === 'cpu-plain') for (const k of [tf.Conv2DBackpropFilter, tf.UnsortedSegmentSum]) uninstallKernel(k, 'cpu');
     else if (backend === 'cpu-conv2d') uninstallKernel(tf.Conv2DBackpropFilter, name);
@@ -74,7 +91,8 @@ async function main(): Promise<void> {
     else registerFastKernels(name);
     if (backend === 'wasm-own-matmul') uninstallKernel(tf.BatchMatMul, 'wasm');
     const row: string[] = [];
-    for (const norm of ['deconv', 'batchnorm'] as const) row.push(`${norm} ${(await stepMs(norm, batch, backend === 'cpu-conv2d' ? 1 : steps)).toFixed(0)} ms`);
+    for (const norm of ['deconv', 'batchnorm'] as const)
+      row.push(`${norm} ${(await stepMs(norm, batch, backend === 'cpu-conv2d' ? 1 : steps)).toFixed(0)} ms`);
     console.log(`simple-cnn batch ${batch} on ${backend}: ${row.join(', ')}`);
   }
 }

@@ -1,10 +1,11 @@
-// `npm test`: every gate in order (lint, types, unit tests, build, browser tests), then one summary line.
+// `npm test`: every gate in order (format, lint, types, unit tests, build, browser tests), then one summary line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { countResults } from './count-results.mjs';
 
 const browser = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const gates = [
+  ['format', 'npm', ['run', '--silent', 'format:check']],
   ['lint', 'npx', ['eslint', '.']],
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['unit tests', 'npx', ['vitest', 'run']],

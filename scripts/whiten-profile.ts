@@ -66,7 +66,9 @@ async function profileTfjs(photo: ReturnType<typeof syntheticPhoto>, opts: Param
     return data;
   });
   tf.dispose([x, stats.cov, stats.mean, covEps]);
-  await time('  channel stats in + out (copies, 6 passes each)', () => [img.data, whitened].map((v) => [kurtosis(v), nearZeroFraction(v), meanAndStd(v)]));
+  await time('  channel stats in + out (copies, 6 passes each)', () =>
+    [img.data, whitened].map((v) => [kurtosis(v), nearZeroFraction(v), meanAndStd(v)]),
+  );
   await time('  absoluteQuantile x2 (sorted copies)', () => [absoluteQuantile(whitened, 0.995), absoluteQuantile(img.data, 1)]);
   await time('  histograms x2', () => [histogram(whitened, 64, { min: -1, max: 1 }), histogram(img.data, 64, { min: -1, max: 1 })]);
   await time('  spectrumReadout (float64 eig x2, exact isqrt)', () => spectrumReadout(cov, d, n, opts.eps));
@@ -80,13 +82,23 @@ async function profileDirect(photo: ReturnType<typeof syntheticPhoto>, opts: Par
   await time('direct whitenImageDirect, new image', () => whitenImageDirect(photo, opts));
   const cache = createWhitenCache();
   whitenImageDirect(photo, opts, cache);
-  await time('direct, new k or stride (image analysis reused)', () => whitenImageDirect(photo, opts, { ...cache, statistics: () => undefined }));
+  await time('direct, new k or stride (image analysis reused)', () =>
+    whitenImageDirect(photo, opts, { ...cache, statistics: () => undefined }),
+  );
   await time('direct, new eps or K (statistics reused too)', () => whitenImageDirect(photo, { ...opts, eps: opts.eps * 1.01 }, cache));
   await time('  prepareInput (luminance, input stats, histogram)', () => prepareInput(photo, opts.grey));
   const moments = await time('  patchMoments (float64 Gram, 4x2 blocks)', () => patchMoments(img, kernel, opts.samplingStride));
   await time('  covarianceSpectrum (Householder + QL)', () => covarianceSpectrum(moments.cov, n));
   const weights = new Float64Array(img.channels * n).fill(1 / n);
-  const whitened = await time('  convolveReflect', () => convolveReflect(img.data, img.height, img.width, { weights, cOut: img.channels, cIn: img.channels, kernel, bias: new Float64Array(img.channels) }));
+  const whitened = await time('  convolveReflect', () =>
+    convolveReflect(img.data, img.height, img.width, {
+      weights,
+      cOut: img.channels,
+      cIn: img.channels,
+      kernel,
+      bias: new Float64Array(img.channels),
+    }),
+  );
   await time('  output stats, display range, histogram', () => [
     Array.from({ length: img.channels }, (_, c) => channelStats(whitened, img.channels, c)),
     selectQuantile(whitened, 0.995),
@@ -101,7 +113,9 @@ async function main(): Promise<void> {
   const grey = (process.argv[3] ?? '1') === '1';
   const opts = { kernel, eps: 1e-5, iters: 15, samplingStride: 3, grey };
   const photo = syntheticPhoto(512, 3);
-  console.log(`512x512 k=${kernel} K=15 ${grey ? 'grey' : 'colour'} (n = ${kernel * kernel * (grey ? 1 : 3)}), CPU ms, tfjs ${tf.getBackend()}`);
+  console.log(
+    `512x512 k=${kernel} K=15 ${grey ? 'grey' : 'colour'} (n = ${kernel * kernel * (grey ? 1 : 3)}), CPU ms, tfjs ${tf.getBackend()}`,
+  );
   await profileTfjs(photo, opts);
   await profileDirect(photo, opts);
 }

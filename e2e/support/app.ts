@@ -26,11 +26,14 @@ export async function waitForWhitening(page: Page, timeout = 90_000): Promise<vo
     throw new Error(`whitening failed: ${await page.getByTestId('error-message').textContent()}`);
   }
   await expect
-    .poll(async () => {
-      const requested = Number(await view.getAttribute('data-requested'));
-      const answered = Number(await view.getAttribute('data-answered'));
-      return requested > 0 && answered >= requested;
-    }, { timeout })
+    .poll(
+      async () => {
+        const requested = Number(await view.getAttribute('data-requested'));
+        const answered = Number(await view.getAttribute('data-answered'));
+        return requested > 0 && answered >= requested;
+      },
+      { timeout },
+    )
     .toBe(true);
 }
 

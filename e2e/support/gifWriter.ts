@@ -44,7 +44,13 @@ function u16(value: number): Buffer {
 export function animatedGif(width: number, height: number, palette: [Rgb, Rgb, Rgb, Rgb], frames: Uint8Array[]): Buffer {
   const CLEAR = 4;
   const END = 5;
-  const header = Buffer.concat([Buffer.from('GIF89a', 'ascii'), u16(width), u16(height), Buffer.from([0x91, 0, 0]), Buffer.from(palette.flat())]);
+  const header = Buffer.concat([
+    Buffer.from('GIF89a', 'ascii'),
+    u16(width),
+    u16(height),
+    Buffer.from([0x91, 0, 0]),
+    Buffer.from(palette.flat()),
+  ]);
   const loop = Buffer.concat([Buffer.from([0x21, 0xff, 0x0b]), Buffer.from('NETSCAPE2.0', 'ascii'), Buffer.from([3, 1, 0, 0, 0])]);
   const parts: Buffer[] = [header, loop];
   for (const frame of frames) {

@@ -13,7 +13,8 @@ const SHAPE: [number, number, number] = [8, 8, 1];
 const CLASSES = 4;
 const SEED = 7;
 const settings = modelSettingsFrom(protocolDeconv('simple-cnn'));
-const values = (m: Model): { shape: number[]; data: number[] }[] => m.trainableVariables().map((v) => ({ shape: v.shape, data: Array.from(v.dataSync()) }));
+const values = (m: Model): { shape: number[]; data: number[] }[] =>
+  m.trainableVariables().map((v) => ({ shape: v.shape, data: Array.from(v.dataSync()) }));
 const settingsOf = (layer: Layer): unknown => (layer instanceof DeconvConv2d || layer instanceof Delinear ? layer.settings : undefined);
 const models: Model[] = [];
 const keep = <M extends Model>(m: M): M => {
@@ -56,11 +57,18 @@ describe('AblationCnn', () => {
 
   it('buildModel: a cnn-* ablation builds the deconvolution simple-cnn, input statistics from data unless conv1 is plain', () => {
     for (const a of CNN_ABLATIONS) {
-      const b = buildModel({ model: 'simple-cnn', dataset: 'mnist', ablation: a.name, lr: 0.03, seed: SEED, epochs: 1 }, 'deconv', SHAPE, CLASSES);
+      const b = buildModel(
+        { model: 'simple-cnn', dataset: 'mnist', ablation: a.name, lr: 0.03, seed: SEED, epochs: 1 },
+        'deconv',
+        SHAPE,
+        CLASSES,
+      );
       keep(b.model);
       expect(b.model).toBeInstanceOf(AblationCnn);
       expect(b.inputFromData).toBe(!a.inputPlain);
     }
-    expect(() => buildModel({ model: 'mlp', dataset: 'mnist', ablation: 'cnn-input-k5', lr: 0.03, seed: SEED, epochs: 1 }, 'deconv', [28, 28, 1], 10)).toThrow(/simple-cnn only/);
+    expect(() =>
+      buildModel({ model: 'mlp', dataset: 'mnist', ablation: 'cnn-input-k5', lr: 0.03, seed: SEED, epochs: 1 }, 'deconv', [28, 28, 1], 10),
+    ).toThrow(/simple-cnn only/);
   });
 });

@@ -31,7 +31,12 @@ export class AblationCnn extends BaseModel {
       convUnit('deconv', { name: 'conv2', inChannels: 16, outChannels: 32, kernel: 3, padding: 'same' }, settings, seed),
     ];
     const features = Math.floor(Math.floor(h / 2) / 2) * Math.floor(Math.floor(w / 2) / 2) * 32;
-    this.classifier = denseUnit('deconv', { name: 'classifier', inFeatures: features, outFeatures: classes, classifier: true }, settings, seed);
+    this.classifier = denseUnit(
+      'deconv',
+      { name: 'classifier', inFeatures: features, outFeatures: classes, classifier: true },
+      settings,
+      seed,
+    );
     this.inputLayer = this.convs[0];
     this.layers = [...this.convs, this.classifier];
   }

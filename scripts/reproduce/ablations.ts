@@ -19,19 +19,48 @@ export interface Ablation {
 
 const HIDDEN: DeconvLayerSettings = { ...DEFAULT_DECONV_LAYER };
 const INPUT: DeconvLayerSettings = { ...DEFAULT_DECONV_LAYER, iters: 15 };
-const BASE: Ablation = { name: 'base', description: 'protocol: input B=gcd(64,784)=16 pooled, K=15, fixed from data; hidden B=64 pooled, K=5; eps 1e-5; wd 1e-3', input: INPUT, hidden: HIDDEN, inputFromData: true, weightDecay: 1e-3 };
+const BASE: Ablation = {
+  name: 'base',
+  description: 'protocol: input B=gcd(64,784)=16 pooled, K=15, fixed from data; hidden B=64 pooled, K=5; eps 1e-5; wd 1e-3',
+  input: INPUT,
+  hidden: HIDDEN,
+  inputFromData: true,
+  weightDecay: 1e-3,
+};
 
 export const ABLATIONS: readonly Ablation[] = [
   BASE,
-  { ...BASE, name: 'input-per-block', description: 'input: 49 blocks of 16 pixels, a D per block', input: { ...INPUT, blockMode: 'per-block' } },
+  {
+    ...BASE,
+    name: 'input-per-block',
+    description: 'input: 49 blocks of 16 pixels, a D per block',
+    input: { ...INPUT, blockMode: 'per-block' },
+  },
   { ...BASE, name: 'input-whole', description: 'input: one 784 x 784 D (whole image)', input: { ...INPUT, block: 784 } },
   { ...BASE, name: 'input-per-batch', description: 'input statistics from each batch (running D at test time)', inputFromData: false },
   { ...BASE, name: 'input-k5', description: 'input layer K=5 (instead of 15)', input: { ...INPUT, iters: 5 } },
   { ...BASE, name: 'input-eps-1e-2', description: 'input layer eps 1e-2 (hidden layers keep 1e-5)', input: { ...INPUT, eps: 1e-2 } },
-  { ...BASE, name: 'input-plain', description: 'no deconvolution of the input (plain dense input layer with bias); hidden layers deconvolved', inputPlain: true, inputFromData: false },
-  { ...BASE, name: 'hidden-whole', description: 'hidden layers: one 128 x 128 D (block 512 as the spec\'s Delinear default) instead of two pooled 64-feature chunks', hidden: { ...HIDDEN, block: 512 } },
+  {
+    ...BASE,
+    name: 'input-plain',
+    description: 'no deconvolution of the input (plain dense input layer with bias); hidden layers deconvolved',
+    inputPlain: true,
+    inputFromData: false,
+  },
+  {
+    ...BASE,
+    name: 'hidden-whole',
+    description: "hidden layers: one 128 x 128 D (block 512 as the spec's Delinear default) instead of two pooled 64-feature chunks",
+    hidden: { ...HIDDEN, block: 512 },
+  },
   { ...BASE, name: 'hidden-k15', description: 'hidden layers K=15 (instead of 5)', hidden: { ...HIDDEN, iters: 15 } },
-  { ...BASE, name: 'eps-1e-3', description: 'eps 1e-3 in every layer (instead of 1e-5)', input: { ...INPUT, eps: 1e-3 }, hidden: { ...HIDDEN, eps: 1e-3 } },
+  {
+    ...BASE,
+    name: 'eps-1e-3',
+    description: 'eps 1e-3 in every layer (instead of 1e-5)',
+    input: { ...INPUT, eps: 1e-3 },
+    hidden: { ...HIDDEN, eps: 1e-3 },
+  },
   { ...BASE, name: 'eps-1e-2', description: 'eps 1e-2 in every layer', input: { ...INPUT, eps: 1e-2 }, hidden: { ...HIDDEN, eps: 1e-2 } },
   { ...BASE, name: 'wd-0', description: 'no weight decay (instead of 1e-3)', weightDecay: 0 },
 ];
@@ -43,7 +72,8 @@ export const PLAIN = 'plain';
 export const ablationNorm = (name: string): 'deconv' | 'none' => (name === PLAIN ? 'none' : 'deconv');
 
 export function ablationNamed(name: string): Ablation {
-  if (name === PLAIN) return { ...BASE, name: PLAIN, description: 'control: no normalisation at all (plain dense layers with biases), wd 1e-3' };
+  if (name === PLAIN)
+    return { ...BASE, name: PLAIN, description: 'control: no normalisation at all (plain dense layers with biases), wd 1e-3' };
   const found = ABLATIONS.find((a) => a.name === name);
   if (!found) throw new Error(`unknown ablation "${name}" (expected ${[...ABLATIONS.map((a) => a.name), PLAIN].join(', ')})`);
   return found;

@@ -12,8 +12,33 @@ describe('parseArgs', () => {
     expect([o.epochs, o.backend, o.tag, o.reportOnly, o.targetLoss]).toEqual([[1], 'wasm', 'runs', false, 0.5]);
   });
   it('reads lists and flags', () => {
-    const o = parseArgs(['--models', 'mlp', '--datasets', 'mnist', '--lrs', '0.01,0.1', '--seeds', '3', '--epochs', '1,5', '--tag', 'a', '--report-only', '--target-loss', '0.3']);
-    expect([o.models, o.datasets, o.lrs, o.seeds, o.epochs, o.tag, o.reportOnly, o.targetLoss]).toEqual([['mlp'], ['mnist'], [0.01, 0.1], [1, 2, 3], [1, 5], 'a', true, 0.3]);
+    const o = parseArgs([
+      '--models',
+      'mlp',
+      '--datasets',
+      'mnist',
+      '--lrs',
+      '0.01,0.1',
+      '--seeds',
+      '3',
+      '--epochs',
+      '1,5',
+      '--tag',
+      'a',
+      '--report-only',
+      '--target-loss',
+      '0.3',
+    ]);
+    expect([o.models, o.datasets, o.lrs, o.seeds, o.epochs, o.tag, o.reportOnly, o.targetLoss]).toEqual([
+      ['mlp'],
+      ['mnist'],
+      [0.01, 0.1],
+      [1, 2, 3],
+      [1, 5],
+      'a',
+      true,
+      0.3,
+    ]);
   });
   it("the reference's own MLP runs only when asked for", () => {
     expect(parseArgs([]).models).not.toContain('paper-mlp');
@@ -25,7 +50,11 @@ describe('parseArgs', () => {
     expect(() => parseSeeds('0')).toThrow(/--seeds/);
   });
   it('accepts the simple-cnn ablations', () => {
-    expect(parseArgs(['--ablations', 'cnn-input-plain,cnn-input-k5,cnn-input-eps-1e-2']).ablations).toEqual(['cnn-input-plain', 'cnn-input-k5', 'cnn-input-eps-1e-2']);
+    expect(parseArgs(['--ablations', 'cnn-input-plain,cnn-input-k5,cnn-input-eps-1e-2']).ablations).toEqual([
+      'cnn-input-plain',
+      'cnn-input-k5',
+      'cnn-input-eps-1e-2',
+    ]);
     expect(() => parseArgs(['--ablations', 'cnn-input-whole'])).toThrow(/unknown ablation "cnn-input-whole"/);
   });
   it('rejects unknown names and bad numbers', () => {
@@ -39,19 +68,49 @@ describe('parseArgs', () => {
 
 describe('plannedRuns', () => {
   it('seeds outermost, then models, datasets and lrs', () => {
-    const runs = plannedRuns({ models: ['mlp'], datasets: ['mnist', 'fashion-mnist'], lrs: [0.1, 0.3], seeds: [1, 2], epochs: [1], ablations: [] });
+    const runs = plannedRuns({
+      models: ['mlp'],
+      datasets: ['mnist', 'fashion-mnist'],
+      lrs: [0.1, 0.3],
+      seeds: [1, 2],
+      epochs: [1],
+      ablations: [],
+    });
     expect(runs.map((r) => `${r.seed} ${r.dataset} ${r.lr}`)).toEqual([
-      '1 mnist 0.1', '1 mnist 0.3', '1 fashion-mnist 0.1', '1 fashion-mnist 0.3',
-      '2 mnist 0.1', '2 mnist 0.3', '2 fashion-mnist 0.1', '2 fashion-mnist 0.3',
+      '1 mnist 0.1',
+      '1 mnist 0.3',
+      '1 fashion-mnist 0.1',
+      '1 fashion-mnist 0.3',
+      '2 mnist 0.1',
+      '2 mnist 0.3',
+      '2 fashion-mnist 0.1',
+      '2 fashion-mnist 0.3',
     ]);
     expect(runs.every((r) => r.ablation === 'main')).toBe(true);
   });
   it('cnn-* ablations run on the MNIST simple-cnn, the others on the MNIST MLP', () => {
-    const runs = plannedRuns({ models: ['simple-cnn'], datasets: ['mnist'], lrs: [0.03], seeds: [1], epochs: [1], ablations: ['cnn-input-plain', 'base'] });
-    expect(runs.map((r) => `${r.model} ${r.dataset} ${r.ablation} ${r.lr}`)).toEqual(['simple-cnn mnist cnn-input-plain 0.03', 'mlp mnist base 0.03']);
+    const runs = plannedRuns({
+      models: ['simple-cnn'],
+      datasets: ['mnist'],
+      lrs: [0.03],
+      seeds: [1],
+      epochs: [1],
+      ablations: ['cnn-input-plain', 'base'],
+    });
+    expect(runs.map((r) => `${r.model} ${r.dataset} ${r.ablation} ${r.lr}`)).toEqual([
+      'simple-cnn mnist cnn-input-plain 0.03',
+      'mlp mnist base 0.03',
+    ]);
   });
   it('ablations run on the MNIST MLP only', () => {
-    const runs = plannedRuns({ models: ['simple-cnn'], datasets: ['fashion-mnist'], lrs: [0.1], seeds: [1], epochs: [1], ablations: ['base', 'wd-0'] });
+    const runs = plannedRuns({
+      models: ['simple-cnn'],
+      datasets: ['fashion-mnist'],
+      lrs: [0.1],
+      seeds: [1],
+      epochs: [1],
+      ablations: ['base', 'wd-0'],
+    });
     expect(runs).toEqual([
       { model: 'mlp', dataset: 'mnist', ablation: 'base', lr: 0.1, seed: 1, epochs: 1 },
       { model: 'mlp', dataset: 'mnist', ablation: 'wd-0', lr: 0.1, seed: 1, epochs: 1 },

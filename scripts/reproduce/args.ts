@@ -57,7 +57,8 @@ function oneOf<T extends string>(values: string[] | undefined, allowed: readonly
 export function parseSeeds(raw: string | undefined): number[] {
   if (raw === undefined) return Array.from({ length: DEFAULT_SEEDS }, (_, i) => i + 1);
   const parts = raw.split(',').filter(Boolean).map(Number);
-  if (parts.length === 0 || parts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--seeds: expected a count or a list of whole numbers >= 1, got "${raw}"`);
+  if (parts.length === 0 || parts.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error(`--seeds: expected a count or a list of whole numbers >= 1, got "${raw}"`);
   return parts.length === 1 && !raw.includes(',') ? Array.from({ length: parts[0] }, (_, i) => i + 1) : parts;
 }
 

@@ -12,7 +12,11 @@ export interface CnnAblation {
 }
 
 export const CNN_ABLATIONS: readonly CnnAblation[] = [
-  { name: 'cnn-input-plain', description: 'conv1 a plain conv with bias (no deconvolution of the input); conv2 and classifier deconvolved', inputPlain: true },
+  {
+    name: 'cnn-input-plain',
+    description: 'conv1 a plain conv with bias (no deconvolution of the input); conv2 and classifier deconvolved',
+    inputPlain: true,
+  },
   { name: 'cnn-input-k5', description: 'conv1 K=5 (instead of 15)', inputChange: { iters: 5 } },
   { name: 'cnn-input-eps-1e-2', description: 'conv1 eps 1e-2 (other layers keep 1e-5)', inputChange: { eps: 1e-2 } },
 ];

@@ -20,9 +20,19 @@ function lossFigure(g: Group): string {
     if (!c) continue;
     const curve = meanCurve(c);
     const every = Math.max(1, Math.floor(curve.length / 200));
-    series.push({ name: `${norm} lr ${lr}`, color: COLORS[norm], points: curve.flatMap((y, i) => (i % every === 0 || i === curve.length - 1 ? [{ x: i + 1, y: y ?? NaN }] : [])) });
+    series.push({
+      name: `${norm} lr ${lr}`,
+      color: COLORS[norm],
+      points: curve.flatMap((y, i) => (i % every === 0 || i === curve.length - 1 ? [{ x: i + 1, y: y ?? NaN }] : [])),
+    });
   }
-  return lineChart({ title: `Training loss (smoothed, mean of seeds), each at its best lr: ${label(g)}`, xLabel: 'step', yLabel: 'cross-entropy', series, logY: true });
+  return lineChart({
+    title: `Training loss (smoothed, mean of seeds), each at its best lr: ${label(g)}`,
+    xLabel: 'step',
+    yLabel: 'cross-entropy',
+    series,
+    logY: true,
+  });
 }
 
 function accuracyFigure(g: Group): string {
@@ -38,7 +48,13 @@ function accuracyFigure(g: Group): string {
     series.push({ name: `${norm} validation`, color: COLORS[norm], points: pts('validationAccuracy') });
     series.push({ name: `${norm} test`, color: COLORS[norm], dashed: true, points: pts('testAccuracy') });
   }
-  return lineChart({ title: `Accuracy vs learning rate (mean ± std of seeds): ${label(g)}`, xLabel: 'learning rate (cosine from this value)', yLabel: 'accuracy %', series, logX: true });
+  return lineChart({
+    title: `Accuracy vs learning rate (mean ± std of seeds): ${label(g)}`,
+    xLabel: 'learning rate (cosine from this value)',
+    yLabel: 'accuracy %',
+    series,
+    logX: true,
+  });
 }
 
 function kurtosisFigure(g: Group, where: 'pre' | 'post'): string {
@@ -48,18 +64,39 @@ function kurtosisFigure(g: Group, where: 'pre' | 'post'): string {
     const c = cs.find((x) => x.lr === bestLr(cs));
     if (!c) continue;
     for (const [layer, pts] of probeCurves(c, (s) => s.kurtosis, where)) {
-      series.push({ name: `${norm} ${layer}`, color: COLORS[norm], dashed: !layer.endsWith('1'), points: pts.map((p) => ({ x: p.step, y: p.value })) });
+      series.push({
+        name: `${norm} ${layer}`,
+        color: COLORS[norm],
+        dashed: !layer.endsWith('1'),
+        points: pts.map((p) => ({ x: p.step, y: p.value })),
+      });
     }
   }
   const what = where === 'pre' ? 'before ReLU' : 'after ReLU';
-  return lineChart({ title: `Kurtosis of activations ${what} (probe batch, each at its best lr): ${label(g)}`, xLabel: 'step', yLabel: 'kurtosis', series, logY: true });
+  return lineChart({
+    title: `Kurtosis of activations ${what} (probe batch, each at its best lr): ${label(g)}`,
+    xLabel: 'step',
+    yLabel: 'kurtosis',
+    series,
+    logY: true,
+  });
 }
 
 function ablationFigure(groups: readonly Group[], reference: Group | undefined): string {
-  const validation = (c: ReturnType<typeof cells>[number]): number => meanStd(c.variants.map((v) => (Number.isFinite(v.validationAccuracy) ? v.validationAccuracy * 100 : 0))).mean;
+  const validation = (c: ReturnType<typeof cells>[number]): number =>
+    meanStd(c.variants.map((v) => (Number.isFinite(v.validationAccuracy) ? v.validationAccuracy * 100 : 0))).mean;
   const lrs = new Set(groups.flatMap((g) => g.runs.map((r) => r.lr)));
   const bn: Series[] = reference
-    ? [{ name: 'batch norm (protocol)', color: '#000', dashed: true, points: cells(reference, 'batchnorm').filter((c) => lrs.has(c.lr)).map((c) => ({ x: c.lr, y: validation(c) })) }]
+    ? [
+        {
+          name: 'batch norm (protocol)',
+          color: '#000',
+          dashed: true,
+          points: cells(reference, 'batchnorm')
+            .filter((c) => lrs.has(c.lr))
+            .map((c) => ({ x: c.lr, y: validation(c) })),
+        },
+      ]
     : [];
   const series: Series[] = groups.map((g) => ({
     name: g.ablation,
@@ -67,7 +104,14 @@ function ablationFigure(groups: readonly Group[], reference: Group | undefined):
     points: cells(g, ablationNorm(g.ablation)).map((c) => ({ x: c.lr, y: validation(c) })),
   }));
   series.push(...bn);
-  return lineChart({ title: 'MLP ablations (MNIST, 1 epoch, mean of seeds): validation accuracy vs lr', height: 420, xLabel: 'learning rate', yLabel: 'validation accuracy %', series, logX: true });
+  return lineChart({
+    title: 'MLP ablations (MNIST, 1 epoch, mean of seeds): validation accuracy vs lr',
+    height: 420,
+    xLabel: 'learning rate',
+    yLabel: 'validation accuracy %',
+    series,
+    logX: true,
+  });
 }
 
 export function figures(groups: readonly Group[]): Map<string, string> {

@@ -41,13 +41,30 @@ describe('smoothed / stepsToLoss / finalLoss', () => {
 
 describe('pickBestLr', () => {
   it('picks the highest mean validation score', () => {
-    expect(pickBestLr([{ lr: 0.01, scores: [0.8, 0.82] }, { lr: 0.1, scores: [0.9, 0.86] }, { lr: 0.3, scores: [0.95, 0.7] }])).toBe(0.1);
+    expect(
+      pickBestLr([
+        { lr: 0.01, scores: [0.8, 0.82] },
+        { lr: 0.1, scores: [0.9, 0.86] },
+        { lr: 0.3, scores: [0.95, 0.7] },
+      ]),
+    ).toBe(0.1);
   });
   it('scores a diverged (NaN) seed as 0, so one lucky seed does not win', () => {
-    expect(pickBestLr([{ lr: 0.03, scores: [0.85, 0.85] }, { lr: 0.3, scores: [0.99, NaN] }])).toBe(0.03);
+    expect(
+      pickBestLr([
+        { lr: 0.03, scores: [0.85, 0.85] },
+        { lr: 0.3, scores: [0.99, NaN] },
+      ]),
+    ).toBe(0.03);
   });
   it('breaks ties towards the smaller lr, skips empty cells, undefined for nothing', () => {
-    expect(pickBestLr([{ lr: 0.3, scores: [0.9] }, { lr: 0.1, scores: [0.9] }, { lr: 1, scores: [] }])).toBe(0.1);
+    expect(
+      pickBestLr([
+        { lr: 0.3, scores: [0.9] },
+        { lr: 0.1, scores: [0.9] },
+        { lr: 1, scores: [] },
+      ]),
+    ).toBe(0.1);
     expect(pickBestLr([])).toBeUndefined();
   });
 });

@@ -39,7 +39,14 @@ class AblationMlp extends BaseModel {
   private readonly hidden: Layer[];
   private readonly classifier: Layer;
 
-  constructor(inputShape: [number, number, number], classes: number, input: DeconvLayerSettings, hidden: DeconvLayerSettings, seed: number, inputPlain: boolean) {
+  constructor(
+    inputShape: [number, number, number],
+    classes: number,
+    input: DeconvLayerSettings,
+    hidden: DeconvLayerSettings,
+    seed: number,
+    inputPlain: boolean,
+  ) {
     super('mlp', 'deconv', inputShape, classes);
     const features = inputShape[0] * inputShape[1] * inputShape[2];
     this.hidden = [
@@ -80,10 +87,16 @@ export function buildModel(spec: RunSpec, norm: NormKind, shape: [number, number
   }
   if (spec.ablation === PLAIN) {
     const settings = modelSettingsFrom(protocolDeconv(spec.model));
-    return { model: createModel(spec.model, 'none', shape, classes, settings, spec.seed), inputFromData: false, weightDecay: DEFAULT_TRAIN_CONFIG.weightDecay, inputSettings: settings.deconv };
+    return {
+      model: createModel(spec.model, 'none', shape, classes, settings, spec.seed),
+      inputFromData: false,
+      weightDecay: DEFAULT_TRAIN_CONFIG.weightDecay,
+      inputSettings: settings.deconv,
+    };
   }
   if (isCnnAblation(spec.ablation)) {
-    if (spec.model !== 'simple-cnn' || norm !== 'deconv') throw new Error(`ablation "${spec.ablation}" is defined for the deconvolution simple-cnn only`);
+    if (spec.model !== 'simple-cnn' || norm !== 'deconv')
+      throw new Error(`ablation "${spec.ablation}" is defined for the deconvolution simple-cnn only`);
     const settings = modelSettingsFrom(protocolDeconv(spec.model));
     const a = cnnAblationNamed(spec.ablation);
     const input = cnnInputSettings(a, settings);
@@ -96,5 +109,10 @@ export function buildModel(spec: RunSpec, norm: NormKind, shape: [number, number
   }
   if (spec.model !== 'mlp' || norm !== 'deconv') throw new Error(`ablation "${spec.ablation}" is defined for the deconvolution MLP only`);
   const a = ablationNamed(spec.ablation);
-  return { model: new AblationMlp(shape, classes, a.input, a.hidden, spec.seed, a.inputPlain ?? false), inputFromData: a.inputFromData, weightDecay: a.weightDecay, inputSettings: a.input };
+  return {
+    model: new AblationMlp(shape, classes, a.input, a.hidden, spec.seed, a.inputPlain ?? false),
+    inputFromData: a.inputFromData,
+    weightDecay: a.weightDecay,
+    inputSettings: a.input,
+  };
 }

@@ -9,10 +9,13 @@ export function plannedRuns(o: Pick<ReproOptions, 'models' | 'datasets' | 'lrs' 
   for (const seed of o.seeds) {
     for (const epochs of o.epochs) {
       if (o.ablations.length > 0) {
-        for (const ablation of o.ablations) for (const lr of o.lrs) specs.push({ model: isCnnAblation(ablation) ? 'simple-cnn' : 'mlp', dataset: 'mnist', ablation, lr, seed, epochs });
+        for (const ablation of o.ablations)
+          for (const lr of o.lrs)
+            specs.push({ model: isCnnAblation(ablation) ? 'simple-cnn' : 'mlp', dataset: 'mnist', ablation, lr, seed, epochs });
         continue;
       }
-      for (const model of o.models) for (const dataset of o.datasets) for (const lr of o.lrs) specs.push({ model, dataset, ablation: 'main', lr, seed, epochs });
+      for (const model of o.models)
+        for (const dataset of o.datasets) for (const lr of o.lrs) specs.push({ model, dataset, ablation: 'main', lr, seed, epochs });
     }
   }
   return specs;

@@ -28,7 +28,12 @@ export async function probeLayers(model: Model, probe: tf.Tensor4D): Promise<Lay
  * layer (dense: the 784 whitened features; conv: the centre tap of every whitened patch) with the
  * input layer's settings and statistics from the same training sample.
  */
-export async function inputWhitening(model: ReproModel, settings: DeconvLayerSettings, sample: tf.Tensor4D, probe: tf.Tensor4D): Promise<{ raw: Sparsity; whitened: Sparsity }> {
+export async function inputWhitening(
+  model: ReproModel,
+  settings: DeconvLayerSettings,
+  sample: tf.Tensor4D,
+  probe: tf.Tensor4D,
+): Promise<{ raw: Sparsity; whitened: Sparsity }> {
   const [, h, w, c] = probe.shape;
   const whitened = tf.tidy(() => {
     if (model === 'paper-mlp') {

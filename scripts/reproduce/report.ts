@@ -30,7 +30,10 @@ export async function writeReport(paths: ReportPaths, targetLoss: number): Promi
   const order = (k: string): string => k.replace('simple-cnn', '0').replace('mlp', '1');
   const groups = groupRuns(runs).sort((a, b) => order(a.key).localeCompare(order(b.key)));
   const main = groups.filter((g) => g.ablation === 'main');
-  const byOrder = (names: readonly { name: string }[]) => (a: { ablation: string }, b: { ablation: string }): number => names.findIndex((x) => x.name === a.ablation) - names.findIndex((x) => x.name === b.ablation);
+  const byOrder =
+    (names: readonly { name: string }[]) =>
+    (a: { ablation: string }, b: { ablation: string }): number =>
+      names.findIndex((x) => x.name === a.ablation) - names.findIndex((x) => x.name === b.ablation);
   const ablations = groups.filter((g) => g.ablation !== 'main' && g.model === 'mlp').sort(byOrder(ABLATIONS));
   const cnnAblations = groups.filter((g) => g.ablation !== 'main' && g.model === 'simple-cnn').sort(byOrder(CNN_ABLATIONS));
   const reference = main.find((g) => g.model === 'mlp' && g.dataset === 'mnist' && g.epochs === 1);
@@ -59,21 +62,21 @@ export async function writeReport(paths: ReportPaths, targetLoss: number): Promi
     '- **Training.** SGD, momentum 0.9, weight decay 1e-3 (added to the gradient of every parameter, as PyTorch does), cosine',
     '  annealing from the lr to 0 over the run, per step. Whole epochs (the last partial batch dropped).',
     `- **Deconvolution** (spec defaults): block 64 (gcd rule: 16 for the 784 MLP inputs, 1 for the CNN input, 16 for conv2's 16`,
-    '  channels, 32 for the CNN classifier\'s 1,568 features, 64 for 128 hidden MLP features — the spec\'s Delinear default 512',
+    "  channels, 32 for the CNN classifier's 1,568 features, 64 for 128 hidden MLP features — the spec's Delinear default 512",
     '  would give 128 there, see the hidden-whole ablation), pooled blocks, eps 1e-5, K = 5 Newton–Schulz iterations (15 for the input layer),',
     `  sampling stride 3 (conv layers only: dense layers use every row), running mean / D with momentum 0.1 for evaluation; the input`,
     `  layer's statistics are fixed once from ${INPUT_STATISTICS_SAMPLE} training images (as in the app's trainer).`,
-    '- **Learning rate.** A log-spaced grid (below). Each variant\'s lr is the one with the highest **mean validation accuracy**',
+    "- **Learning rate.** A log-spaced grid (below). Each variant's lr is the one with the highest **mean validation accuracy**",
     '  over the seeds (ties to the smaller lr; a diverged run scores 0). The "same lr" table shows every grid point for both, and',
     '  marks the lr with the highest validation accuracy of both variants together ("shared pick").',
     `- **Reported.** Mean ± sample std over seeds of test accuracy (2,000 test images, eval mode = running statistics) and of the`,
     `  final training loss (exponential moving average of the per-step loss, factor ${LOSS_SMOOTHING}, bias-corrected, at the last step);`,
     `  "steps to loss ≤ ${targetLoss}" is the first step at which that smoothed loss is at or below ${targetLoss}, averaged over the seeds that`,
-    '  reach it (how many did is in brackets). ms/step: wall time of one variant\'s training step on a shared, heavily loaded 2-core',
+    "  reach it (how many did is in brackets). ms/step: wall time of one variant's training step on a shared, heavily loaded 2-core",
     '  machine — compare the variants, not the absolute values.',
     `- **Sparsity.** Kurtosis and near-zero fraction (|v - mean| < 0.1 std) of each hidden layer's activations before and after ReLU,`,
     `  on a fixed probe batch of ${PROBE_IMAGES} validation images in eval mode, at step 0, about 12 evenly spaced steps, and the end; and of the`,
-    '  input before and after the input layer\'s (data-fixed) deconvolution. At step 0 batch norm\'s running statistics are still',
+    "  input before and after the input layer's (data-fixed) deconvolution. At step 0 batch norm's running statistics are still",
     '  (0, 1), so its step-0 values are those of the un-normalised layer.',
     '',
     '## Each variant at its own best learning rate (picked on validation)',
@@ -98,10 +101,20 @@ export async function writeReport(paths: ReportPaths, targetLoss: number): Promi
     ...evalPathTable(main),
     '',
     ...(ablations.length > 0
-      ? ['## MLP ablations (MNIST, 1 epoch, deconvolution only, one change each)', '', ...ablationTable(ablations, reference, targetLoss), '']
+      ? [
+          '## MLP ablations (MNIST, 1 epoch, deconvolution only, one change each)',
+          '',
+          ...ablationTable(ablations, reference, targetLoss),
+          '',
+        ]
       : []),
     ...(cnnAblations.length > 0
-      ? ['## simple-cnn ablations (MNIST, 1 epoch, deconvolution only, one change each to the input layer conv1)', '', ...ablationTable(cnnAblations, cnnReference, targetLoss), '']
+      ? [
+          '## simple-cnn ablations (MNIST, 1 epoch, deconvolution only, one change each to the input layer conv1)',
+          '',
+          ...ablationTable(cnnAblations, cnnReference, targetLoss),
+          '',
+        ]
       : []),
     '## Figures',
     '',

@@ -12,7 +12,15 @@ function tiny(count: number): Dataset {
     labels[i] = i % 10;
   }
   const test = { images: new Uint8Array([7, 7]), labels: new Uint8Array([3]), count: 1 };
-  return { name: 'mnist', height: 1, width: 2, channels: 1, classes: Array.from({ length: 10 }, (_, i) => String(i)), train: { images, labels, count }, test };
+  return {
+    name: 'mnist',
+    height: 1,
+    width: 2,
+    channels: 1,
+    classes: Array.from({ length: 10 }, (_, i) => String(i)),
+    train: { images, labels, count },
+    test,
+  };
 }
 
 describe('carveValidation', () => {

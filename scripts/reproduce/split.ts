@@ -30,7 +30,12 @@ export function carveValidation(d: Dataset, count: number): CarvedSplit {
   const validationIndices = order.slice(0, count);
   const rest = order.slice(count).sort();
   return {
-    fit: { ...d, train: pick(d.train, rest, size), test: pick(d.train, validationIndices, size), note: `${count} training images held out for validation` },
+    fit: {
+      ...d,
+      train: pick(d.train, rest, size),
+      test: pick(d.train, validationIndices, size),
+      note: `${count} training images held out for validation`,
+    },
     validationIndices,
   };
 }

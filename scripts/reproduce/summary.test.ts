@@ -4,13 +4,37 @@ import { bestLr, cells, cellStats, groupRuns, sharedLr } from './summary';
 import type { RunResult, VariantResult } from './types';
 
 function variant(norm: 'batchnorm' | 'deconv', val: number, losses: (number | null)[] = [0.4, 0.3]): VariantResult {
-  return { norm, params: 1, losses, msPerStep: 10, diverged: losses.includes(null), validationAccuracy: val, testAccuracy: val - 0.01, testAccuracyBatchStats: val, probes: [] };
+  return {
+    norm,
+    params: 1,
+    losses,
+    msPerStep: 10,
+    diverged: losses.includes(null),
+    validationAccuracy: val,
+    testAccuracy: val - 0.01,
+    testAccuracyBatchStats: val,
+    probes: [],
+  };
 }
 
 function run(lr: number, seed: number, bn: number, nd: number, complete = true): RunResult {
   return {
-    model: 'mlp', dataset: 'mnist', ablation: 'main', lr, seed, epochs: 1, batchSize: 128, trainImages: 7000, validationImages: 1000, testImages: 2000,
-    backend: 'wasm', complete, stepsDone: 2, totalSteps: 2, seconds: 1, variants: [variant('batchnorm', bn), variant('deconv', nd)],
+    model: 'mlp',
+    dataset: 'mnist',
+    ablation: 'main',
+    lr,
+    seed,
+    epochs: 1,
+    batchSize: 128,
+    trainImages: 7000,
+    validationImages: 1000,
+    testImages: 2000,
+    backend: 'wasm',
+    complete,
+    stepsDone: 2,
+    totalSteps: 2,
+    seconds: 1,
+    variants: [variant('batchnorm', bn), variant('deconv', nd)],
   };
 }
 
@@ -20,7 +44,10 @@ describe('summary', () => {
   it('groups by model, dataset, ablation and epochs; cells per lr with their seeds', () => {
     expect(groupRuns(runs)).toHaveLength(1);
     const cs = cells(g, 'deconv');
-    expect(cs.map((c) => [c.lr, c.seeds])).toEqual([[0.01, [1, 2]], [0.1, [1, 2]]]);
+    expect(cs.map((c) => [c.lr, c.seeds])).toEqual([
+      [0.01, [1, 2]],
+      [0.1, [1, 2]],
+    ]);
   });
   it('picks each variant its own lr on validation, and a shared lr for both', () => {
     expect(bestLr(cells(g, 'batchnorm'))).toBe(0.1);

@@ -43,11 +43,17 @@ export function cells(g: Group, norm: NormKind): Cell[] {
   });
 }
 
-export const bestLr = (cs: readonly Cell[]): number | undefined => pickBestLr(cs.map((c) => ({ lr: c.lr, scores: c.variants.map((v) => v.validationAccuracy) })));
+export const bestLr = (cs: readonly Cell[]): number | undefined =>
+  pickBestLr(cs.map((c) => ({ lr: c.lr, scores: c.variants.map((v) => v.validationAccuracy) })));
 
 /** The lr both variants share: highest mean validation accuracy of the two together. */
 export function sharedLr(a: readonly Cell[], b: readonly Cell[]): number | undefined {
-  return pickBestLr(a.map((c) => ({ lr: c.lr, scores: [...c.variants, ...(b.find((d) => d.lr === c.lr)?.variants ?? [])].map((v) => v.validationAccuracy) })));
+  return pickBestLr(
+    a.map((c) => ({
+      lr: c.lr,
+      scores: [...c.variants, ...(b.find((d) => d.lr === c.lr)?.variants ?? [])].map((v) => v.validationAccuracy),
+    })),
+  );
 }
 
 export interface CellStats {
@@ -92,13 +98,20 @@ export function meanCurve(c: Cell): (number | null)[] {
 }
 
 /** Mean over seeds of a probe measure, per layer and probe step. */
-export function probeCurves(c: Cell, pick: (p: { kurtosis: number; nearZero: number }) => number, where: 'pre' | 'post'): Map<string, { step: number; value: number }[]> {
+export function probeCurves(
+  c: Cell,
+  pick: (p: { kurtosis: number; nearZero: number }) => number,
+  where: 'pre' | 'post',
+): Map<string, { step: number; value: number }[]> {
   const out = new Map<string, { step: number; value: number }[]>();
   const first = c.variants[0];
   if (!first) return out;
   for (const [i, p] of first.probes.entries()) {
     for (const layer of p.layers) {
-      const values = c.variants.map((v) => v.probes[i]?.layers.find((l) => l.layer === layer.layer)?.[where]).filter((s) => s !== undefined).map(pick);
+      const values = c.variants
+        .map((v) => v.probes[i]?.layers.find((l) => l.layer === layer.layer)?.[where])
+        .filter((s) => s !== undefined)
+        .map(pick);
       if (values.length === 0) continue;
       const list = out.get(layer.layer) ?? [];
       list.push({ step: p.step, value: values.reduce((a, b) => a + b, 0) / values.length });

@@ -7,8 +7,23 @@ describe('lineChart', () => {
     xLabel: 'step',
     yLabel: 'loss',
     series: [
-      { name: 'batchnorm', points: [{ x: 1, y: 2 }, { x: 2, y: 1 }, { x: 3, y: 0.5, err: 0.1 }] },
-      { name: 'deconv', dashed: true, points: [{ x: 1, y: 2.2 }, { x: 2, y: NaN }, { x: 3, y: 0.4 }] },
+      {
+        name: 'batchnorm',
+        points: [
+          { x: 1, y: 2 },
+          { x: 2, y: 1 },
+          { x: 3, y: 0.5, err: 0.1 },
+        ],
+      },
+      {
+        name: 'deconv',
+        dashed: true,
+        points: [
+          { x: 1, y: 2.2 },
+          { x: 2, y: NaN },
+          { x: 3, y: 0.4 },
+        ],
+      },
     ],
   });
   it('is one standalone SVG document with escaped text', () => {
@@ -30,7 +45,21 @@ describe('lineChart', () => {
     expect(Math.min(...circles)).toBe(circles[3]); // deconv's 2.2 is the highest point
   });
   it('handles log axes and empty series', () => {
-    const log = lineChart({ title: 't', xLabel: 'lr', yLabel: 'a', logX: true, series: [{ name: 'a', points: [{ x: 0.01, y: 1 }, { x: 0.1, y: 2 }] }] });
+    const log = lineChart({
+      title: 't',
+      xLabel: 'lr',
+      yLabel: 'a',
+      logX: true,
+      series: [
+        {
+          name: 'a',
+          points: [
+            { x: 0.01, y: 1 },
+            { x: 0.1, y: 2 },
+          ],
+        },
+      ],
+    });
     expect(log).toContain('<path');
     expect(log).toContain('>0.03</text>');
     expect(log).not.toContain('>0.04</text>');

@@ -63,7 +63,17 @@ export async function runOne(spec: RunSpec, dataset: Dataset, hooks: RunHooks): 
   const variants = built.map((b) => ({
     b,
     runner: new VariantRunner(b.model, { kind: 'sgd', momentum: 0.9, weightDecay: b.weightDecay }),
-    result: { norm: b.norm, params: b.model.paramCount(), losses: [], msPerStep: 0, diverged: false, validationAccuracy: NaN, testAccuracy: NaN, testAccuracyBatchStats: NaN, probes: [] } as VariantResult,
+    result: {
+      norm: b.norm,
+      params: b.model.paramCount(),
+      losses: [],
+      msPerStep: 0,
+      diverged: false,
+      validationAccuracy: NaN,
+      testAccuracy: NaN,
+      testAccuracyBatchStats: NaN,
+      probes: [],
+    } as VariantResult,
     ms: [] as number[],
   }));
   const probeIdx = Int32Array.from({ length: PROBE_IMAGES }, (_, i) => i);
@@ -76,11 +86,13 @@ export async function runOne(spec: RunSpec, dataset: Dataset, hooks: RunHooks): 
     const sample = source.sample(INPUT_STATISTICS_SAMPLE);
     for (const v of variants) if (v.b.inputFromData) v.runner.model.prepareInputStatistics(sample);
     const deconv = variants.find((v) => v.b.norm === 'deconv');
-    if (deconv && (spec.ablation === 'main' || spec.ablation === 'base')) whitening = await inputWhitening(spec.model, deconv.b.inputSettings, sample, probe);
+    if (deconv && (spec.ablation === 'main' || spec.ablation === 'base'))
+      whitening = await inputWhitening(spec.model, deconv.b.inputSettings, sample, probe);
     sample.dispose();
     const probeAt = probeSteps(total);
     for (let step = 0; step < total; step += 1) {
-      if (probeAt.has(step)) for (const v of variants) if (!v.result.diverged) v.result.probes.push({ step, layers: await probeLayers(v.runner.model, probe) });
+      if (probeAt.has(step))
+        for (const v of variants) if (!v.result.diverged) v.result.probes.push({ step, layers: await probeLayers(v.runner.model, probe) });
       const lr = learningRate('cosine', spec.lr, step, total);
       const batch = source.batch(step);
       try {

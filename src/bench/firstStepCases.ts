@@ -17,7 +17,9 @@ const LABEL = `simple-cnn batch ${DEFAULT_TRAIN_CONFIG.batchSize}, deconvolution
 
 export async function* firstStepCases(ctx: CaseContext): AsyncGenerator<BenchRow, void, undefined> {
   const images = 2 * DEFAULT_TRAIN_CONFIG.batchSize;
-  const trainer = new Trainer({ ...DEFAULT_TRAIN_CONFIG, epochs: 2, evalEvery: 1000, evalSize: 64 }, syntheticDataset(images, 64, 28), { inputStatisticsSample: images });
+  const trainer = new Trainer({ ...DEFAULT_TRAIN_CONFIG, epochs: 2, evalEvery: 1000, evalSize: 64 }, syntheticDataset(images, 64, 28), {
+    inputStatisticsSample: images,
+  });
   try {
     const checkpoint = await trainer.checkpoint();
     const compileStart = performance.now();

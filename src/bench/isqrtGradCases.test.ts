@@ -7,10 +7,18 @@ import type { BenchRow } from './types';
 
 describe('isqrtGradCases (cpu, tiny sizes)', () => {
   it('times both gradients per shape, ratio unrolled / lyapunov, and skips n > 144 unless full', async () => {
-    const ctx = { backend: 'cpu' as const, options: { backends: ['cpu' as const], full: false, maxReps: 1, budgetMsPerCase: 1 }, progress: () => {} };
+    const ctx = {
+      backend: 'cpu' as const,
+      options: { backends: ['cpu' as const], full: false, maxReps: 1, budgetMsPerCase: 1 },
+      progress: () => {},
+    };
     const rows: BenchRow[] = [];
     const before = tf.memory().numTensors;
-    for await (const row of isqrtGradCases(ctx, [[2, 9], [1, 200]])) rows.push(row);
+    for await (const row of isqrtGradCases(ctx, [
+      [2, 9],
+      [1, 200],
+    ]))
+      rows.push(row);
     expect(tf.memory().numTensors).toBe(before);
     expect(rows.map((r) => [r.group, r.label])).toEqual([
       [ISQRT_GRAD_GROUP, 'forward+backward 2x9x9 K=5'],

@@ -32,7 +32,9 @@ function spdBatch(batch: number, n: number): tf.Tensor3D {
 
 function forwardBackward(fn: Isqrt, cov: tf.Tensor3D, weights: tf.Tensor3D): () => tf.Tensor[] {
   return () => {
-    const { value, grads } = tf.valueAndGrads((c: tf.Tensor) => tf.sum(tf.mul(fn(c as tf.Tensor3D, ISQRT_GRAD_ITERS).isqrt, weights)))([cov]);
+    const { value, grads } = tf.valueAndGrads((c: tf.Tensor) => tf.sum(tf.mul(fn(c as tf.Tensor3D, ISQRT_GRAD_ITERS).isqrt, weights)))([
+      cov,
+    ]);
     return [value, ...grads];
   };
 }
@@ -52,7 +54,12 @@ export async function* isqrtGradCases(
   for (const [batch, n] of shapes) {
     const label = `forward+backward ${batch}x${n}x${n} K=${ISQRT_GRAD_ITERS}`;
     if (n > 144 && !full) {
-      yield skippedRow(ISQRT_GRAD_GROUP, label, ctx.backend, 'skipped by default (576 x 576: about a minute per run on cpu); runs with --full');
+      yield skippedRow(
+        ISQRT_GRAD_GROUP,
+        label,
+        ctx.backend,
+        'skipped by default (576 x 576: about a minute per run on cpu); runs with --full',
+      );
       continue;
     }
     ctx.progress(`${ISQRT_GRAD_GROUP}: ${label}`);

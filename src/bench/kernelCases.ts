@@ -101,7 +101,14 @@ export async function* covarianceCases(ctx: CaseContext): AsyncGenerator<BenchRo
   };
   try {
     const label = `${COV_SHAPE.join('x')} k=${COV_OPTS.kernel} S=${COV_OPTS.samplingStride} ${String(COV_OPTS.padding)}`;
-    yield await fusedVsComposed(ctx, 'covariance_fused_vs_im2col', label, stats(patchCovariance), stats(patchCovarianceComposed), atLeast(2));
+    yield await fusedVsComposed(
+      ctx,
+      'covariance_fused_vs_im2col',
+      label,
+      stats(patchCovariance),
+      stats(patchCovarianceComposed),
+      atLeast(2),
+    );
   } finally {
     x.dispose();
   }

@@ -34,7 +34,8 @@ export const LAYER_SIZES: LayerSizes = { batch: 64, side: 32, channels: [16, 32,
 export function skipLayerCase(backend: string, channels: number, full: boolean): string | undefined {
   if (full) return undefined;
   if (backend === 'cpu') return 'skipped on cpu by default (tens of seconds per forward+backward at this size); runs with --full';
-  if (channels >= 64) return 'skipped by default: 64 channels give 576 x 576 whitening matrices, minutes per case on a software adapter; runs with --full';
+  if (channels >= 64)
+    return 'skipped by default: 64 channels give 576 x 576 whitening matrices, minutes per case on a software adapter; runs with --full';
   return undefined;
 }
 
@@ -50,7 +51,10 @@ function layers(channels: number): { deconv: Layer; plain: Layer; bn: Layer } {
 /** Loss = mean of squares of the layer's output; returns the loss and every variable's gradient. */
 function forwardBackward(layer: Layer, x: tf.Tensor4D): () => tf.Tensor[] {
   return () => {
-    const { value, grads } = tf.variableGrads(() => tf.mean(tf.square(layer.forward(x, { training: true }))) as tf.Scalar, layer.trainableVariables());
+    const { value, grads } = tf.variableGrads(
+      () => tf.mean(tf.square(layer.forward(x, { training: true }))) as tf.Scalar,
+      layer.trainableVariables(),
+    );
     return [value, ...Object.values(grads)];
   };
 }
@@ -61,7 +65,11 @@ function settingsText(): string {
 }
 
 /** Rows of the requested layer groups (`wanted`), one per channel count; deconv is timed once for both. */
-export async function* layerCases(ctx: CaseContext, wanted: ReadonlySet<string>, sizes: LayerSizes = LAYER_SIZES): AsyncGenerator<BenchRow, void, undefined> {
+export async function* layerCases(
+  ctx: CaseContext,
+  wanted: ReadonlySet<string>,
+  sizes: LayerSizes = LAYER_SIZES,
+): AsyncGenerator<BenchRow, void, undefined> {
   const { maxReps, budgetMsPerCase } = ctx.options;
   const { batch, side } = sizes;
   for (const channels of sizes.channels) {

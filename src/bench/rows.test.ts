@@ -14,7 +14,10 @@ describe('comparisonRow', () => {
 
   it('decides met from the target, inclusive at the bound', () => {
     expect(comparisonRow({ ...base, a: ms('a', 15), b: ms('b', 10), target: atMost(1.5) }).met).toBe(true);
-    expect(comparisonRow({ ...base, a: ms('a', 16), b: ms('b', 10), target: atMost(1.5) })).toMatchObject({ met: false, target: '<= 1.5x' });
+    expect(comparisonRow({ ...base, a: ms('a', 16), b: ms('b', 10), target: atMost(1.5) })).toMatchObject({
+      met: false,
+      target: '<= 1.5x',
+    });
     expect(comparisonRow({ ...base, a: ms('a', 50), b: ms('b', 10), target: atLeast(5) }).met).toBe(true);
     expect(comparisonRow({ ...base, a: ms('a', 49), b: ms('b', 10), target: atLeast(5) })).toMatchObject({ met: false, target: '>= 5x' });
   });
@@ -29,7 +32,14 @@ describe('values', () => {
   it('converts bytes to MB (2^20) and builds rows without a ratio', () => {
     expect(mb('peak', 3 * 1024 * 1024)).toEqual({ label: 'peak', value: 3, unit: 'MB' });
     const row = valueRow('g', 'l', 'webgl', [ms('t', 2)], 1, 'context');
-    expect(row).toEqual({ group: 'g', label: 'l', backend: 'webgl', values: [{ label: 't', value: 2, unit: 'ms' }], reps: 1, note: 'context' });
+    expect(row).toEqual({
+      group: 'g',
+      label: 'l',
+      backend: 'webgl',
+      values: [{ label: 't', value: 2, unit: 'ms' }],
+      reps: 1,
+      note: 'context',
+    });
     expect('ratio' in row).toBe(false);
   });
 });

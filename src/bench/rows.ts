@@ -54,7 +54,14 @@ export function comparisonRow(input: ComparisonInput): BenchRow {
 }
 
 /** A row of context values without a ratio. */
-export function valueRow(group: string, label: string, backend: BenchBackend | 'n/a', values: BenchValue[], reps: number, note?: string): BenchRow {
+export function valueRow(
+  group: string,
+  label: string,
+  backend: BenchBackend | 'n/a',
+  values: BenchValue[],
+  reps: number,
+  note?: string,
+): BenchRow {
   return note ? { group, label, backend, values, reps, note } : { group, label, backend, values, reps };
 }
 

@@ -25,7 +25,11 @@ export function regimes(): Regime[] {
   return [
     { name: 'statistics every step', freezeIters: 0, stopOnBudget: true },
     // A refresh cycle must be measured whole, so this regime always runs its 10 steps.
-    { name: `frozen after step ${FREEZE_AFTER}, steady state (1 refresh in ${FREEZE_REFRESH_EVERY} steps)`, freezeIters: FREEZE_AFTER, stopOnBudget: false },
+    {
+      name: `frozen after step ${FREEZE_AFTER}, steady state (1 refresh in ${FREEZE_REFRESH_EVERY} steps)`,
+      freezeIters: FREEZE_AFTER,
+      stopOnBudget: false,
+    },
   ];
 }
 
@@ -50,7 +54,11 @@ export function skipModel(model: ModelName, backend: BenchBackend, full: boolean
  * Rows of the requested step groups (`wanted`). With time rows, the "statistics every step" timings
  * go into `times` (as the app runs on this backend), where `step_wasm_vs_other` finds them.
  */
-export async function* stepCases(ctx: CaseContext, wanted: ReadonlySet<string>, times = new StepTimes()): AsyncGenerator<BenchRow, void, undefined> {
+export async function* stepCases(
+  ctx: CaseContext,
+  wanted: ReadonlySet<string>,
+  times = new StepTimes(),
+): AsyncGenerator<BenchRow, void, undefined> {
   const timeRows = wanted.has(STEP_GROUPS.time);
   const memoryRows = wanted.has(STEP_GROUPS.memory);
   const budgetMs = ctx.options.budgetMsPerCase;
@@ -58,14 +66,21 @@ export async function* stepCases(ctx: CaseContext, wanted: ReadonlySet<string>, 
   for (const model of MODEL_NAMES) {
     const skip = skipModel(model, ctx.backend, ctx.options.full);
     if (skip) {
-      if (timeRows) for (const regime of regimes()) yield skippedRow(STEP_GROUPS.time, `${model} batch ${BATCH}, ${regime.name}`, ctx.backend, skip);
+      if (timeRows)
+        for (const regime of regimes()) yield skippedRow(STEP_GROUPS.time, `${model} batch ${BATCH}, ${regime.name}`, ctx.backend, skip);
       if (memoryRows) yield skippedRow(STEP_GROUPS.memory, `${model} batch ${BATCH}, one training step`, ctx.backend, skip);
       continue;
     }
     const data = syntheticBatch(benchInputShape(model), BATCH, SEED);
     try {
       ctx.progress(`${model} batch ${BATCH}: batch norm steps`);
-      const bn = await timeVariant('batchnorm', 0, model, data, timeRows ? everyStepPlan(budgetMs, memoryRows) : { steps: 1, budgetMs, profile: memoryRows });
+      const bn = await timeVariant(
+        'batchnorm',
+        0,
+        model,
+        data,
+        timeRows ? everyStepPlan(budgetMs, memoryRows) : { steps: 1, budgetMs, profile: memoryRows },
+      );
       if (timeRows) times.add({ ...where, model, norm: 'batchnorm', timing: bn });
       for (const [index, regime] of regimes().entries()) {
         if (!timeRows && index > 0) break;

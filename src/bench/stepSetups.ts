@@ -66,17 +66,23 @@ export function stepSetups(backend: BenchBackend): StepSetupSpec[] {
   if (backend === 'wasm') return [{ ...app, description: 'as the app runs it: XNNPACK with our kernels of src/kernels' }];
   if (backend !== 'cpu') return [app];
   return [
-    { ...app, description: 'as the app runs it: im2col + matMul convolutions, with our kernels of src/kernels (UnsortedSegmentSum; Conv2DBackpropFilter, which this path does not call)' },
+    {
+      ...app,
+      description:
+        'as the app runs it: im2col + matMul convolutions, with our kernels of src/kernels (UnsortedSegmentSum; Conv2DBackpropFilter, which this path does not call)',
+    },
     {
       id: 'tfjs-kernels',
       name: 'cpu, tfjs kernels',
-      description: "the app's cpu path (im2col + matMul) with tfjs's own kernels: ours unregistered for this measurement and registered again after",
+      description:
+        "the app's cpu path (im2col + matMul) with tfjs's own kernels: ours unregistered for this measurement and registered again after",
       enter: () => withTfjsKernels(backend),
     },
     {
       id: 'tfjs-conv2d',
       name: 'cpu, tf.conv2d + tfjs filter gradient',
-      description: "tf.conv2d on tfjs's own cpu kernels: tfjs's original scalar-loop Conv2DBackpropFilter (issue #11's before; a second cpu backend instance, since the app's cpu path is im2col)",
+      description:
+        "tf.conv2d on tfjs's own cpu kernels: tfjs's original scalar-loop Conv2DBackpropFilter (issue #11's before; a second cpu backend instance, since the app's cpu path is im2col)",
       enter: withTfjsConv2d,
     },
   ];

@@ -36,7 +36,13 @@ export function everyStepPlan(budgetMs: number, profile = false): StepPlan {
   return { steps: FREEZE_REFRESH_EVERY, budgetMs, profile };
 }
 
-export async function timeVariant(norm: NormKind, freezeIters: number, model: ModelName, data: SyntheticBatch, plan: StepPlan): Promise<VariantTiming> {
+export async function timeVariant(
+  norm: NormKind,
+  freezeIters: number,
+  model: ModelName,
+  data: SyntheticBatch,
+  plan: StepPlan,
+): Promise<VariantTiming> {
   const shape = benchInputShape(model);
   const settings = modelSettingsFrom({ ...DEFAULT_TRAIN_CONFIG.deconv, freezeIters });
   const cfg = DEFAULT_TRAIN_CONFIG;

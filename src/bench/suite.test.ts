@@ -7,7 +7,13 @@ import { skipModel } from './stepCases';
 import { BENCH_GROUPS, groupsFor, runSuite, type SuiteHooks } from './suite';
 import type { BenchBackend, BenchRow, BenchSuiteOptions } from './types';
 
-const tiny = (groups: string[], backends: BenchBackend[] = ['cpu']): BenchSuiteOptions => ({ groups, backends, full: false, maxReps: 1, budgetMsPerCase: 1 });
+const tiny = (groups: string[], backends: BenchBackend[] = ['cpu']): BenchSuiteOptions => ({
+  groups,
+  backends,
+  full: false,
+  maxReps: 1,
+  budgetMsPerCase: 1,
+});
 
 /** Hooks on the (already active) cpu backend that cancel once `stopAfter` rows have arrived. */
 function hooks(stopAfter: number, streamed: BenchRow[] = []): SuiteHooks {
@@ -91,7 +97,9 @@ describe('runSuite (cpu)', () => {
 
   it('says why the WASM comparison was not measured when the run cannot pair wasm', async () => {
     const rows = await runSuite(tiny(['step_wasm_vs_other']), hooks(99));
-    expect(rows).toEqual([expect.objectContaining({ group: 'step_wasm_vs_other', label: 'not measured', backend: 'n/a', values: [], reps: 0 })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ group: 'step_wasm_vs_other', label: 'not measured', backend: 'n/a', values: [], reps: 0 }),
+    ]);
     expect(rows[0].note).toMatch(/wasm and at least one other backend/);
   });
 
@@ -112,7 +120,12 @@ describe('layerCases (cpu, tiny sizes)', () => {
     const ctx = { backend: 'cpu' as const, options: { ...tiny([]), full: true }, progress: () => {} };
     const rows: BenchRow[] = [];
     const before = tf.memory().numTensors;
-    for await (const row of layerCases(ctx, new Set(['deconv_conv_vs_conv', 'deconv_conv_vs_conv_bn']), { batch: 2, side: 6, channels: [4, 8] })) rows.push(row);
+    for await (const row of layerCases(ctx, new Set(['deconv_conv_vs_conv', 'deconv_conv_vs_conv_bn']), {
+      batch: 2,
+      side: 6,
+      channels: [4, 8],
+    }))
+      rows.push(row);
     expect(tf.memory().numTensors).toBe(before);
     expect(rows.map((r) => [r.group, r.label])).toEqual([
       ['deconv_conv_vs_conv', '2x6x6x4, k=3 same, 4 out'],
@@ -127,7 +140,7 @@ describe('layerCases (cpu, tiny sizes)', () => {
     expect(rows[1].values[1].label).toBe('conv + BN');
   });
 
-  it('reports the default run\'s skipped cases as rows with a reason', async () => {
+  it("reports the default run's skipped cases as rows with a reason", async () => {
     const ctx = { backend: 'cpu' as const, options: tiny([]), progress: () => {} };
     const rows: BenchRow[] = [];
     for await (const row of layerCases(ctx, new Set(['deconv_conv_vs_conv']), { batch: 2, side: 6, channels: [4] })) rows.push(row);

@@ -76,7 +76,14 @@ function unpairedRows(options: BenchSuiteOptions): BenchRow[] {
   if (pairsWasm(options)) return [];
   return requested(options)
     .filter((g) => g.backends === 'wasm-pairs')
-    .map((g) => ({ group: g.id, label: 'not measured', backend: 'n/a', values: [], reps: 0, note: 'compares WASM with another backend measured in the same run: choose wasm and at least one other backend' }));
+    .map((g) => ({
+      group: g.id,
+      label: 'not measured',
+      backend: 'n/a',
+      values: [],
+      reps: 0,
+      note: 'compares WASM with another backend measured in the same run: choose wasm and at least one other backend',
+    }));
 }
 
 function unknownGroups(options: BenchSuiteOptions): string[] {
@@ -110,7 +117,8 @@ export async function runSuite(options: BenchSuiteOptions, hooks: SuiteHooks): P
       hooks.onProgress(`starting ${backend}`);
       device = await hooks.useBackend(backend);
     } catch (error) {
-      for (const id of wanted) emit({ group: id, label: 'not measured', backend, values: [], reps: 0, note: `${backend} unavailable: ${message(error)}` });
+      for (const id of wanted)
+        emit({ group: id, label: 'not measured', backend, values: [], reps: 0, note: `${backend} unavailable: ${message(error)}` });
       continue;
     }
     hooks.onProgress(`${backend}: ${device}`);

@@ -47,7 +47,13 @@ describe('step_wasm_vs_other rows', () => {
   });
 
   it("carries the issue's target (>= 50x) on simple-cnn against tfjs's original filter gradient only", () => {
-    const rows = play([record('wasm', 'app', 200), record('cpu', 'tfjs-kernels', 9000), record('cpu', 'tfjs-conv2d', 9000), record('wasm', 'app', 10, 'mlp'), record('cpu', 'tfjs-conv2d', 100, 'mlp')]);
+    const rows = play([
+      record('wasm', 'app', 200),
+      record('cpu', 'tfjs-kernels', 9000),
+      record('cpu', 'tfjs-conv2d', 9000),
+      record('wasm', 'app', 10, 'mlp'),
+      record('cpu', 'tfjs-conv2d', 100, 'mlp'),
+    ]);
     expect(rows.map((r) => [r.target, r.met])).toEqual([
       [undefined, undefined],
       ['>= 50x', false],
@@ -76,7 +82,8 @@ describe('wasmPairCases (mlp, wasm then cpu)', () => {
     const times = new StepTimes();
     const rows: BenchRow[] = [];
     await useWasm();
-    for await (const row of wasmPairCases({ backend: 'wasm', options, progress: () => {} } satisfies CaseContext, times, ['mlp'])) rows.push(row);
+    for await (const row of wasmPairCases({ backend: 'wasm', options, progress: () => {} } satisfies CaseContext, times, ['mlp']))
+      rows.push(row);
     expect(rows).toEqual([]);
     await useCpu();
     registerFastKernels('cpu');
@@ -105,7 +112,11 @@ describe('wasmPairCases (mlp, wasm then cpu)', () => {
 
   it('reports the models it leaves out once per backend, with the reason', async () => {
     const rows: BenchRow[] = [];
-    const ctx: CaseContext = { backend: 'cpu', options: { backends: ['wasm', 'cpu'], full: false, maxReps: 1, budgetMsPerCase: 1 }, progress: () => {} };
+    const ctx: CaseContext = {
+      backend: 'cpu',
+      options: { backends: ['wasm', 'cpu'], full: false, maxReps: 1, budgetMsPerCase: 1 },
+      progress: () => {},
+    };
     for await (const row of wasmPairCases(ctx, new StepTimes(), ['vgg-mini'])) rows.push(row);
     expect(rows).toEqual([expect.objectContaining({ label: 'vgg-mini batch 32, every set-up of cpu', values: [], reps: 0 })]);
   });

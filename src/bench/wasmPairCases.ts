@@ -25,7 +25,8 @@ const TARGET: Target = atLeast(50);
  */
 export function skipPairModel(model: ModelName, backend: BenchBackend, full: boolean): string | undefined {
   if (full || backend === 'wasm' || MODEL_CATALOG[model].cost !== 'large') return undefined;
-  if (backend === 'cpu') return 'skipped on cpu by default (one vgg-mini deconvolution step took 87 s, one resnet-mini step 199 s here); runs with --full';
+  if (backend === 'cpu')
+    return 'skipped on cpu by default (one vgg-mini deconvolution step took 87 s, one resnet-mini step 199 s here); runs with --full';
   return skipModel(model, backend, full);
 }
 
@@ -69,7 +70,11 @@ export function completedPairs(times: StepTimes, current: StepRecord): BenchRow[
 }
 
 /** Measures (or reuses from `times`) each model's steps under each set-up of this backend. */
-export async function* wasmPairCases(ctx: CaseContext, times: StepTimes, models: readonly ModelName[] = MODEL_NAMES): AsyncGenerator<BenchRow, void, undefined> {
+export async function* wasmPairCases(
+  ctx: CaseContext,
+  times: StepTimes,
+  models: readonly ModelName[] = MODEL_NAMES,
+): AsyncGenerator<BenchRow, void, undefined> {
   const plan = everyStepPlan(ctx.options.budgetMsPerCase);
   for (const [index, setup] of stepSetups(ctx.backend).entries()) {
     const where = { backend: ctx.backend, setup: setup.id };
@@ -78,7 +83,8 @@ export async function* wasmPairCases(ctx: CaseContext, times: StepTimes, models:
       for (const model of models) {
         const skip = skipPairModel(model, ctx.backend, ctx.options.full);
         if (skip) {
-          if (index === 0) yield skippedRow(WASM_PAIR_GROUP, `${model} batch ${STEP_BATCH}, every set-up of ${ctx.backend}`, ctx.backend, skip);
+          if (index === 0)
+            yield skippedRow(WASM_PAIR_GROUP, `${model} batch ${STEP_BATCH}, every set-up of ${ctx.backend}`, ctx.backend, skip);
           continue;
         }
         for (const norm of NORMS) {

@@ -23,16 +23,31 @@ export const WHITEN_KERNELS: readonly number[] = [3, 5, 7];
 const BASE: Omit<WhitenOptions, 'kernel' | 'grey'> = { eps: 1e-5, iters: 15, samplingStride: 3 };
 const imageNote = (grey: boolean): string =>
   `seeded synthetic 512x512 photo-like image (blurred noise + rectangles), ${grey ? 'grey' : 'colour'}, sampling stride 3, eps 1e-5`;
-const DIRECT_NOTE = 'direct engine (core/whitenDirect, float64 loops on the CPU, no backend): the same result as tfjs within float32 rounding';
+const DIRECT_NOTE =
+  'direct engine (core/whitenDirect, float64 loops on the CPU, no backend): the same result as tfjs within float32 rounding';
 
 /** Medians of the first backend measured in this suite run, per case: the ratio's denominator. */
 export type WhitenReference = Map<string, { backend: BenchBackend; ms: number }>;
 
-function tfjsRow(ctx: CaseContext, reference: WhitenReference, key: string, label: string, grey: boolean, t: { medianMs: number; firstMs: number; reps: number }): BenchRow {
+function tfjsRow(
+  ctx: CaseContext,
+  reference: WhitenReference,
+  key: string,
+  label: string,
+  grey: boolean,
+  t: { medianMs: number; firstMs: number; reps: number },
+): BenchRow {
   const ref = reference.get(key);
   if (!ref) {
     reference.set(key, { backend: ctx.backend, ms: t.medianMs });
-    return valueRow(WHITEN_GROUP, label, ctx.backend, [ms('whiten', t.medianMs), ms('first run (compiles)', t.firstMs)], t.reps, imageNote(grey));
+    return valueRow(
+      WHITEN_GROUP,
+      label,
+      ctx.backend,
+      [ms('whiten', t.medianMs), ms('first run (compiles)', t.firstMs)],
+      t.reps,
+      imageNote(grey),
+    );
   }
   return comparisonRow({
     group: WHITEN_GROUP,
@@ -52,7 +67,11 @@ async function directTimes(image: ImageInput, opts: WhitenOptions, maxReps: numb
   // A fresh cache per run keeps the image analysis, drops the statistics: a new k or stride.
   const cache = createWhitenCache();
   whitenImageDirect(image, opts, cache);
-  const kernelChange = await timeAsync(async () => whitenImageDirect(image, opts, { ...cache, statistics: () => undefined }), maxReps, budgetMs);
+  const kernelChange = await timeAsync(
+    async () => whitenImageDirect(image, opts, { ...cache, statistics: () => undefined }),
+    maxReps,
+    budgetMs,
+  );
   const epsChange = await timeAsync(async () => whitenImageDirect(image, { ...opts, eps: opts.eps * 1.01 }, cache), maxReps, budgetMs);
   const fresh = await timeAsync(async () => whitenImageDirect(image, opts), maxReps, budgetMs);
   return { kernelChange, epsChange, fresh };
@@ -78,7 +97,14 @@ export async function* whitenCases(ctx: CaseContext, reference: WhitenReference)
       const { kernelChange, epsChange, fresh } = await directTimes(image, opts, maxReps, budgetMsPerCase);
       const directValues = [ms('direct, new eps or K', epsChange.medianMs), ms('direct, new image', fresh.medianMs)];
       if (!tfjs) {
-        yield valueRow(WHITEN_GROUP, `${label}, direct engine`, ctx.backend, [ms('direct, new k or stride', kernelChange.medianMs), ...directValues], kernelChange.reps, `${DIRECT_NOTE}; tfjs colour rows with --full`);
+        yield valueRow(
+          WHITEN_GROUP,
+          `${label}, direct engine`,
+          ctx.backend,
+          [ms('direct, new k or stride', kernelChange.medianMs), ...directValues],
+          kernelChange.reps,
+          `${DIRECT_NOTE}; tfjs colour rows with --full`,
+        );
         continue;
       }
       yield comparisonRow({

@@ -42,13 +42,17 @@ describe('parseFlags', () => {
   it('checks choices', () => {
     expect(choiceFlag(parseFlags([], spec), 'backend', ['cpu', 'webgpu'], 'cpu')).toBe('cpu');
     expect(choiceFlag(parseFlags(['--backend', 'webgpu'], spec), 'backend', ['cpu', 'webgpu'], 'cpu')).toBe('webgpu');
-    expect(() => choiceFlag(parseFlags(['--backend', 'gpu'], spec), 'backend', ['cpu', 'webgpu'], 'cpu')).toThrow('--backend must be one of cpu, webgpu, got "gpu"');
+    expect(() => choiceFlag(parseFlags(['--backend', 'gpu'], spec), 'backend', ['cpu', 'webgpu'], 'cpu')).toThrow(
+      '--backend must be one of cpu, webgpu, got "gpu"',
+    );
   });
 
   it('--backend: wasm by default, cpu and webgpu on request, usage text from the same list', () => {
     expect(choiceFlag(parseFlags([], spec), 'backend', NODE_BACKENDS, DEFAULT_NODE_BACKEND)).toBe('wasm');
     expect(choiceFlag(parseFlags(['--backend', 'cpu'], spec), 'backend', NODE_BACKENDS, DEFAULT_NODE_BACKEND)).toBe('cpu');
-    expect(() => choiceFlag(parseFlags(['--backend', 'webgl'], spec), 'backend', NODE_BACKENDS, DEFAULT_NODE_BACKEND)).toThrow('--backend must be one of wasm, cpu, webgpu, got "webgl"');
+    expect(() => choiceFlag(parseFlags(['--backend', 'webgl'], spec), 'backend', NODE_BACKENDS, DEFAULT_NODE_BACKEND)).toThrow(
+      '--backend must be one of wasm, cpu, webgpu, got "webgl"',
+    );
     expect(BACKEND_USAGE).toBe('--backend wasm|cpu|webgpu (default wasm)');
   });
 });

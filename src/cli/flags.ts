@@ -13,7 +13,9 @@ export interface ParsedFlags {
 export function parseFlags(args: readonly string[], spec: FlagSpec): ParsedFlags {
   const positional: string[] = [];
   const values = new Map<string, string | true>();
-  const known = Object.keys(spec).map((name) => `--${name}`).join(', ');
+  const known = Object.keys(spec)
+    .map((name) => `--${name}`)
+    .join(', ');
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i];
     if (arg === '--') {
@@ -21,7 +23,8 @@ export function parseFlags(args: readonly string[], spec: FlagSpec): ParsedFlags
       break;
     }
     if (!arg.startsWith('--') || arg === '--') {
-      if (arg.startsWith('-') && arg.length > 1 && Number.isNaN(Number(arg))) throw new CliError(`unknown option ${arg} (flags are spelled --name; known: ${known})`);
+      if (arg.startsWith('-') && arg.length > 1 && Number.isNaN(Number(arg)))
+        throw new CliError(`unknown option ${arg} (flags are spelled --name; known: ${known})`);
       positional.push(arg);
       continue;
     }

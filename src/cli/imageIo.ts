@@ -75,7 +75,8 @@ export function encodeSymmetricPng(values: Float32Array, width: number, height: 
 export function encodeUnitPng(values: Float32Array, width: number, height: number, channels: 1 | 3, alpha = 255): Buffer {
   const png = new PNG({ width, height });
   for (let p = 0; p < width * height; p += 1) {
-    for (let c = 0; c < 3; c += 1) png.data[4 * p + c] = Math.round(255 * Math.min(1, Math.max(0, values[p * channels + (channels === 1 ? 0 : c)])));
+    for (let c = 0; c < 3; c += 1)
+      png.data[4 * p + c] = Math.round(255 * Math.min(1, Math.max(0, values[p * channels + (channels === 1 ? 0 : c)])));
     png.data[4 * p + 3] = alpha;
   }
   return PNG.sync.write(png);

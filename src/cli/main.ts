@@ -6,9 +6,15 @@ import { BACKEND_USAGE } from './nodeBackendNames';
 type Command = { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<void> }> };
 
 const commands: Record<string, Command> = {
-  whiten: { summary: 'whiten an image: whiten <image> --kernel K --eps E --iters N --stride S --out png --json stats', load: () => import('./commands/whiten') },
+  whiten: {
+    summary: 'whiten an image: whiten <image> --kernel K --eps E --iters N --stride S --out png --json stats',
+    load: () => import('./commands/whiten'),
+  },
   isqrt: { summary: 'inverse square roots of matrices on stdin: isqrt --iters N', load: () => import('./commands/isqrt') },
-  train: { summary: 'train deconvolution vs batch norm: train --dataset D --model M --norm deconv,batchnorm ... --json run.json', load: () => import('./commands/train') },
+  train: {
+    summary: 'train deconvolution vs batch norm: train --dataset D --model M --norm deconv,batchnorm ... --json run.json',
+    load: () => import('./commands/train'),
+  },
 };
 
 function usage(): string {

@@ -31,7 +31,8 @@ export function parseMatrixStack(text: string): MatrixStack {
       throw new CliError(`matrix ${b} must have ${n} rows like matrix 0, got ${Array.isArray(matrix) ? matrix.length : typeof matrix}`);
     }
     matrix.forEach((row: unknown, i) => {
-      if (!Array.isArray(row) || row.length !== n) throw new CliError(`matrix ${b} is not square: row ${i} has ${Array.isArray(row) ? row.length : 'no'} entries, expected ${n}`);
+      if (!Array.isArray(row) || row.length !== n)
+        throw new CliError(`matrix ${b} is not square: row ${i} has ${Array.isArray(row) ? row.length : 'no'} entries, expected ${n}`);
       row.forEach((v: unknown, j) => {
         if (typeof v !== 'number' || !Number.isFinite(v)) throw new CliError(`matrix ${b} entry [${i}][${j}] is not a finite number`);
         values[(b * n + i) * n + j] = v;
@@ -52,5 +53,6 @@ function checkSymmetricPositiveDefinite(m: Float64Array, n: number, b: number): 
       }
     }
   }
-  if (!cholesky(m, n)) throw new CliError(`matrix ${b} is not positive definite: the inverse square root needs an SPD matrix (add eps * I to a covariance)`);
+  if (!cholesky(m, n))
+    throw new CliError(`matrix ${b} is not positive definite: the inverse square root needs an SPD matrix (add eps * I to a covariance)`);
 }

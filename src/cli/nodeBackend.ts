@@ -45,7 +45,10 @@ export async function initNodeBackend(name: NodeBackendName): Promise<void> {
 export async function describeNodeBackend(name: NodeBackendName): Promise<string> {
   const node = `Node ${process.version}`;
   if (name === 'wasm') {
-    const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT').catch(() => false);
+    const simd = await tf
+      .env()
+      .getAsync('WASM_HAS_SIMD_SUPPORT')
+      .catch(() => false);
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     const threads = wasm.getThreadsCount();
     return `wasm (XNNPACK, ${simd ? 'SIMD' : 'no SIMD'}, ${threads} thread${threads === 1 ? '' : 's'}; ${node})`;

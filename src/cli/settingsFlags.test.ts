@@ -22,8 +22,28 @@ describe('training flags derived from the settings table', () => {
   });
 
   it('maps every flag onto its setting, old flag names included', () => {
-    const params = read(['--batch', '32', '--sampling-stride', '2', '--freeze', '100', '--block-mode', 'per-block', '--input-iters', '9', '--norm', 'none,deconv']);
-    expect([params.batch, params.stride, params.freeze, params.blockMode, params.inputIters, params.norms]).toEqual([32, 2, 100, 'per-block', 9, ['none', 'deconv']]);
+    const params = read([
+      '--batch',
+      '32',
+      '--sampling-stride',
+      '2',
+      '--freeze',
+      '100',
+      '--block-mode',
+      'per-block',
+      '--input-iters',
+      '9',
+      '--norm',
+      'none,deconv',
+    ]);
+    expect([params.batch, params.stride, params.freeze, params.blockMode, params.inputIters, params.norms]).toEqual([
+      32,
+      2,
+      100,
+      'per-block',
+      9,
+      ['none', 'deconv'],
+    ]);
     expect(read(['--stride', '4']).stride).toBe(4);
   });
 

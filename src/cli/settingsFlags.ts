@@ -7,7 +7,9 @@ import { booleanFlag, choiceFlag, numberFlag, stringFlag, type FlagKind, type Nu
 type Entry = [string, Field & { cliFlag: string }];
 
 function cliEntries<P>(table: SettingsTable<P>, skip: readonly string[]): Entry[] {
-  return (Object.entries(table) as [string, Field][]).filter((entry): entry is Entry => entry[1].cliFlag !== undefined && !skip.includes(entry[0]));
+  return (Object.entries(table) as [string, Field][]).filter(
+    (entry): entry is Entry => entry[1].cliFlag !== undefined && !skip.includes(entry[0]),
+  );
 }
 
 function flagNames(field: Field & { cliFlag: string }): string[] {
@@ -61,7 +63,11 @@ function usageOf(name: string, field: Field & { cliFlag: string }): string {
 }
 
 /** `--help` lines for the table's flags, wrapped at `width`; `overrides` replaces one setting's text. */
-export function settingUsageLines<P>(table: SettingsTable<P>, overrides: Partial<Record<keyof P & string, string>> = {}, width = 118): string[] {
+export function settingUsageLines<P>(
+  table: SettingsTable<P>,
+  overrides: Partial<Record<keyof P & string, string>> = {},
+  width = 118,
+): string[] {
   const lines: string[] = [];
   let line = '';
   for (const [name, field] of cliEntries(table, [])) {
@@ -87,8 +93,10 @@ function readList(parsed: ParsedFlags, flag: string, options: readonly string[],
   const raw = stringFlag(parsed, flag);
   if (raw === undefined) return [...fallback];
   const items = raw.split(',').map((item) => item.trim());
-  for (const item of items) if (!options.includes(item)) throw new CliError(`--${flag} takes a comma-separated list of ${options.join(', ')}, got "${item}"`);
-  if (new Set(items).size !== items.length) throw new CliError(`--${flag} lists a ${flag === 'norm' ? 'variant' : 'value'} twice: "${raw}"`);
+  for (const item of items)
+    if (!options.includes(item)) throw new CliError(`--${flag} takes a comma-separated list of ${options.join(', ')}, got "${item}"`);
+  if (new Set(items).size !== items.length)
+    throw new CliError(`--${flag} lists a ${flag === 'norm' ? 'variant' : 'value'} twice: "${raw}"`);
   return items;
 }
 
@@ -120,7 +128,11 @@ function readEntry(parsed: ParsedFlags, field: Field & { cliFlag: string }, fall
  * The table's values with every given flag applied (from `base`, default the table's defaults);
  * settings in `skip` are left to the command. Out-of-range values raise a one-line CliError.
  */
-export function readSettingFlags<P>(table: SettingsTable<P>, parsed: ParsedFlags, options: { base?: P; skip?: readonly (keyof P & string)[] } = {}): P {
+export function readSettingFlags<P>(
+  table: SettingsTable<P>,
+  parsed: ParsedFlags,
+  options: { base?: P; skip?: readonly (keyof P & string)[] } = {},
+): P {
   const values = { ...(options.base ?? defaultsOf(table)) } as Record<string, SettingValue>;
   for (const [name, field] of cliEntries(table, options.skip ?? [])) values[name] = readEntry(parsed, field, values[name]);
   return values as P;

@@ -8,7 +8,11 @@ describe('StopSignal', () => {
   function make(clock: { t: number }) {
     const seen: string[] = [];
     const exits: number[] = [];
-    const stop = new StopSignal((reason) => seen.push(reason), (code) => exits.push(code), () => clock.t).listen();
+    const stop = new StopSignal(
+      (reason) => seen.push(reason),
+      (code) => exits.push(code),
+      () => clock.t,
+    ).listen();
     created.push(stop);
     return { stop, seen, exits };
   }

@@ -28,7 +28,14 @@ function randomMatrix(n: number, seed: number): Float64Array {
 }
 
 /** tf.grad of L = Σ_b <R_b, isqrt_b> (+ <Q_b, sqrt_b> when given) over all n*n entries of each input matrix. */
-async function tfGradient(fn: Isqrt, mats: Float64Array[], n: number, iters: number, r: Float64Array[], q?: Float64Array[]): Promise<Float64Array[]> {
+async function tfGradient(
+  fn: Isqrt,
+  mats: Float64Array[],
+  n: number,
+  iters: number,
+  r: Float64Array[],
+  q?: Float64Array[],
+): Promise<Float64Array[]> {
   const pack = (ms: Float64Array[]) => tf.tensor3d(Float32Array.from(ms.flatMap((m) => Array.from(m))), [ms.length, n, n]);
   const [input, rw] = [pack(mats), pack(r)];
   const qw = q ? pack(q) : undefined;
@@ -44,7 +51,11 @@ async function tfGradient(fn: Isqrt, mats: Float64Array[], n: number, iters: num
 
 /** Central difference of L(S) = <R, S^(-1/2)> (float64, exact) along the symmetric direction `e`. */
 function directionalDifference(a: Float64Array, n: number, r: Float64Array, e: Float64Array, h: number): number {
-  const loss = (sign: number): number => inverseSqrt(a.map((v, k) => v + sign * h * e[k]), n).reduce((acc, v, k) => acc + v * r[k], 0);
+  const loss = (sign: number): number =>
+    inverseSqrt(
+      a.map((v, k) => v + sign * h * e[k]),
+      n,
+    ).reduce((acc, v, k) => acc + v * r[k], 0);
   return (loss(1) - loss(-1)) / (2 * h);
 }
 
@@ -110,7 +121,10 @@ describe('newtonSchulzLyapunov: gradient vs float64 finite differences of the ex
   // Directional FD (4 random symmetric directions) for the larger sizes. Measured: n=36 3.8e-7 / 1.9e-5, n=144 2.2e-7 / 2.6e-5.
   for (const size of [36, 144]) {
     it(`n=${size}, conditions 1e2 and 1e4 (+eps), K=30: <grad, E> matches the FD along 4 directions within 1e-5 / 2e-4`, async () => {
-      for (const [condition, tolerance] of [[1e2, 1e-5], [1e4, 2e-4]] as const) {
+      for (const [condition, tolerance] of [
+        [1e2, 1e-5],
+        [1e4, 2e-4],
+      ] as const) {
         const { a, smallest } = testMatrix(size, condition, size);
         const r = randomMatrix(size, 6);
         const [grad] = await tfGradient(newtonSchulzLyapunov, [a], size, 30, [r]);
@@ -195,7 +209,10 @@ describe('newtonSchulzLyapunov: outputs, batches, memory, dispatch', () => {
     const n = 9;
     const { a } = testMatrix(n, 1e2, 3);
     const r = [randomMatrix(n, 5)];
-    const viaOps = (gradient?: 'unrolled' | 'lyapunov'): Isqrt => (cov, iters) => batchedIsqrt(cov, iters, gradient ? { gradient } : {});
+    const viaOps =
+      (gradient?: 'unrolled' | 'lyapunov'): Isqrt =>
+      (cov, iters) =>
+        batchedIsqrt(cov, iters, gradient ? { gradient } : {});
     expect(await tfGradient(viaOps('lyapunov'), [a], n, 5, r)).toEqual(await tfGradient(newtonSchulzLyapunov, [a], n, 5, r));
     expect(await tfGradient(viaOps(), [a], n, 5, r)).toEqual(await tfGradient(newtonSchulzComposed, [a], n, 5, r));
     expect(await tfGradient(viaOps('unrolled'), [a], n, 5, r)).toEqual(await tfGradient(newtonSchulzComposed, [a], n, 5, r));

@@ -12,7 +12,13 @@ import { seededRng, spdWithEigenvalues } from './reference/random';
 
 const EPS = 1e-5;
 
-interface TestMatrix { a: Float64Array; exactIsqrt: Float64Array; exactSqrt: Float64Array; vectors: Float64Array; values: Float64Array }
+interface TestMatrix {
+  a: Float64Array;
+  exactIsqrt: Float64Array;
+  exactSqrt: Float64Array;
+  vectors: Float64Array;
+  values: Float64Array;
+}
 
 /** Normalised SPD matrix with eigenvalues log-spaced over `condition`, plus EPS * I, and its exact roots. */
 function testMatrix(n: number, condition: number, seed: number): TestMatrix {

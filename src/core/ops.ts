@@ -43,7 +43,11 @@ export function patchCovariance(x: tf.Tensor4D, opts: PatchOptions): PatchStats 
   if (!fusedKernelRegistered(PATCH_COVARIANCE)) return patchCovarianceComposed(x, opts);
   const { kernel, samplingStride } = opts;
   const dilation = opts.dilation ?? 1;
-  for (const [name, value] of [['kernel size', kernel], ['sampling stride', samplingStride], ['dilation', dilation]] as const) {
+  for (const [name, value] of [
+    ['kernel size', kernel],
+    ['sampling stride', samplingStride],
+    ['dilation', dilation],
+  ] as const) {
     if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number >= 1, got ${value}`);
   }
   const pad = padAmount(opts);

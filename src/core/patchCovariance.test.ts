@@ -15,7 +15,11 @@ function randomInput(shape: Shape, seed: number): Float32Array {
   return Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng.uniform());
 }
 
-async function composedStats(data: Float32Array, shape: Shape, opts: PatchOptions): Promise<{ mean: Float32Array; cov: Float32Array; count: number }> {
+async function composedStats(
+  data: Float32Array,
+  shape: Shape,
+  opts: PatchOptions,
+): Promise<{ mean: Float32Array; cov: Float32Array; count: number }> {
   const x = tf.tensor4d(data, shape);
   const stats = patchCovarianceComposed(x, opts);
   const result = { mean: (await stats.mean.data()) as Float32Array, cov: (await stats.cov.data()) as Float32Array, count: stats.count };
@@ -26,7 +30,11 @@ async function composedStats(data: Float32Array, shape: Shape, opts: PatchOption
 describe('patchCovarianceComposed vs float64 im2col', () => {
   it('a hand-worked 1x3x3x1 input, k=2, valid, stride 1', async () => {
     // Patches (dy,dx order): [1,2,4,5], [2,3,5,6], [4,5,7,8], [5,6,8,9] -> mean [3,4,6,7].
-    const { mean, cov, count } = await composedStats(Float32Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9), [1, 3, 3, 1], { kernel: 2, samplingStride: 1, padding: 'valid' });
+    const { mean, cov, count } = await composedStats(Float32Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9), [1, 3, 3, 1], {
+      kernel: 2,
+      samplingStride: 1,
+      padding: 'valid',
+    });
     expect(count).toBe(4);
     expect(Array.from(mean)).toEqual([3, 4, 6, 7]);
     // Deviations are (-2,-2,-2,-2), (-1,...), (1,...), (2,...) in every coordinate: variance (4+1+1+4)/4 = 2.5.
@@ -37,8 +45,16 @@ describe('patchCovarianceComposed vs float64 im2col', () => {
     { label: 'valid, k=3, stride 1, 1 channel', shape: [1, 8, 7, 1], opts: { kernel: 3, samplingStride: 1, padding: 'valid' } },
     { label: 'same, k=3, stride 1, 3 channels, batch 2', shape: [2, 6, 6, 3], opts: { kernel: 3, samplingStride: 1, padding: 'same' } },
     { label: 'valid, k=5, stride 3, 2 channels, batch 2', shape: [2, 11, 10, 2], opts: { kernel: 5, samplingStride: 3, padding: 'valid' } },
-    { label: 'same, k=3, dilation 2, stride 3, 3 channels', shape: [1, 12, 9, 3], opts: { kernel: 3, samplingStride: 3, padding: 'same', dilation: 2 } },
-    { label: 'explicit pad 1, k=3, dilation 2, stride 1, batch 2', shape: [2, 7, 7, 2], opts: { kernel: 3, samplingStride: 1, padding: 1, dilation: 2 } },
+    {
+      label: 'same, k=3, dilation 2, stride 3, 3 channels',
+      shape: [1, 12, 9, 3],
+      opts: { kernel: 3, samplingStride: 3, padding: 'same', dilation: 2 },
+    },
+    {
+      label: 'explicit pad 1, k=3, dilation 2, stride 1, batch 2',
+      shape: [2, 7, 7, 2],
+      opts: { kernel: 3, samplingStride: 1, padding: 1, dilation: 2 },
+    },
     { label: '1x1 patches, stride 3 (every 9th pixel)', shape: [1, 9, 9, 4], opts: { kernel: 1, samplingStride: 3, padding: 'valid' } },
   ];
   for (const { label, shape, opts } of cases) {
@@ -64,35 +80,36 @@ describe('patchCovarianceComposed vs float64 im2col', () => {
     { shape: [2, 5, 4, 2], opts: { kernel: 3, samplingStride: 1, padding: 'same' } },
     { shape: [2, 8, 7, 2], opts: { kernel: 3, samplingStride: 3, padding: 'same', dilation: 2 } },
   ];
-  for (const { shape, opts } of gradientCases) it(`gradient of sum(cov * R) + sum(mean * r) wrt the input matches float64 central differences (relative 1e-4): stride ${opts.samplingStride}, dilation ${opts.dilation ?? 1}`, async () => {
-    const data = randomInput(shape, 5);
-    const n = 9 * shape[3];
-    const rng = seededRng(6);
-    const bigR = Float64Array.from({ length: n * n }, () => rng.normal());
-    const smallR = Float64Array.from({ length: n }, () => rng.normal());
-    const x = tf.tensor4d(data, shape);
-    const rT = tf.tensor2d(Float32Array.from(bigR), [n, n]);
-    const mT = tf.tensor1d(Float32Array.from(smallR));
-    const grad = tf.grad((input: tf.Tensor) => {
-      const stats = patchCovarianceComposed(input as tf.Tensor4D, opts);
-      return tf.add(tf.sum(tf.mul(stats.cov, rT)), tf.sum(tf.mul(stats.mean, mT)));
-    })(x);
-    const analytic = await grad.data();
-    tf.dispose([x, rT, mT, grad]);
+  for (const { shape, opts } of gradientCases)
+    it(`gradient of sum(cov * R) + sum(mean * r) wrt the input matches float64 central differences (relative 1e-4): stride ${opts.samplingStride}, dilation ${opts.dilation ?? 1}`, async () => {
+      const data = randomInput(shape, 5);
+      const n = 9 * shape[3];
+      const rng = seededRng(6);
+      const bigR = Float64Array.from({ length: n * n }, () => rng.normal());
+      const smallR = Float64Array.from({ length: n }, () => rng.normal());
+      const x = tf.tensor4d(data, shape);
+      const rT = tf.tensor2d(Float32Array.from(bigR), [n, n]);
+      const mT = tf.tensor1d(Float32Array.from(smallR));
+      const grad = tf.grad((input: tf.Tensor) => {
+        const stats = patchCovarianceComposed(input as tf.Tensor4D, opts);
+        return tf.add(tf.sum(tf.mul(stats.cov, rT)), tf.sum(tf.mul(stats.mean, mT)));
+      })(x);
+      const analytic = await grad.data();
+      tf.dispose([x, rT, mT, grad]);
 
-    const loss = (values: Float64Array): number => {
-      const s = patchStats64(values, shape, opts);
-      return s.cov.reduce((acc, v, i) => acc + v * bigR[i], 0) + s.mean.reduce((acc, v, i) => acc + v * smallR[i], 0);
-    };
-    const base = Float64Array.from(data);
-    const h = 1e-5;
-    const fd = Float64Array.from({ length: base.length }, (_, i) => {
-      const plus = Float64Array.from(base);
-      const minus = Float64Array.from(base);
-      plus[i] += h;
-      minus[i] -= h;
-      return (loss(plus) - loss(minus)) / (2 * h);
+      const loss = (values: Float64Array): number => {
+        const s = patchStats64(values, shape, opts);
+        return s.cov.reduce((acc, v, i) => acc + v * bigR[i], 0) + s.mean.reduce((acc, v, i) => acc + v * smallR[i], 0);
+      };
+      const base = Float64Array.from(data);
+      const h = 1e-5;
+      const fd = Float64Array.from({ length: base.length }, (_, i) => {
+        const plus = Float64Array.from(base);
+        const minus = Float64Array.from(base);
+        plus[i] += h;
+        minus[i] -= h;
+        return (loss(plus) - loss(minus)) / (2 * h);
+      });
+      expect(relativeFrobeniusError(analytic, fd)).toBeLessThan(1e-4);
     });
-    expect(relativeFrobeniusError(analytic, fd)).toBeLessThan(1e-4);
-  });
 });

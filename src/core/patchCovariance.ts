@@ -38,7 +38,15 @@ export function samplePatches(x: tf.Tensor4D, opts: PatchOptions): tf.Tensor2D {
   if (!Number.isInteger(s) || s < 1) throw new Error(`sampling stride must be a whole number >= 1, got ${s}`);
   const pad = padAmount(opts);
   return tf.tidy(() => {
-    const padded = pad > 0 ? tf.pad(x, [[0, 0], [pad, pad], [pad, pad], [0, 0]]) : x;
+    const padded =
+      pad > 0
+        ? tf.pad(x, [
+            [0, 0],
+            [pad, pad],
+            [pad, pad],
+            [0, 0],
+          ])
+        : x;
     const [batch, height, width, channels] = padded.shape;
     const span = (k - 1) * dilation + 1;
     const outH = height - span + 1;
@@ -47,10 +55,14 @@ export function samplePatches(x: tf.Tensor4D, opts: PatchOptions): tf.Tensor2D {
     const rows = Math.ceil(outH / s);
     const cols = Math.ceil(outW / s);
     // gather (not stridedSlice, which has no gradient in tfjs) keeps the sampled patches differentiable.
-    const positions = (offset: number, count: number): tf.Tensor1D => tf.range(offset, offset + (count - 1) * s + 1, s, 'int32') as tf.Tensor1D;
+    const positions = (offset: number, count: number): tf.Tensor1D =>
+      tf.range(offset, offset + (count - 1) * s + 1, s, 'int32') as tf.Tensor1D;
     const taps: tf.Tensor[] = [];
     for (let dy = 0; dy < k; dy += 1) {
-      const band = s === 1 ? tf.slice(padded, [0, dy * dilation, 0, 0], [batch, rows, width, channels]) : tf.gather(padded, positions(dy * dilation, rows), 1);
+      const band =
+        s === 1
+          ? tf.slice(padded, [0, dy * dilation, 0, 0], [batch, rows, width, channels])
+          : tf.gather(padded, positions(dy * dilation, rows), 1);
       for (let dx = 0; dx < k; dx += 1) {
         const x0 = dx * dilation;
         taps.push(s === 1 ? tf.slice(band, [0, 0, x0, 0], [batch, rows, cols, channels]) : tf.gather(band, positions(x0, cols), 2));

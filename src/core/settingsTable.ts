@@ -111,7 +111,9 @@ export function numberProblem(range: NumberRange, value: number, shown = String(
   if ((range.kind === 'int' || range.odd) && !Number.isInteger(value)) return `${shortValue(shown)} is not a whole number`;
   if (range.odd && Math.abs(value % 2) !== 1) return `${shortValue(shown)} is not odd`;
   if (range.minExclusive ? value <= range.min : value < range.min) {
-    return range.minExclusive ? `${shortValue(shown)} is not above ${range.min}` : `${shortValue(shown)} is outside ${range.min}..${range.max}`;
+    return range.minExclusive
+      ? `${shortValue(shown)} is not above ${range.min}`
+      : `${shortValue(shown)} is outside ${range.min}..${range.max}`;
   }
   if (value > range.max) return `${shortValue(shown)} is outside ${range.min}..${range.max}`;
   return undefined;
@@ -131,10 +133,17 @@ export function clampNumber(range: NumberRange, value: number): number {
 }
 
 function parseList(field: ListField<string>, raw: string, notices: string[]): Parsed<string[]> {
-  const items = raw.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  const items = raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
   const unknown = items.filter((item) => !field.options.includes(item));
-  if (unknown.length > 0 && field.unknownItems !== 'drop') return { error: `"${shortValue(unknown[0])}" is not one of ${field.options.join(', ')}` };
-  if (unknown.length > 0) notices.push(`Ignored unknown ${field.label} in the address: ${unknown.map(shortValue).join(', ')} (known: ${field.options.join(', ')}).`);
+  if (unknown.length > 0 && field.unknownItems !== 'drop')
+    return { error: `"${shortValue(unknown[0])}" is not one of ${field.options.join(', ')}` };
+  if (unknown.length > 0)
+    notices.push(
+      `Ignored unknown ${field.label} in the address: ${unknown.map(shortValue).join(', ')} (known: ${field.options.join(', ')}).`,
+    );
   const known = items.filter((item, index) => field.options.includes(item) && items.indexOf(item) === index);
   // Every item dropped: the notice above already says so (an empty error adds none).
   if (known.length === 0) return { error: unknown.length > 0 ? '' : 'at least one is needed' };
@@ -162,7 +171,10 @@ export function parseValue(field: Exclude<Field, NumberMapField<string>>, raw: s
 export function formatValue(value: SettingValue): string {
   if (Array.isArray(value)) return value.join(',');
   if (typeof value === 'boolean') return value ? '1' : '0';
-  if (typeof value === 'object') return Object.entries(value).map(([key, v]) => `${key} ${v}`).join(', ');
+  if (typeof value === 'object')
+    return Object.entries(value)
+      .map(([key, v]) => `${key} ${v}`)
+      .join(', ');
   return String(value);
 }
 
@@ -252,8 +264,7 @@ export function parseSettingsQuery<P>(table: SettingsTable<P>, query: string, op
     const parsed = parseValue(field, raw, notices);
     if ('error' in parsed) {
       if (parsed.error !== '') notices.push(`${field.label}: ${parsed.error}; using ${formatValue(field.default)}.`);
-    }
-    else {
+    } else {
       values[slot.name] = parsed.value;
       given.add(slot.name as keyof P & string);
     }

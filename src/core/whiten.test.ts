@@ -49,14 +49,20 @@ describe('whitenImage', () => {
     expectNearIdentity(interiorChannelCovariance(r, 1), 2e-3);
   });
 
-  for (const [channels, kernel] of [[1, 3], [3, 3], [1, 5], [3, 5]] as const) {
+  for (const [channels, kernel] of [
+    [1, 3],
+    [3, 3],
+    [1, 5],
+    [3, 5],
+  ] as const) {
     it(`pink noise, ${channels} channel(s), k=${kernel}, K=15: every kernel has a positive centre and a negative mean over its 8 neighbours`, async () => {
       const r = await whitenImage(pinkNoise(64, 64, channels, 7), { ...base, kernel });
       const h = (kernel - 1) / 2;
       for (let c = 0; c < channels; c += 1) {
         expect(kernelAt(r, c, c, h, h)).toBeGreaterThan(0);
         let ring = 0;
-        for (let dy = -1; dy <= 1; dy += 1) for (let dx = -1; dx <= 1; dx += 1) if (dy !== 0 || dx !== 0) ring += kernelAt(r, c, c, h + dy, h + dx) / 8;
+        for (let dy = -1; dy <= 1; dy += 1)
+          for (let dx = -1; dx <= 1; dx += 1) if (dy !== 0 || dx !== 0) ring += kernelAt(r, c, c, h + dy, h + dx) / 8;
         expect(ring).toBeLessThan(0);
         expect(kernelAt(r, c, c, h, h)).toBeGreaterThan(5 * Math.abs(ring));
       }
@@ -81,14 +87,21 @@ describe('whitenImage', () => {
     const r = await whitenImage(img, { ...base, kernel: k, samplingStride: 3 });
     const h = (k - 1) / 2;
     const reflect = (v: number, size: number): number => (v < 0 ? -v : v >= size ? 2 * size - 2 - v : v);
-    for (const [y, x] of [[0, 0], [0, 8], [19, 16], [10, 1], [9, 9]]) {
+    for (const [y, x] of [
+      [0, 0],
+      [0, 8],
+      [19, 16],
+      [10, 1],
+      [9, 9],
+    ]) {
       for (let co = 0; co < 3; co += 1) {
         let want = 0;
         for (let dy = 0; dy < k; dy += 1) {
           for (let dx = 0; dx < k; dx += 1) {
             const iy = reflect(y + dy - h, img.height);
             const ix = reflect(x + dx - h, img.width);
-            for (let ci = 0; ci < 3; ci += 1) want += kernelAt(r, co, ci, dy, dx) * (img.data[(iy * img.width + ix) * 3 + ci] - r.mean[(dy * k + dx) * 3 + ci]);
+            for (let ci = 0; ci < 3; ci += 1)
+              want += kernelAt(r, co, ci, dy, dx) * (img.data[(iy * img.width + ix) * 3 + ci] - r.mean[(dy * k + dx) * 3 + ci]);
           }
         }
         expect(Math.abs(r.whitened[(y * img.width + x) * 3 + co] - want)).toBeLessThan(1e-4 * r.displayRange);
@@ -131,7 +144,8 @@ describe('whitenImage', () => {
 
   it('rejects bad options and images with clear messages', async () => {
     const img: ImageInput = pinkNoise(8, 8, 1, 1);
-    const bad = async (patch: Partial<WhitenOptions>, image: ImageInput = img): Promise<unknown> => whitenImage(image, { ...base, ...patch });
+    const bad = async (patch: Partial<WhitenOptions>, image: ImageInput = img): Promise<unknown> =>
+      whitenImage(image, { ...base, ...patch });
     await expect(bad({ kernel: 4 })).rejects.toThrow(/odd whole number from 1 to 9/);
     await expect(bad({ kernel: 11 })).rejects.toThrow(/odd whole number/);
     await expect(bad({ iters: 0 })).rejects.toThrow(/iterations must be a whole number from 1 to 30/);

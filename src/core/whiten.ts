@@ -66,7 +66,8 @@ function extractKernels(d: Float32Array, kernel: number, channels: number): Floa
     const row = centreIndex(kernel, channels, co) * n;
     for (let ci = 0; ci < channels; ci += 1) {
       for (let dy = 0; dy < kernel; dy += 1) {
-        for (let dx = 0; dx < kernel; dx += 1) out[((co * channels + ci) * kernel + dy) * kernel + dx] = d[row + (dy * kernel + dx) * channels + ci];
+        for (let dx = 0; dx < kernel; dx += 1)
+          out[((co * channels + ci) * kernel + dy) * kernel + dx] = d[row + (dy * kernel + dx) * channels + ci];
       }
     }
   }
@@ -89,7 +90,12 @@ export async function whitenImage(image: ImageInput, opts: WhitenOptions): Promi
   const tensors = whiteningTensors(x, opts);
   let whitened: Float32Array, d: Float32Array, mean: Float32Array, cov: Float32Array;
   try {
-    [whitened, d, mean, cov] = (await Promise.all([tensors.whitened.data(), tensors.d.data(), tensors.mean.data(), tensors.cov.data()])) as Float32Array[];
+    [whitened, d, mean, cov] = (await Promise.all([
+      tensors.whitened.data(),
+      tensors.d.data(),
+      tensors.mean.data(),
+      tensors.cov.data(),
+    ])) as Float32Array[];
   } finally {
     tf.dispose([x, tensors.whitened, tensors.d, tensors.mean, tensors.cov]);
   }

@@ -9,10 +9,37 @@ export const WHITEN_ENGINES = ['direct', 'backend'] as const;
 export type WhitenViewSettings = WhitenOptions & { engine: (typeof WHITEN_ENGINES)[number] };
 
 export const WHITENING_SETTINGS: SettingsTable<WhitenViewSettings> = {
-  kernel: { kind: 'int', odd: true, default: 3, min: 1, max: WHITEN_LIMITS.maxKernel, label: 'kernel size k', urlKey: 'k', cliFlag: 'kernel' },
+  kernel: {
+    kind: 'int',
+    odd: true,
+    default: 3,
+    min: 1,
+    max: WHITEN_LIMITS.maxKernel,
+    label: 'kernel size k',
+    urlKey: 'k',
+    cliFlag: 'kernel',
+  },
   eps: { kind: 'float', default: 1e-5, min: 1e-8, max: 1e-1, label: 'eps', help: 'added to the covariance diagonal', cliFlag: 'eps' },
-  iters: { kind: 'int', default: 15, min: 1, max: WHITEN_LIMITS.maxIters, label: 'iterations K', urlKey: 'K', oldUrlKeys: ['iters'], cliFlag: 'iters' },
-  samplingStride: { kind: 'int', default: 3, min: 1, max: 8, label: 'sampling stride', help: 'statistics from every S-th patch', urlKey: 'stride', cliFlag: 'stride' },
+  iters: {
+    kind: 'int',
+    default: 15,
+    min: 1,
+    max: WHITEN_LIMITS.maxIters,
+    label: 'iterations K',
+    urlKey: 'K',
+    oldUrlKeys: ['iters'],
+    cliFlag: 'iters',
+  },
+  samplingStride: {
+    kind: 'int',
+    default: 3,
+    min: 1,
+    max: 8,
+    label: 'sampling stride',
+    help: 'statistics from every S-th patch',
+    urlKey: 'stride',
+    cliFlag: 'stride',
+  },
   grey: { kind: 'bool', default: true, label: 'greyscale', cliFlag: 'grey' },
   engine: { kind: 'enum', default: 'direct', options: WHITEN_ENGINES, label: 'engine' },
 };

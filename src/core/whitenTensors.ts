@@ -26,7 +26,10 @@ export function centreIndex(kernel: number, channels: number, c: number): number
  * is the row of D at channel c's centre tap dotted with (patch - mean): a conv2d of the
  * reflect-padded image, minus that row dotted with the mean.
  */
-export function whiteningTensors(x: tf.Tensor4D, opts: { kernel: number; eps: number; iters: number; samplingStride: number }): WhiteningTensors {
+export function whiteningTensors(
+  x: tf.Tensor4D,
+  opts: { kernel: number; eps: number; iters: number; samplingStride: number },
+): WhiteningTensors {
   const { kernel, eps, iters, samplingStride } = opts;
   const channels = x.shape[3];
   const n = kernel * kernel * channels;
@@ -37,11 +40,26 @@ export function whiteningTensors(x: tf.Tensor4D, opts: { kernel: number; eps: nu
     count = stats.count;
     const covEps = tf.add(stats.cov, tf.mul(tf.eye(n), eps));
     const dMatrix = tf.reshape(batchedIsqrt(tf.reshape(covEps, [1, n, n]) as tf.Tensor3D, iters).isqrt, [n, n]) as tf.Tensor2D;
-    const centres = tf.tensor1d(Array.from({ length: channels }, (_, c) => centreIndex(kernel, channels, c)), 'int32');
+    const centres = tf.tensor1d(
+      Array.from({ length: channels }, (_, c) => centreIndex(kernel, channels, c)),
+      'int32',
+    );
     const columns = tf.transpose(tf.gather(dMatrix, centres, 0)); // [n, C]: one whitening filter per output channel
     const filter = tf.reshape(columns, [kernel, kernel, channels, channels]) as tf.Tensor4D;
     const offset = tf.reshape(tf.matMul(tf.reshape(stats.mean, [1, n]), columns), [1, 1, 1, channels]);
-    const padded = half > 0 ? tf.mirrorPad(x, [[0, 0], [half, half], [half, half], [0, 0]], 'reflect') : x;
+    const padded =
+      half > 0
+        ? tf.mirrorPad(
+            x,
+            [
+              [0, 0],
+              [half, half],
+              [half, half],
+              [0, 0],
+            ],
+            'reflect',
+          )
+        : x;
     const out = tf.sub(tf.conv2d(padded, filter, 1, 'valid'), offset) as tf.Tensor4D;
     return [out, dMatrix, stats.mean, stats.cov] as const;
   });

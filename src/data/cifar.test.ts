@@ -37,7 +37,10 @@ describe('parseCifarFiles: valid input', () => {
     ]);
     expect([single.train.count, single.test.count]).toEqual([12, 10]);
     expect(pixelAt(single.test.images, 9, 0, 1, 1)).toBe(syntheticPixel(9, 1, 1, 5));
-    const tar = writeTar([{ name: 'x/data_batch_1.bin', data: makeCifarBatch(10) }, { name: 'x/test_batch.bin', data: makeCifarBatch(10) }]);
+    const tar = writeTar([
+      { name: 'x/data_batch_1.bin', data: makeCifarBatch(10) },
+      { name: 'x/test_batch.bin', data: makeCifarBatch(10) },
+    ]);
     const fromTar = await parseCifarFiles([{ name: 'cifar-10-binary.tar', bytes: tar }]);
     expect([fromTar.train.count, fromTar.test.count]).toEqual([10, 10]);
   });
@@ -58,19 +61,23 @@ describe('parseCifarFiles: valid input', () => {
 describe('parseCifarFiles: bad input gets a clear message', () => {
   it('a file whose size is not a multiple of 3,073 bytes', async () => {
     const bytes = makeCifarBatch(3).subarray(0, 3 * CIFAR_RECORD_BYTES - 100);
-    await expect(parseCifarFiles([{ name: 'data_batch_1.bin', bytes }]))
-      .rejects.toThrow(/data_batch_1\.bin is 9,119 bytes, not a multiple of the 3073-byte CIFAR-10 record \(2 whole records and 2973 bytes left over\)/);
+    await expect(parseCifarFiles([{ name: 'data_batch_1.bin', bytes }])).rejects.toThrow(
+      /data_batch_1\.bin is 9,119 bytes, not a multiple of the 3073-byte CIFAR-10 record \(2 whole records and 2973 bytes left over\)/,
+    );
   });
 
   it('CIFAR-100 and Python-pickle files are recognised', async () => {
     await expect(parseCifarFiles([{ name: 'train.bin', bytes: new Uint8Array(3074 * 5) }])).rejects.toThrow(/looks like CIFAR-100/);
-    await expect(parseCifarFiles([{ name: 'data_batch_1', bytes: Uint8Array.from([0x80, 0x02, 0x7d, 0x71]) }])).rejects.toThrow(/Python \(pickle\) version/);
+    await expect(parseCifarFiles([{ name: 'data_batch_1', bytes: Uint8Array.from([0x80, 0x02, 0x7d, 0x71]) }])).rejects.toThrow(
+      /Python \(pickle\) version/,
+    );
   });
 
   it('a truncated tar.gz', async () => {
     const archive = makeCifarTarGz({ 'data_batch_1.bin': makeCifarBatch(40), 'test_batch.bin': makeCifarBatch(10) });
-    await expect(parseCifarFiles([{ name: 'cifar-10-binary.tar.gz', bytes: archive.subarray(0, Math.floor(archive.length * 0.6)) }]))
-      .rejects.toThrow(/cifar-10-binary\.tar\.gz cannot be unpacked: the gzip data is damaged or cut short.*Is the download complete\?/);
+    await expect(
+      parseCifarFiles([{ name: 'cifar-10-binary.tar.gz', bytes: archive.subarray(0, Math.floor(archive.length * 0.6)) }]),
+    ).rejects.toThrow(/cifar-10-binary\.tar\.gz cannot be unpacked: the gzip data is damaged or cut short.*Is the download complete\?/);
   });
 
   it('a truncated plain tar', async () => {
@@ -80,13 +87,17 @@ describe('parseCifarFiles: bad input gets a clear message', () => {
 
   it('a tar.gz without CIFAR files', async () => {
     const archive = makeCifarTarGz({ 'photo.png': new Uint8Array(100) });
-    await expect(parseCifarFiles([{ name: 'other.tar.gz', bytes: archive }])).rejects.toThrow(/other\.tar\.gz holds no CIFAR-10 batch files/);
+    await expect(parseCifarFiles([{ name: 'other.tar.gz', bytes: archive }])).rejects.toThrow(
+      /other\.tar\.gz holds no CIFAR-10 batch files/,
+    );
   });
 
   it('a label above 9', async () => {
     const bytes = makeCifarBatch(5);
     bytes[3 * CIFAR_RECORD_BYTES] = 12;
-    await expect(parseCifarFiles([{ name: 'data_batch_2.bin', bytes }])).rejects.toThrow(/data_batch_2\.bin: record 3 has label 12, but CIFAR-10 labels are 0-9/);
+    await expect(parseCifarFiles([{ name: 'data_batch_2.bin', bytes }])).rejects.toThrow(
+      /data_batch_2\.bin: record 3 has label 12, but CIFAR-10 labels are 0-9/,
+    );
   });
 
   it('a 500 MB file is refused by its size before any byte is read', async () => {
@@ -102,8 +113,12 @@ describe('parseCifarFiles: bad input gets a clear message', () => {
   it('no training batch, a duplicate batch, no file at all', async () => {
     await expect(parseCifarFiles([{ name: 'test_batch.bin', bytes: makeCifarBatch(4) }])).rejects.toThrow(/no training batch given/);
     const batch = makeCifarBatch(4);
-    await expect(parseCifarFiles([{ name: 'data_batch_1.bin', bytes: batch }, { name: 'data_batch_1.bin', bytes: batch }]))
-      .rejects.toThrow(/data_batch_1\.bin was given twice/);
+    await expect(
+      parseCifarFiles([
+        { name: 'data_batch_1.bin', bytes: batch },
+        { name: 'data_batch_1.bin', bytes: batch },
+      ]),
+    ).rejects.toThrow(/data_batch_1\.bin was given twice/);
     await expect(parseCifarFiles([])).rejects.toThrow(/no file given/);
   });
 });

@@ -4,9 +4,7 @@
  * Runs in the browser, a worker or Node; needs no DOM.
  */
 import { CLASS_NAMES } from './classes';
-import {
-  CIFAR_CLASSES, CIFAR_IMAGE_BYTES, CIFAR_SIDE, CifarFormatError, unpackCifarBatch, validateCifarBatch,
-} from './cifarBatch';
+import { CIFAR_CLASSES, CIFAR_IMAGE_BYTES, CIFAR_SIDE, CifarFormatError, unpackCifarBatch, validateCifarBatch } from './cifarBatch';
 import type { Dataset, Split } from './dataset';
 import { gunzipWithProgress } from './gunzipStream';
 import { gatherImages, stratifiedSplit } from './sampling';
@@ -28,7 +26,7 @@ export function checkCifarFileSize(name: string, size: number): void {
   if (size > MAX_CIFAR_UPLOAD_BYTES) {
     throw new CifarFormatError(
       `${name} is ${MB(size)}; the largest CIFAR-10 file accepted is ${MB(MAX_CIFAR_UPLOAD_BYTES)} ` +
-      `(the official cifar-10-binary.tar.gz is 170 MB). Use cifar-10-binary.tar.gz or its batch files.`,
+        `(the official cifar-10-binary.tar.gz is 170 MB). Use cifar-10-binary.tar.gz or its batch files.`,
     );
   }
 }
@@ -54,7 +52,12 @@ function batchesFromTar(archiveName: string, tar: Uint8Array): Batch[] {
   }
   const batches = entries
     .filter((e) => BATCH_NAME.test(baseName(e.name)))
-    .map((e) => ({ name: baseName(e.name), role: baseName(e.name).startsWith('test') ? 'test' as const : 'train' as const, bytes: e.data, count: 0 }));
+    .map((e) => ({
+      name: baseName(e.name),
+      role: baseName(e.name).startsWith('test') ? ('test' as const) : ('train' as const),
+      bytes: e.data,
+      count: 0,
+    }));
   if (batches.length === 0) {
     const python = entries.some((e) => /data_batch_\d$/.test(e.name)) ? ' It looks like the Python version; use the binary version.' : '';
     throw new CifarFormatError(
@@ -105,14 +108,15 @@ async function unpackSplit(batches: Batch[], onBatch: () => Promise<void>): Prom
  * [0, 1] (unpacking first, then conversion), ending with 1.
  */
 export async function parseCifarFiles(
-  files: { name: string; bytes: Uint8Array }[], onProgress?: (fraction: number) => void,
+  files: { name: string; bytes: Uint8Array }[],
+  onProgress?: (fraction: number) => void,
 ): Promise<Dataset> {
   if (files.length === 0) throw new CifarFormatError('no file given: choose cifar-10-binary.tar.gz or its batch files');
   const totalBytes = files.reduce((sum, f) => sum + f.bytes.length, 0);
   let doneBytes = 0;
   const batches: Batch[] = [];
   for (const file of files) {
-    batches.push(...await batchesFromFile(file, (f) => onProgress?.(0.6 * (doneBytes + f * file.bytes.length) / totalBytes)));
+    batches.push(...(await batchesFromFile(file, (f) => onProgress?.((0.6 * (doneBytes + f * file.bytes.length)) / totalBytes))));
     doneBytes += file.bytes.length;
   }
   const seen = new Set<string>();
@@ -143,12 +147,19 @@ export async function parseCifarFiles(
     const split = stratifiedSplit(train.labels, CIFAR_CLASSES, heldOut, HOLDOUT_SEED);
     test = gatherImages(train.images, train.labels, split.heldOut, CIFAR_IMAGE_BYTES);
     train = gatherImages(train.images, train.labels, split.kept, CIFAR_IMAGE_BYTES);
-    note = `No test_batch.bin given: ${heldOut.toLocaleString('en-US')} of the ${(train.count + heldOut).toLocaleString('en-US')} ` +
+    note =
+      `No test_batch.bin given: ${heldOut.toLocaleString('en-US')} of the ${(train.count + heldOut).toLocaleString('en-US')} ` +
       'training images (stratified by class) are held out as the test set.';
   }
   onProgress?.(1);
   return {
-    name: 'cifar10', height: CIFAR_SIDE, width: CIFAR_SIDE, channels: 3,
-    classes: [...CLASS_NAMES.cifar10], train, test, ...(note ? { note } : {}),
+    name: 'cifar10',
+    height: CIFAR_SIDE,
+    width: CIFAR_SIDE,
+    channels: 3,
+    classes: [...CLASS_NAMES.cifar10],
+    train,
+    test,
+    ...(note ? { note } : {}),
   };
 }

@@ -22,14 +22,17 @@ function looksLikePickle(bytes: Uint8Array): boolean {
 export function validateCifarBatch(fileName: string, bytes: Uint8Array): number {
   if (bytes.length === 0) throw new CifarFormatError(`${fileName} is empty`);
   if (looksLikePickle(bytes)) {
-    throw new CifarFormatError(`${fileName} is from the Python (pickle) version of CIFAR-10; use the binary version (cifar-10-binary.tar.gz)`);
+    throw new CifarFormatError(
+      `${fileName} is from the Python (pickle) version of CIFAR-10; use the binary version (cifar-10-binary.tar.gz)`,
+    );
   }
   if (bytes.length % CIFAR_RECORD_BYTES !== 0) {
-    const cifar100 = bytes.length % (CIFAR_RECORD_BYTES + 1) === 0 ? ' It looks like CIFAR-100 (2 label bytes per record), which is not supported.' : '';
+    const cifar100 =
+      bytes.length % (CIFAR_RECORD_BYTES + 1) === 0 ? ' It looks like CIFAR-100 (2 label bytes per record), which is not supported.' : '';
     const records = Math.floor(bytes.length / CIFAR_RECORD_BYTES);
     throw new CifarFormatError(
       `${fileName} is ${bytes.length.toLocaleString('en-US')} bytes, not a multiple of the ${CIFAR_RECORD_BYTES}-byte CIFAR-10 record ` +
-      `(${records} whole records and ${bytes.length - records * CIFAR_RECORD_BYTES} bytes left over): it is truncated or not a CIFAR-10 batch.${cifar100}`,
+        `(${records} whole records and ${bytes.length - records * CIFAR_RECORD_BYTES} bytes left over): it is truncated or not a CIFAR-10 batch.${cifar100}`,
     );
   }
   const count = bytes.length / CIFAR_RECORD_BYTES;

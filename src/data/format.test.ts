@@ -5,7 +5,13 @@ import { parseDatasetBinary } from './load';
 
 function tinyDataset(trainCount = 5, testCount = 3): { header: BinaryHeader; raw: Uint8Array } {
   const header: BinaryHeader = {
-    dataset: 'mnist', channels: 1, height: 2, width: 3, classCount: 10, trainCount, testCount,
+    dataset: 'mnist',
+    channels: 1,
+    height: 2,
+    width: 3,
+    classCount: 10,
+    trainCount,
+    testCount,
   };
   const split = (count: number, salt: number) => ({
     count,

@@ -58,7 +58,10 @@ function datasetFromId(id: number): DatasetName | undefined {
 /** Lays out header + splits (uncompressed); `gzip` wraps it for shipping. */
 export function encodeDatasetBinary(header: BinaryHeader, train: Split, test: Split, gzip = true): Uint8Array {
   const imageBytes = header.height * header.width * header.channels;
-  for (const [label, split] of [['train', train], ['test', test]] as const) {
+  for (const [label, split] of [
+    ['train', train],
+    ['test', test],
+  ] as const) {
     if (split.labels.length !== split.count || split.images.length !== split.count * imageBytes) {
       throw new DatasetFormatError(`${label} split sizes do not match its count ${split.count}`);
     }
@@ -95,7 +98,9 @@ function gunzipOrThrow(bytes: Uint8Array, what: string): Uint8Array {
     return gunzipSync(bytes);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new DatasetFormatError(`${what} is a damaged gzip file (${reason}); it may be truncated — rebuild or re-download it`, { cause: error });
+    throw new DatasetFormatError(`${what} is a damaged gzip file (${reason}); it may be truncated — rebuild or re-download it`, {
+      cause: error,
+    });
   }
 }
 
@@ -116,7 +121,8 @@ function readHeader(raw: Uint8Array, what: string): BinaryHeader {
   const channels = raw[9];
   if (channels !== 1 && channels !== 3) throw new DatasetFormatError(`${what} has ${channels} channels; expected 1 or 3`);
   const header: BinaryHeader = {
-    dataset, channels,
+    dataset,
+    channels,
     height: view.getUint16(10, true),
     width: view.getUint16(12, true),
     classCount: raw[14],

@@ -29,8 +29,12 @@ describe('fetchDataset', () => {
 
   it('turns HTTP errors, network errors and truncated downloads into clear messages', async () => {
     vi.stubGlobal('fetch', async () => new Response('missing', { status: 404 }));
-    await expect(fetchDataset('mnist', '/', undefined)).rejects.toThrow(/Could not download the mnist dataset from \/data\/mnist.bin: HTTP 404/);
-    vi.stubGlobal('fetch', async () => { throw new TypeError('Failed to fetch'); });
+    await expect(fetchDataset('mnist', '/', undefined)).rejects.toThrow(
+      /Could not download the mnist dataset from \/data\/mnist.bin: HTTP 404/,
+    );
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
     await expect(fetchDataset('fashion-mnist', './')).rejects.toThrow(/Could not download the fashion-mnist dataset.*Failed to fetch/);
     vi.stubGlobal('fetch', async () => new Response(MNIST_BYTES.subarray(0, 100_000)));
     await expect(fetchDataset('mnist', '/')).rejects.toThrow(/mnist dataset file is a damaged gzip file/);

@@ -57,7 +57,9 @@ export async function gunzipNative(bytes: Uint8Array, what: string): Promise<Uin
     return new Uint8Array(await new Response(stream).arrayBuffer());
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new DatasetFormatError(`${what} is a damaged gzip file (${reason}); it may be truncated — rebuild or re-download it`, { cause: error });
+    throw new DatasetFormatError(`${what} is a damaged gzip file (${reason}); it may be truncated — rebuild or re-download it`, {
+      cause: error,
+    });
   }
 }
 
@@ -67,9 +69,7 @@ export async function gunzipNative(bytes: Uint8Array, what: string): Promise<Uin
  * script (e.g. assets/), so pass an absolute one from the page, such as
  * `new URL(import.meta.env.BASE_URL, document.baseURI).href`.
  */
-export async function fetchDataset(
-  name: ShippedDatasetName, baseUrl: string, onProgress?: (fraction: number) => void,
-): Promise<Dataset> {
+export async function fetchDataset(name: ShippedDatasetName, baseUrl: string, onProgress?: (fraction: number) => void): Promise<Dataset> {
   const url = `${baseUrl}${shippedDatasetPath(name)}`;
   let response: Response;
   try {

@@ -45,7 +45,10 @@ export async function readCifarPath(path: string, onProgress?: (fraction: number
     throw new CifarFormatError(`cannot read ${path}: no such file or folder`, { cause: error });
   }
   const paths = info.isDirectory()
-    ? (await readdir(path)).filter((f) => /^(data_batch_[1-5]|test_batch)\.bin$/.test(f)).sort().map((f) => join(path, f))
+    ? (await readdir(path))
+        .filter((f) => /^(data_batch_[1-5]|test_batch)\.bin$/.test(f))
+        .sort()
+        .map((f) => join(path, f))
     : [path];
   if (paths.length === 0) throw new CifarFormatError(`${path} holds no data_batch_N.bin or test_batch.bin files`);
   const files: { name: string; bytes: Uint8Array }[] = [];

@@ -24,7 +24,8 @@ describe('resizeArea', () => {
   });
 
   it('keeps channels apart and preserves a constant image', () => {
-    const w = 7, h = 5;
+    const w = 7,
+      h = 5;
     const data = new Uint8Array(w * h * 3);
     for (let i = 0; i < w * h; i++) data.set([12, 200, 77], i * 3);
     const out = resizeArea({ width: w, height: h, channels: 3, data }, 3, 2);
@@ -32,7 +33,8 @@ describe('resizeArea', () => {
   });
 
   it('matches the exact 4x4 block means when the factor divides evenly', () => {
-    const w = 12, h = 8;
+    const w = 12,
+      h = 8;
     const data = new Uint8Array(w * h);
     for (let i = 0; i < data.length; i++) data[i] = (i * 37) % 256;
     const out = resizeArea({ width: w, height: h, channels: 1, data }, 3, 2);

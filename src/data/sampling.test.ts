@@ -3,7 +3,9 @@ import { gatherImages, seededRandom, stratifiedQuotas, stratifiedSplit } from '.
 
 describe('sampling', () => {
   it('seededRandom is reproducible and in [0, 1)', () => {
-    const a = seededRandom(7), b = seededRandom(7), c = seededRandom(8);
+    const a = seededRandom(7),
+      b = seededRandom(7),
+      c = seededRandom(8);
     const xs = Array.from({ length: 1000 }, a);
     expect(xs).toEqual(Array.from({ length: 1000 }, b));
     expect(xs).not.toEqual(Array.from({ length: 1000 }, c));

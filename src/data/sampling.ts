@@ -39,12 +39,18 @@ export function stratifiedQuotas(classCounts: number[], heldOut: number): number
  * `labels[i]` is the class of item i; classes are 0..classCount-1.
  */
 export function stratifiedSplit(
-  labels: ArrayLike<number>, classCount: number, heldOut: number, seed: number,
+  labels: ArrayLike<number>,
+  classCount: number,
+  heldOut: number,
+  seed: number,
 ): { kept: number[]; heldOut: number[] } {
   const random = seededRandom(seed);
   const byClass: number[][] = Array.from({ length: classCount }, () => []);
   for (let i = 0; i < labels.length; i++) byClass[labels[i]].push(i);
-  const quotas = stratifiedQuotas(byClass.map((c) => c.length), heldOut);
+  const quotas = stratifiedQuotas(
+    byClass.map((c) => c.length),
+    heldOut,
+  );
   const kept: number[] = [];
   const held: number[] = [];
   byClass.forEach((members, k) => {
@@ -57,7 +63,10 @@ export function stratifiedSplit(
 
 /** Copies the chosen images (each `imageSize` bytes) and labels, in the given order. */
 export function gatherImages(
-  images: Uint8Array, labels: Uint8Array, indices: readonly number[], imageSize: number,
+  images: Uint8Array,
+  labels: Uint8Array,
+  indices: readonly number[],
+  imageSize: number,
 ): { images: Uint8Array; labels: Uint8Array; count: number } {
   const outImages = new Uint8Array(indices.length * imageSize);
   const outLabels = new Uint8Array(indices.length);

@@ -102,7 +102,10 @@ describe('shipped Fashion-MNIST (public/data/fashion-mnist.bin)', () => {
   // Needs the Debian package dataset-fashion-mnist (or FASHION_MNIST_DIR); skipped without it.
   it.skipIf(!fashionDir)('every image is an official IDX image with the same label', async () => {
     const fashion = await readDatasetFile('fashion-mnist');
-    for (const [prefix, split] of [['train', fashion.train], ['t10k', fashion.test]] as const) {
+    for (const [prefix, split] of [
+      ['train', fashion.train],
+      ['t10k', fashion.test],
+    ] as const) {
       const read = (file: string) => new Uint8Array(gunzipSync(readFileSync(join(fashionDir!, file)))); // native zlib: fast
       const images = parseIdx(read(`${prefix}-images-idx3-ubyte.gz`));
       const labels = parseIdx(read(`${prefix}-labels-idx1-ubyte.gz`));

@@ -21,7 +21,10 @@ describe('readTarEntries', () => {
   });
 
   it('rejects a damaged header, a cut-short archive and a missing end marker', () => {
-    const tar = writeTar([{ name: 'a.bin', data: new Uint8Array(2000) }, { name: 'b.bin', data: new Uint8Array(10) }]);
+    const tar = writeTar([
+      { name: 'a.bin', data: new Uint8Array(2000) },
+      { name: 'b.bin', data: new Uint8Array(10) },
+    ]);
     const damaged = tar.slice();
     damaged[2560 + 3] ^= 0xff; // inside b.bin's header
     expect(() => readTarEntries(damaged)).toThrow(/damaged at byte 2560/);

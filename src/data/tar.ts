@@ -78,7 +78,9 @@ export function readTarEntries(archive: Uint8Array): TarEntry[] {
     const baseName = text(header.subarray(0, 100));
     const dataStart = offset + BLOCK;
     if (dataStart + size > archive.length) {
-      throw new TarError(`the archive is cut short: "${longName ?? baseName}" needs ${size} bytes, only ${archive.length - dataStart} remain`);
+      throw new TarError(
+        `the archive is cut short: "${longName ?? baseName}" needs ${size} bytes, only ${archive.length - dataStart} remain`,
+      );
     }
     const data = archive.subarray(dataStart, dataStart + size);
     offset = dataStart + Math.ceil(size / BLOCK) * BLOCK;

@@ -74,7 +74,10 @@ describe.skipIf(!env.ready)(env.ready ? `fused isqrt on ${env.adapter}` : `SKIPP
         const refIsqrt = flat((r) => r.isqrt);
         const refSqrt = flat((r) => r.sqrt);
         const fused64 = Math.max(maxRelativeError(fIsqrt, refIsqrt, c.checked64, c.n), maxRelativeError(fSqrt, refSqrt, c.checked64, c.n));
-        const composed64 = Math.max(maxRelativeError(cIsqrt, refIsqrt, c.checked64, c.n), maxRelativeError(cSqrt, refSqrt, c.checked64, c.n));
+        const composed64 = Math.max(
+          maxRelativeError(cIsqrt, refIsqrt, c.checked64, c.n),
+          maxRelativeError(cSqrt, refSqrt, c.checked64, c.n),
+        );
         line += `, vs float64: fused ${fused64.toExponential(2)} composed ${composed64.toExponential(2)}`;
         expect(fused64).toBeLessThan(composed64 + EXCESS);
       }

@@ -24,7 +24,12 @@ const cases: Case[] = [
   { n: 9, batch: 16, iters: 15, maxCondition: 1e4, fdMatrices: 3 },
   { n: 27, batch: 1, iters: 5, maxCondition: 1e3, fdMatrices: 1 },
   { n: 75, batch: 1, iters: 5, maxCondition: 1e4, fdMatrices: 0 },
-  ...(FULL ? [{ n: 144, batch: 2, iters: 15, maxCondition: 1e4, fdMatrices: 0 }, { n: 576, batch: 1, iters: 5, maxCondition: 1e4, fdMatrices: 0 }] : []),
+  ...(FULL
+    ? [
+        { n: 144, batch: 2, iters: 15, maxCondition: 1e4, fdMatrices: 0 },
+        { n: 576, batch: 1, iters: 5, maxCondition: 1e4, fdMatrices: 0 },
+      ]
+    : []),
 ];
 
 function finiteDifferences(a: Float64Array, n: number, iters: number, g1: Float64Array, g2: Float64Array): Float64Array {

@@ -41,7 +41,10 @@ function prelude(n: number): string {
 
 /** Matrix element expressions for product sums: a(i,k) * b(k,j). */
 type Access = (row: string, col: string) => string;
-const wg = (name: string): Access => (r, c) => `${name}[(${r}) * N + (${c})]`;
+const wg =
+  (name: string): Access =>
+  (r, c) =>
+    `${name}[(${r}) * N + (${c})]`;
 
 function dot(a: Access, b: Access): string {
   return `var s = 0.0; for (var k = 0u; k < N; k = k + 1u) { s = s + ${a('i', 'k')} * ${b('k', 'j')}; }`;
@@ -114,8 +117,14 @@ export function smallBackwardSpec(batch: number, n: number, iters: number): Prog
   const slotZ = (i: string) => `(${iters + 2}u + ${i})`;
   const slotT = (i: string) => `(${2 * iters + 3}u + ${i})`;
   const at = (slot: string, idx: string) => `result[(${slot} * B + b) * NN + ${idx}]`;
-  const glob = (slot: string): Access => (r, c) => at(slot, `(${r}) * N + (${c})`);
-  const globT = (slot: string): Access => (r, c) => at(slot, `(${c}) * N + (${r})`);
+  const glob =
+    (slot: string): Access =>
+    (r, c) =>
+      at(slot, `(${r}) * N + (${c})`);
+  const globT =
+    (slot: string): Access =>
+    (r, c) =>
+      at(slot, `(${c}) * N + (${r})`);
   const code = `
     ${prelude(n)}
     fn main() {

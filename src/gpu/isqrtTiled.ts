@@ -75,13 +75,7 @@ export function tiledIsqrtForward(backend: WebGPUBackend, a: TensorInfo, iters: 
 }
 
 /** dL/dA for the stacked outputs' cotangents GI = dL/dIsqrt and GS = dL/dSqrt. */
-export function tiledIsqrtBackward(
-  backend: WebGPUBackend,
-  a: TensorInfo,
-  gi: TensorInfo,
-  gs: TensorInfo,
-  iters: number,
-): TensorInfo {
+export function tiledIsqrtBackward(backend: WebGPUBackend, a: TensorInfo, gi: TensorInfo, gs: TensorInfo, iters: number): TensorInfo {
   const [batch, n] = a.shape;
   const r = new Runner(backend);
   const path = trajectory(r, a, batch, n, iters);

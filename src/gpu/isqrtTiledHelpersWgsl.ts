@@ -79,22 +79,40 @@ const decompose = `let slot = i / (B * NN); let b = (i / NN) % B; let e = i % NN
 
 /** (A, S) -> [2, B, n, n] holding Y_0 = A / s and Z_0 = I. */
 export function initSpec(batch: number, n: number): ProgramSpec {
-  return flatSpec('deconvNsInit', ['A', 'S'], [2, batch, n, n], stacked, `${decompose}
-    result[i] = select(select(0.0, 1.0, diag), A[b * NN + e] / S[b], slot == 0u);`);
+  return flatSpec(
+    'deconvNsInit',
+    ['A', 'S'],
+    [2, batch, n, n],
+    stacked,
+    `${decompose}
+    result[i] = select(select(0.0, 1.0, diag), A[b * NN + e] / S[b], slot == 0u);`,
+  );
 }
 
 /** (YZ, S) -> [2, B, n, n] holding (Z / sqrt(s), Y sqrt(s)) = (A^(-1/2), A^(1/2)). */
 export function finishSpec(batch: number, n: number): ProgramSpec {
-  return flatSpec('deconvNsFinish', ['YZ', 'S'], [2, batch, n, n], stacked, `${decompose}
+  return flatSpec(
+    'deconvNsFinish',
+    ['YZ', 'S'],
+    [2, batch, n, n],
+    stacked,
+    `${decompose}
     let r = sqrt(S[b]);
-    result[i] = select(YZ[(B + b) * NN + e] / r, YZ[b * NN + e] * r, slot == 1u);`);
+    result[i] = select(YZ[(B + b) * NN + e] / r, YZ[b * NN + e] * r, slot == 1u);`,
+  );
 }
 
 /** (GI, GS, S) -> [2, B, n, n] holding (dY_K, dZ_K) = (GS sqrt(s), GI / sqrt(s)). */
 export function seedSpec(batch: number, n: number): ProgramSpec {
-  return flatSpec('deconvNsSeed', ['GI', 'GS', 'S'], [2, batch, n, n], stacked, `${decompose}
+  return flatSpec(
+    'deconvNsSeed',
+    ['GI', 'GS', 'S'],
+    [2, batch, n, n],
+    stacked,
+    `${decompose}
     let r = sqrt(S[b]);
-    result[i] = select(GI[b * NN + e] / r, GS[b * NN + e] * r, slot == 0u);`);
+    result[i] = select(GI[b * NN + e] / r, GS[b * NN + e] * r, slot == 0u);`,
+  );
 }
 
 /** (G0 = stacked (dY_0, dZ_0), A, GI, YZK, GS) -> [B, 3] = (<dY_0, A>, <GI, Z_K>, <GS, Y_K>). */
@@ -113,11 +131,17 @@ export function dotsSpec(batch: number): ProgramSpec {
  * because Y_0 = A / s, s = ||A||_F, r = sqrt(s), isqrt = Z_K / r and sqrt = Y_K r.
  */
 export function gradFinishSpec(batch: number, n: number): ProgramSpec {
-  return flatSpec('deconvNsGradFinish', ['G0', 'A', 'S', 'D'], [batch, n, n], single, `
+  return flatSpec(
+    'deconvNsGradFinish',
+    ['G0', 'A', 'S', 'D'],
+    [batch, n, n],
+    single,
+    `
     let b = i / NN;
     let s = S[b];
     let r = sqrt(s);
     let dr = -D[b * 3u + 1u] / (r * r) + D[b * 3u + 2u];
     let ds = -D[b * 3u] / (s * s) + dr / (2.0 * r);
-    result[i] = G0[i] / s + ds * A[i] / s;`);
+    result[i] = G0[i] / s + ds * A[i] / s;`,
+  );
 }

@@ -62,7 +62,9 @@ describe.skipIf(!env.ready)(env.ready ? `fused patch covariance on ${env.adapter
         cov64: maxRel(fused.values[1], ref.cov),
         composedCov64: maxRel(composed.values[1], ref.cov),
       };
-      console.log(`patch stats ${describeOpts(c)}: ${JSON.stringify(errors, (_, v: unknown) => (typeof v === 'number' ? Number(v.toExponential(2)) : v))}`);
+      console.log(
+        `patch stats ${describeOpts(c)}: ${JSON.stringify(errors, (_, v: unknown) => (typeof v === 'number' ? Number(v.toExponential(2)) : v))}`,
+      );
       expect(count).toBe(ref.count);
       expect(errors.mean64).toBeLessThan(1e-5);
       expect(errors.cov64).toBeLessThan(1e-4);
@@ -81,7 +83,10 @@ describe.skipIf(!env.ready)(env.ready ? `fused patch covariance on ${env.adapter
     const gc = Float64Array.from({ length: n * n }, () => rng.uniform() - 0.5);
     const loss = (fn: typeof patchCovariance) => (input: tf.Tensor) => {
       const s = fn(input as tf.Tensor4D, opts);
-      return tf.add(tf.sum(tf.mul(s.mean, tf.tensor1d(Float32Array.from(gm)))), tf.sum(tf.mul(s.cov, tf.tensor2d(Float32Array.from(gc), [n, n]))));
+      return tf.add(
+        tf.sum(tf.mul(s.mean, tf.tensor1d(Float32Array.from(gm)))),
+        tf.sum(tf.mul(s.cov, tf.tensor2d(Float32Array.from(gc), [n, n]))),
+      );
     };
     const x = tf.tensor4d(values, shape);
     const fused = await checkedRun(() => tf.grad(loss(patchCovariance))(x));
@@ -109,6 +114,8 @@ describe.skipIf(!env.ready)(env.ready ? `fused patch covariance on ${env.adapter
   });
 
   it('rejects a patch larger than the input with a clear message', () => {
-    expect(() => patchCovariance(tf.zeros([1, 2, 2, 1]) as tf.Tensor4D, { kernel: 3, samplingStride: 1, padding: 'valid' })).toThrow(/smaller than/);
+    expect(() => patchCovariance(tf.zeros([1, 2, 2, 1]) as tf.Tensor4D, { kernel: 3, samplingStride: 1, padding: 'valid' })).toThrow(
+      /smaller than/,
+    );
   });
 });

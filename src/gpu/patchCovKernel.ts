@@ -22,7 +22,8 @@ function geometry(attrs: NamedAttrMap | undefined): PatchGeometry {
   };
   for (const [name, value] of Object.entries(g)) {
     const min = name === 'pad' ? 0 : 1;
-    if (!Number.isInteger(value) || value < min) throw new Error(`patch statistics: ${name} must be a whole number >= ${min}, got ${value}`);
+    if (!Number.isInteger(value) || value < min)
+      throw new Error(`patch statistics: ${name} must be a whole number >= ${min}, got ${value}`);
   }
   return g;
 }
@@ -52,7 +53,11 @@ function covariance({ inputs, backend, attrs }: KernelArgs): TensorInfo {
 function statsGrad({ inputs, backend, attrs }: KernelArgs): TensorInfo {
   const x = input(inputs, 'x');
   const spec = patchStatsGradSpec(geometry(attrs), channelsOf(x), x.shape, Boolean(attrs?.withCov));
-  return runProgram(backend as WebGPUBackend, spec, ['x', 'mean', 'dMean', 'dCov'].map((name) => input(inputs, name)));
+  return runProgram(
+    backend as WebGPUBackend,
+    spec,
+    ['x', 'mean', 'dMean', 'dCov'].map((name) => input(inputs, name)),
+  );
 }
 
 export const patchKernelConfigs: KernelConfig[] = [
@@ -61,7 +66,14 @@ export const patchKernelConfigs: KernelConfig[] = [
   { kernelName: PATCH_STATS_GRAD, backendName: 'webgpu', kernelFunc: statsGrad },
 ];
 
-function inputGradient(x: tf.Tensor, meanValue: tf.Tensor, dMean: tf.Tensor, dCov: tf.Tensor, attrs: NamedAttrMap, withCov: boolean): tf.Tensor {
+function inputGradient(
+  x: tf.Tensor,
+  meanValue: tf.Tensor,
+  dMean: tf.Tensor,
+  dCov: tf.Tensor,
+  attrs: NamedAttrMap,
+  withCov: boolean,
+): tf.Tensor {
   return tf.engine().runKernel(PATCH_STATS_GRAD, { x, mean: meanValue, dMean, dCov }, { ...attrs, withCov }) as tf.Tensor;
 }
 

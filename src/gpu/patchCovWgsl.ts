@@ -14,8 +14,7 @@ const THREADS = 256;
 const TILE = 32;
 const CHUNK = 16;
 
-const geometryKey = (g: PatchGeometry, channels: number) =>
-  `k${g.kernel}_s${g.samplingStride}_p${g.pad}_d${g.dilation}_c${channels}`;
+const geometryKey = (g: PatchGeometry, channels: number) => `k${g.kernel}_s${g.samplingStride}_p${g.pad}_d${g.dilation}_c${channels}`;
 
 /** Constants, sizes from the input's shape uniform, and the on-the-fly patch entry. */
 function prelude(g: PatchGeometry, channels: number): string {

@@ -39,21 +39,14 @@ const f32 = (v: number): string => (Number.isInteger(v) ? `${v}.0` : `${v}`);
 
 function describe(outputs: OutputSpec[]): string {
   const op = (o: Operand) => `${o.input}.${o.slot}${o.transpose ? 't' : ''}`;
-  return outputs
-    .map((o) => `${o.terms.map((t) => `${t.coef}*${op(t.a)}*${op(t.b)}`).join('+')}+${o.identity}I`)
-    .join('|');
+  return outputs.map((o) => `${o.terms.map((t) => `${t.coef}*${op(t.a)}*${op(t.b)}`).join('+')}+${o.identity}I`).join('|');
 }
 
 /**
  * Inputs are stacked tensors [slots_k, B, n, n] (a plain [B, n, n] is one slot); the result is
  * [outputs.length, B, n, n].
  */
-export function tiledProductsSpec(
-  inputNames: string[],
-  batch: number,
-  n: number,
-  outputs: OutputSpec[],
-): ProgramSpec {
+export function tiledProductsSpec(inputNames: string[], batch: number, n: number, outputs: OutputSpec[]): ProgramSpec {
   const termCount = outputs[0].terms.length;
   if (outputs.some((o) => o.terms.length !== termCount)) throw new Error('tiledProducts: outputs need equal term counts');
   // Element (r, c) of op(X), where r and c are expressions.

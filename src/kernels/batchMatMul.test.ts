@@ -81,7 +81,12 @@ describe('BatchMatMul on wasm through XNNPACK', () => {
   afterAll(useCpu);
 
   for (const shape of SHAPES) {
-    for (const [ta, tb] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+    for (const [ta, tb] of [
+      [false, false],
+      [true, false],
+      [false, true],
+      [true, true],
+    ] as const) {
       it(`${shape.name}, transposeA ${ta}, transposeB ${tb}: matches cpu and float64; the original only sees XNNPACK calls`, async () => {
         const aShape = operandShape(shape.a, ta);
         const bShape = operandShape(shape.b, tb);
@@ -95,23 +100,39 @@ describe('BatchMatMul on wasm through XNNPACK', () => {
         const counting: tf.KernelFunc = (args) => {
           const { a: x, b: y } = args.inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
           const attrs = args.attrs as unknown as tf.BatchMatMulAttrs;
-          calls.push({ batchA: tf.util.sizeFromShape(x.shape.slice(0, -2)), batchB: tf.util.sizeFromShape(y.shape.slice(0, -2)), ta: attrs.transposeA, tb: attrs.transposeB });
+          calls.push({
+            batchA: tf.util.sizeFromShape(x.shape.slice(0, -2)),
+            batchB: tf.util.sizeFromShape(y.shape.slice(0, -2)),
+            ta: attrs.transposeA,
+            tb: attrs.transposeB,
+          });
           return original.kernelFunc(args);
         };
         const kernel = fastBatchMatMul(counting, 'wasm', 0, 0);
         const at = tf.tensor(a, aShape);
         const bt = tf.tensor(b, bShape);
         const before = tf.engine().backend.numDataIds();
-        const info = kernel({ inputs: { a: at, b: bt }, backend: tf.backend(), attrs: { transposeA: ta, transposeB: tb } }) as tf.TensorInfo;
+        const info = kernel({
+          inputs: { a: at, b: bt },
+          backend: tf.backend(),
+          attrs: { transposeA: ta, transposeB: tb },
+        }) as tf.TensorInfo;
         expect(tf.engine().backend.numDataIds(), 'only the output is left behind').toBe(before + 1);
         const out = tf.engine().makeTensorFromTensorInfo(info);
         const wasm = (await out.data()) as Float32Array;
         const registered = (await tf.matMul(at, bt, ta, tb).data()) as Float32Array;
         tf.dispose([at, bt, out]);
         const ref = matmul64(a, aShape, b, bShape, ta, tb);
-        expect(out.shape).toEqual(tf.broadcast_util.assertAndGetBroadcastShape(shape.a.slice(0, -2), shape.b.slice(0, -2)).concat([shape.a[shape.a.length - 2], shape.b[shape.b.length - 1]]));
+        expect(out.shape).toEqual(
+          tf.broadcast_util
+            .assertAndGetBroadcastShape(shape.a.slice(0, -2), shape.b.slice(0, -2))
+            .concat([shape.a[shape.a.length - 2], shape.b[shape.b.length - 1]]),
+        );
         expect(calls.length).toBeGreaterThan(0);
-        expect(calls.every((c) => c.batchA === 1 && c.batchB === 1 && !c.ta && !c.tb), JSON.stringify(calls)).toBe(true);
+        expect(
+          calls.every((c) => c.batchA === 1 && c.batchB === 1 && !c.ta && !c.tb),
+          JSON.stringify(calls),
+        ).toBe(true);
         expect(scaledError(wasm, ref), 'ours vs float64').toBeLessThan(TOLERANCE);
         if (shape.cpu !== false) {
           expect(scaledError(cpu, ref), 'cpu vs float64').toBeLessThan(TOLERANCE);

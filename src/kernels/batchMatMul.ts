@@ -29,7 +29,12 @@ export function broadcastBatchIndex(index: number, outOuter: readonly number[], 
 }
 
 /** Wraps the wasm backend's own BatchMatMul (`original`, whose fast path is batch 1, no transposes). */
-export function fastBatchMatMul(original: tf.KernelFunc, backendName = 'wasm', minWork = FAST_MATMUL_MIN_WORK, minWorkPerPair = FAST_MATMUL_MIN_WORK_PER_PAIR): tf.KernelFunc {
+export function fastBatchMatMul(
+  original: tf.KernelFunc,
+  backendName = 'wasm',
+  minWork = FAST_MATMUL_MIN_WORK,
+  minWorkPerPair = FAST_MATMUL_MIN_WORK_PER_PAIR,
+): tf.KernelFunc {
   return (args) => {
     const a = input(args.inputs, 'a');
     const b = input(args.inputs, 'b');

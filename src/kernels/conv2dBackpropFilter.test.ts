@@ -29,9 +29,21 @@ interface Case {
 }
 
 const CASES: Case[] = [];
-for (const stride of [1, 2]) for (const pad of ['same', 'valid'] as const) for (const k of [1, 3, 5, 7]) CASES.push({ name: `k ${k}, stride ${stride}, ${pad}`, k, stride, pad });
+for (const stride of [1, 2])
+  for (const pad of ['same', 'valid'] as const)
+    for (const k of [1, 3, 5, 7]) CASES.push({ name: `k ${k}, stride ${stride}, ${pad}`, k, stride, pad });
 CASES.push({ name: 'k 5, stride 2, numeric pad 2', k: 5, stride: 2, pad: 2 });
-CASES.push({ name: 'k 3, stride 2, explicit pad [1,2]x[0,3]', k: 3, stride: 2, pad: [[0, 0], [1, 2], [0, 3], [0, 0]] });
+CASES.push({
+  name: 'k 3, stride 2, explicit pad [1,2]x[0,3]',
+  k: 3,
+  stride: 2,
+  pad: [
+    [0, 0],
+    [1, 2],
+    [0, 3],
+    [0, 0],
+  ],
+});
 
 function setup(c: Case) {
   const filterShape: [number, number, number, number] = [c.k, c.k, X_SHAPE[3], C_OUT];
@@ -40,7 +52,17 @@ function setup(c: Case) {
   const dyShape = [X_SHAPE[0], info.outHeight, info.outWidth, C_OUT];
   const g = random(tf.util.sizeFromShape(dyShape), 2);
   const attrs = { strides: c.stride, pad: c.pad, dataFormat: 'NHWC', filterShape } as unknown as tf.NamedAttrMap;
-  const ref: Conv64 = { x, xShape: X_SHAPE, k: c.k, cOut: C_OUT, stride: c.stride, padTop: info.padInfo.top, padLeft: info.padInfo.left, outHeight: info.outHeight, outWidth: info.outWidth };
+  const ref: Conv64 = {
+    x,
+    xShape: X_SHAPE,
+    k: c.k,
+    cOut: C_OUT,
+    stride: c.stride,
+    padTop: info.padInfo.top,
+    padLeft: info.padInfo.left,
+    outHeight: info.outHeight,
+    outWidth: info.outWidth,
+  };
   return { info, x, dyShape, g, attrs, filterShape, ref };
 }
 
@@ -92,21 +114,40 @@ describe('Conv2DBackpropFilter as a transposed Conv2D', () => {
     const kernel = conv2DBackpropFilterViaConv2D('cpu');
     const x = tf.zeros([1, 1, 4, 4]);
     const dy = tf.zeros([1, 1, 4, 4]);
-    expect(() => kernel({ inputs: { x, dy }, backend: tf.backend(), attrs: { strides: 1, pad: 'same', dataFormat: 'NCHW', filterShape: [1, 1, 1, 1] } })).toThrow(/only NHWC/);
+    expect(() =>
+      kernel({
+        inputs: { x, dy },
+        backend: tf.backend(),
+        attrs: { strides: 1, pad: 'same', dataFormat: 'NCHW', filterShape: [1, 1, 1, 1] },
+      }),
+    ).toThrow(/only NHWC/);
     tf.dispose([x, dy]);
   });
 
   for (const c of CASES) {
     it(`${c.name}: cpu and wasm match the cpu original and float64 finite differences`, async () => {
       const s = setup(c);
-      const fd = filterGradientByDifferences(s.ref, random(s.filterShape.reduce((a, b) => a * b), 3), s.g);
+      const fd = filterGradientByDifferences(
+        s.ref,
+        random(
+          s.filterShape.reduce((a, b) => a * b),
+          3,
+        ),
+        s.g,
+      );
       const original = await cpuOriginal(c);
       registerFastKernels('cpu');
       const cpu = await registered(c);
       await useWasm();
       const wasm = await registered(c);
       await useCpu();
-      if (process.env.KERNEL_ERRORS) console.log(c.name, [scaledError(original, fd), scaledError(cpu, original), scaledError(cpu, fd), scaledError(wasm, fd)].map((e) => e.toExponential(1)).join(' '));
+      if (process.env.KERNEL_ERRORS)
+        console.log(
+          c.name,
+          [scaledError(original, fd), scaledError(cpu, original), scaledError(cpu, fd), scaledError(wasm, fd)]
+            .map((e) => e.toExponential(1))
+            .join(' '),
+        );
       expect(scaledError(original, fd), 'cpu original vs float64').toBeLessThan(TOLERANCE);
       expect(scaledError(cpu, original), 'ours (cpu) vs cpu original').toBeLessThan(TOLERANCE);
       expect(scaledError(cpu, fd), 'ours (cpu) vs float64').toBeLessThan(TOLERANCE);
@@ -117,7 +158,10 @@ describe('Conv2DBackpropFilter as a transposed Conv2D', () => {
   it('tf.grad of a conv2d goes through it on wasm (stride 2, same, k 3)', async () => {
     const c = CASES.find((x) => x.k === 3 && x.stride === 2 && x.pad === 'same') as Case;
     const s = setup(c);
-    const w0 = random(s.filterShape.reduce((a, b) => a * b), 3);
+    const w0 = random(
+      s.filterShape.reduce((a, b) => a * b),
+      3,
+    );
     const fd = filterGradientByDifferences(s.ref, w0, s.g);
     // The forward output of the reference is a sanity check of the float64 conv itself.
     const forward64 = conv64(s.ref, w0);

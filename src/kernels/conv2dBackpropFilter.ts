@@ -47,8 +47,18 @@ export function conv2DBackpropFilterViaConv2D(backendName: string): tf.KernelFun
     const dy = input(args.inputs, 'dy');
     const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrsOf<tf.Conv2DBackpropFilterAttrs>(args);
     const format = tf.backend_util.convertConv2DDataFormat(dataFormat);
-    if (format !== 'channelsLast') throw new Error(`Conv2DBackpropFilter (${backendName}, deconv-lab): only NHWC is supported, got ${dataFormat}`);
-    const info = tf.backend_util.computeConv2DInfo(x.shape as [number, number, number, number], filterShape, strides, 1, pad, dimRoundingMode, false, format);
+    if (format !== 'channelsLast')
+      throw new Error(`Conv2DBackpropFilter (${backendName}, deconv-lab): only NHWC is supported, got ${dataFormat}`);
+    const info = tf.backend_util.computeConv2DInfo(
+      x.shape as [number, number, number, number],
+      filterShape,
+      strides,
+      1,
+      pad,
+      dimRoundingMode,
+      false,
+      format,
+    );
     if (dy.shape[1] !== info.outHeight || dy.shape[2] !== info.outWidth) {
       throw new Error(`Conv2DBackpropFilter: dy is ${dy.shape.join('x')}, the convolution's output is ${info.outHeight}x${info.outWidth}`);
     }
@@ -56,7 +66,8 @@ export function conv2DBackpropFilterViaConv2D(backendName: string): tf.KernelFun
     const ops = new BackendOps(backendName, backendOf(args));
     try {
       let xt = ops.transpose(x, [3, 1, 2, 0]); // [C, H, W, N]
-      if (g.usedHeight < info.inHeight || g.usedWidth < info.inWidth) xt = ops.slice(xt, [0, 0, 0, 0], [info.inChannels, g.usedHeight, g.usedWidth, info.batchSize]);
+      if (g.usedHeight < info.inHeight || g.usedWidth < info.inWidth)
+        xt = ops.slice(xt, [0, 0, 0, 0], [info.inChannels, g.usedHeight, g.usedWidth, info.batchSize]);
       const dyt = ops.transpose(dy, [1, 2, 0, 3]); // [OH, OW, N, Cout]
       const grad = ops.run(tf.Conv2D, { x: xt, filter: dyt }, { strides: [1, 1], pad: g.pad, dataFormat: 'NHWC', dilations: g.dilations }); // [C, kh, kw, Cout]
       return ops.run(tf.Transpose, { x: grad }, { perm: [1, 2, 0, 3] }, true);

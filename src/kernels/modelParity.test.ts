@@ -69,7 +69,8 @@ function setup(name: ModelName, norm: NormKind) {
   const sample = tf.concat(batches.map((t) => t.x)) as tf.Tensor4D;
   model.prepareInputStatistics(sample);
   sample.dispose();
-  const step = async (i: number): Promise<number> => (await runner.step(batches[i % batches.length].x, batches[i % batches.length].oneHot, LR)).loss;
+  const step = async (i: number): Promise<number> =>
+    (await runner.step(batches[i % batches.length].x, batches[i % batches.length].oneHot, LR)).loss;
   const dispose = (): void => {
     for (const b of batches) tf.dispose([b.x, b.oneHot]);
     runner.dispose();
@@ -128,7 +129,9 @@ describe('training on wasm matches the cpu backend', () => {
         }
         const diffs = pairs.map(([a, b]) => Math.abs(a - b));
         const worst = Math.max(...diffs);
-        console.log(`${name} / ${norm}: max |loss difference| ${worst.toExponential(2)} (step ${diffs.indexOf(worst) + 1}); cpu loss ${pairs[0][0].toFixed(4)} -> ${pairs[STEPS - 1][0].toFixed(4)}`);
+        console.log(
+          `${name} / ${norm}: max |loss difference| ${worst.toExponential(2)} (step ${diffs.indexOf(worst) + 1}); cpu loss ${pairs[0][0].toFixed(4)} -> ${pairs[STEPS - 1][0].toFixed(4)}`,
+        );
         expect(pairs.flat().every(Number.isFinite)).toBe(true);
         expect(worst).toBeLessThanOrEqual(TOLERANCE);
       });

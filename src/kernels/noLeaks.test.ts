@@ -14,7 +14,10 @@ describe('no leaks on wasm', () => {
   for (const name of ['simple-cnn', 'resnet-mini'] as ModelName[]) {
     it(`${name} / deconv (strided sampling, gather gradients, batched matmuls): flat over 5 steps`, async () => {
       await useWasm();
-      const settings = { deconv: { block: 8, iters: 5, eps: 1e-5, samplingStride: 2, freezeIters: 0, blockMode: 'per-block' as const, momentum: 0.1 }, inputIters: 15 };
+      const settings = {
+        deconv: { block: 8, iters: 5, eps: 1e-5, samplingStride: 2, freezeIters: 0, blockMode: 'per-block' as const, momentum: 0.1 },
+        inputIters: 15,
+      };
       const model = createModel(name, 'deconv', [12, 12, 3], 4, settings, 1);
       const runner = new VariantRunner(model, { kind: 'sgd', momentum: 0.9, weightDecay: 1e-3 });
       const x = tf.randomUniform([6, 12, 12, 3], 0, 1, 'float32', 1) as tf.Tensor4D;

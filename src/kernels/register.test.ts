@@ -30,7 +30,9 @@ describe('registerFastKernels', () => {
     const before = [tf.BatchMatMul, tf.Conv2DBackpropFilter, tf.UnsortedSegmentSum].map((n) => tf.getKernel(n, 'wasm')?.kernelFunc);
     registerFastKernels('wasm');
     registerFastKernels('wasm');
-    expect([tf.BatchMatMul, tf.Conv2DBackpropFilter, tf.UnsortedSegmentSum].map((n) => tf.getKernel(n, 'wasm')?.kernelFunc)).toEqual(before);
+    expect([tf.BatchMatMul, tf.Conv2DBackpropFilter, tf.UnsortedSegmentSum].map((n) => tf.getKernel(n, 'wasm')?.kernelFunc)).toEqual(
+      before,
+    );
   });
 
   it('cpu: replaces Conv2DBackpropFilter and UnsortedSegmentSum only; uninstallKernel puts the original back', async () => {

@@ -10,7 +10,8 @@ import { unsortedSegmentSum } from './unsortedSegmentSum';
 
 function requireKernel(name: string, backend: string, pkg: string): tf.KernelConfig {
   const config = tf.getKernel(name, backend);
-  if (!config) throw new Error(`registerFastKernels('${backend}'): the ${backend} backend's ${name} kernel is not registered; import '${pkg}' first`);
+  if (!config)
+    throw new Error(`registerFastKernels('${backend}'): the ${backend} backend's ${name} kernel is not registered; import '${pkg}' first`);
   return config;
 }
 

@@ -67,7 +67,11 @@ describe('UnsortedSegmentSum on wasm', () => {
     const ours = tf.unsortedSegmentSum(x, segmentIds, 6);
     const own = originalKernel(tf.UnsortedSegmentSum, 'cpu');
     if (!own) throw new Error('no cpu kernel');
-    const theirs = tf.engine().makeTensorFromTensorInfo(own.kernelFunc({ inputs: { x, segmentIds }, backend: tf.backend(), attrs: { numSegments: 6 } }) as tf.TensorInfo);
+    const theirs = tf
+      .engine()
+      .makeTensorFromTensorInfo(
+        own.kernelFunc({ inputs: { x, segmentIds }, backend: tf.backend(), attrs: { numSegments: 6 } }) as tf.TensorInfo,
+      );
     expect(Array.from(await ours.data())).toEqual(Array.from(await theirs.data()));
     tf.dispose([x, segmentIds, ours, theirs]);
   });
@@ -88,7 +92,10 @@ describe('UnsortedSegmentSum on wasm', () => {
       const index = ids(7, 4 + axis, 0, shape[axis]);
       const outShape = shape.map((d, i) => (i === axis ? index.length : d));
       const g = random(tf.util.sizeFromShape(outShape), 5);
-      const f = () => tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.gather(t, tf.tensor1d(index, 'int32'), axis), tf.tensor(g, outShape))))(tf.tensor(x, shape));
+      const f = () =>
+        tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.gather(t, tf.tensor1d(index, 'int32'), axis), tf.tensor(g, outShape))))(
+          tf.tensor(x, shape),
+        );
       const cpu = await on('cpu', f);
       const wasm = await on('wasm', f);
       // Reference: move `axis` to the front, scatter-add rows of g, move back.
@@ -107,7 +114,10 @@ describe('UnsortedSegmentSum on wasm', () => {
 
   it('the gradient through strided patch sampling (patchCovariance) matches cpu', async () => {
     const x = random(2 * 9 * 9 * 2, 6);
-    const f = () => tf.grad((t: tf.Tensor) => tf.sum(tf.square(samplePatches(t as tf.Tensor4D, { kernel: 3, samplingStride: 2, padding: 'same' }))))(tf.tensor4d(x, [2, 9, 9, 2]));
+    const f = () =>
+      tf.grad((t: tf.Tensor) => tf.sum(tf.square(samplePatches(t as tf.Tensor4D, { kernel: 3, samplingStride: 2, padding: 'same' }))))(
+        tf.tensor4d(x, [2, 9, 9, 2]),
+      );
     const cpu = await on('cpu', f);
     const wasm = await on('wasm', f);
     expect(scaledError(wasm, cpu)).toBeLessThan(TOLERANCE);

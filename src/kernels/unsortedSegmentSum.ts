@@ -10,7 +10,8 @@ export function unsortedSegmentSum(args: KernelArgs): tf.TensorInfo {
   const { numSegments } = attrsOf<tf.UnsortedSegmentSumAttrs>(args);
   const backend = backendOf(args);
   const idsRank = segmentIds.shape.length;
-  if (segmentIds.shape.some((d, i) => d !== x.shape[i])) throw new Error(`UnsortedSegmentSum: segmentIds ${segmentIds.shape.join('x')} is not a prefix of x ${x.shape.join('x')}`);
+  if (segmentIds.shape.some((d, i) => d !== x.shape[i]))
+    throw new Error(`UnsortedSegmentSum: segmentIds ${segmentIds.shape.join('x')} is not a prefix of x ${x.shape.join('x')}`);
   const count = tf.util.sizeFromShape(segmentIds.shape);
   const inner = tf.util.sizeFromShape(x.shape.slice(idsRank));
   const values = backend.readSync(x.dataId) as Float32Array | Int32Array;

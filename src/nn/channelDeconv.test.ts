@@ -50,7 +50,9 @@ describe('ChannelDeconv', () => {
     const x = correlatedImage(SHAPE, 6);
     const pixels = x.length / 5;
     // Vector j of a pixel is (channel j, channel 2 + j), j = 0, 1; channel 4 is left over.
-    const vectors = Array.from({ length: pixels * 2 }, (_, r) => Float64Array.of(x[Math.floor(r / 2) * 5 + (r % 2)], x[Math.floor(r / 2) * 5 + 2 + (r % 2)]));
+    const vectors = Array.from({ length: pixels * 2 }, (_, r) =>
+      Float64Array.of(x[Math.floor(r / 2) * 5 + (r % 2)], x[Math.floor(r / 2) * 5 + 2 + (r % 2)]),
+    );
     const { mean, cov } = meanCov(vectors);
     const d = whiten64(cov, 1e-5, 5);
     const rest = Array.from({ length: pixels }, (_, p) => x[p * 5 + 4]);

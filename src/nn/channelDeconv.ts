@@ -48,7 +48,12 @@ export class ChannelDeconv implements Layer {
       const [, h, w] = x.shape;
       const rows = Math.ceil(h / s);
       const cols = Math.ceil(w / s);
-      const padded = tf.pad(x as tf.Tensor4D, [[0, 0], [0, rows * s - h], [0, cols * s - w], [0, 0]]);
+      const padded = tf.pad(x as tf.Tensor4D, [
+        [0, 0],
+        [0, rows * s - h],
+        [0, cols * s - w],
+        [0, 0],
+      ]);
       return tf.reshape(everyNth(padded, 0, 0, s, rows, cols), [-1, this.channels]) as tf.Tensor2D;
     }
     return tf.reshape(x, [-1, this.channels]) as tf.Tensor2D;

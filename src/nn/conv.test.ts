@@ -29,7 +29,10 @@ describe('conv2d gradients (cpu path)', () => {
     const x = tf.tensor4d(Float32Array.from(randomValues(2 * 7 * 7 * 3, 3)), [2, 7, 7, 3]);
     const w = tf.tensor4d(Float32Array.from(randomValues(3 * 3 * 3 * 4, 4)), [3, 3, 3, 4]);
     const ours = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.square(conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 2, 'same'))))([x, w]);
-    const native = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.square(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 2, 'same'))))([x, w]);
+    const native = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.square(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 2, 'same'))))([
+      x,
+      w,
+    ]);
     for (let i = 0; i < 2; i += 1) expect(maxAbsDiff(await ours[i].data(), await native[i].data())).toBeLessThan(1e-4);
     tf.dispose([x, w, ...ours, ...native]);
   });

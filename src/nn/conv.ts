@@ -44,7 +44,15 @@ function im2colConv(x: tf.Tensor4D, w: tf.Tensor4D, stride: number, padding: 'sa
   const [left, right] = padding === 'same' ? samePadding(wd, k, stride) : [0, 0];
   // Extra stride - 1 zero rows/columns let every strided tap be one slice + reshape.
   const extra = stride - 1;
-  const padded = top + bottom + left + right + extra > 0 ? tf.pad(x, [[0, 0], [top, bottom + extra], [left, right + extra], [0, 0]]) : x;
+  const padded =
+    top + bottom + left + right + extra > 0
+      ? tf.pad(x, [
+          [0, 0],
+          [top, bottom + extra],
+          [left, right + extra],
+          [0, 0],
+        ])
+      : x;
   const outH = Math.floor((h + top + bottom - k) / stride) + 1;
   const outW = Math.floor((wd + left + right - k) / stride) + 1;
   const taps: tf.Tensor[] = [];

@@ -12,7 +12,15 @@ export const DEFAULT_MODEL_SETTINGS: ModelSettings = { deconv: DEFAULT_DECONV_LA
 
 /** Protocol-level deconvolution settings -> layer settings (momentum 0.1 as in the reference). */
 export function modelSettingsFrom(d: DeconvSettings): ModelSettings {
-  const deconv: ModelSettings['deconv'] = { block: d.block, iters: d.iters, eps: d.eps, samplingStride: d.samplingStride, freezeIters: d.freezeIters, blockMode: d.blockMode, momentum: 0.1 };
+  const deconv: ModelSettings['deconv'] = {
+    block: d.block,
+    iters: d.iters,
+    eps: d.eps,
+    samplingStride: d.samplingStride,
+    freezeIters: d.freezeIters,
+    blockMode: d.blockMode,
+    momentum: 0.1,
+  };
   if (d.isqrtGradient) deconv.isqrtGradient = d.isqrtGradient;
   return { deconv, inputIters: d.inputIters };
 }

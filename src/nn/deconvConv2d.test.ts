@@ -20,13 +20,30 @@ const CASES: Case[] = [
   { label: 'one block, same padding', shape: [2, 6, 6, 3], out: 4, k: 3, stride: 1, padding: 'same', layer: { block: 64 } },
   { label: 'two pooled blocks', shape: [2, 6, 6, 4], out: 3, k: 3, stride: 1, padding: 'same', layer: { block: 2 } },
   { label: 'two per-block D', shape: [2, 6, 6, 4], out: 3, k: 3, stride: 1, padding: 'same', layer: { block: 2, blockMode: 'per-block' } },
-  { label: 'stride 2, valid, sampling stride 2, K=15', shape: [3, 9, 9, 2], out: 3, k: 3, stride: 2, padding: 'valid', layer: { samplingStride: 2, iters: 15, eps: 1e-3 } },
+  {
+    label: 'stride 2, valid, sampling stride 2, K=15',
+    shape: [3, 9, 9, 2],
+    out: 3,
+    k: 3,
+    stride: 2,
+    padding: 'valid',
+    layer: { samplingStride: 2, iters: 15, eps: 1e-3 },
+  },
   { label: '1x1 conv', shape: [2, 5, 5, 6], out: 2, k: 1, stride: 1, padding: 'valid', layer: { block: 3 } },
 ];
 
 function build(c: Case) {
   const layerSettings = settings(c.layer);
-  const layer = new DeconvConv2d({ name: 'conv', inChannels: c.shape[3], outChannels: c.out, kernel: c.k, stride: c.stride, padding: c.padding, settings: layerSettings, seed: 3 });
+  const layer = new DeconvConv2d({
+    name: 'conv',
+    inChannels: c.shape[3],
+    outChannels: c.out,
+    kernel: c.k,
+    stride: c.stride,
+    padding: c.padding,
+    settings: layerSettings,
+    seed: 3,
+  });
   const weight = randomValues(c.k * c.k * c.shape[3] * c.out, 11, 0.5);
   const bias = randomValues(c.out, 12, 0.5);
   layer.weight.assign(tf.tensor4d(Float32Array.from(weight), layer.weight.shape));
@@ -114,7 +131,12 @@ describe('DeconvConv2d state', () => {
     tf.dispose(layer.forward(input, { training: true }));
     const mean = await layer.running.mean.data();
     const batchMean = await stats.mean.data();
-    expect(maxAbsDiff(mean, Array.from(batchMean, (v) => 0.1 * v))).toBeLessThan(1e-6);
+    expect(
+      maxAbsDiff(
+        mean,
+        Array.from(batchMean, (v) => 0.1 * v),
+      ),
+    ).toBeLessThan(1e-6);
     // Eval output equals the fold with the running values, and differs from the training output.
     const evalOut = layer.forward(input, { training: false });
     const folded = layer.folded(layer.running.mean, layer.running.isqrt);

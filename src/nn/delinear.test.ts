@@ -57,39 +57,41 @@ describe('Delinear', () => {
     });
   }
 
-  for (const out of [OUT, WIDE_OUT]) it(`gradients match central differences of the float64 reference (${out} outputs)`, async () => {
-    const { layer, weight, bias } = build(4, 'pooled', out);
-    const x = correlatedRows(8);
-    const r = randomValues(BATCH * out, 9);
-    const loss64 = (xd: Float64Array, wd: Float64Array) => delinear64(xd, BATCH, wd, bias, 4, 1e-5, 5, 'pooled').reduce((s, v, i) => s + v * r[i], 0);
-    const input = tf.tensor2d(Float32Array.from(x), [BATCH, IN]);
-    const rT = tf.tensor2d(Float32Array.from(r), [BATCH, out]);
-    const f = (xi: tf.Tensor) => tf.sum(tf.mul(layer.forward(xi, { training: true }), rT));
-    const gx = await tf.grad(f)(input).data();
-    const { grads } = tf.variableGrads(() => f(input) as tf.Scalar, [layer.weight]);
-    const gw = await grads[layer.weight.name].data();
-    const h = 1e-6;
-    let worst = 0;
-    for (const i of [0, 13, 100, 257, 401]) {
-      const p = Float64Array.from(x);
-      const m = Float64Array.from(x);
-      p[i] += h;
-      m[i] -= h;
-      const fd = (loss64(p, weight) - loss64(m, weight)) / (2 * h);
-      worst = Math.max(worst, Math.abs(fd - gx[i]) / (Math.abs(fd) + 1e-2));
-    }
-    for (const i of [0, 7, 31, 59]) {
-      const p = Float64Array.from(weight);
-      const m = Float64Array.from(weight);
-      p[i] += h;
-      m[i] -= h;
-      const fd = (loss64(x, p) - loss64(x, m)) / (2 * h);
-      worst = Math.max(worst, Math.abs(fd - gw[i]) / (Math.abs(fd) + 1e-2));
-    }
-    expect(worst).toBeLessThan(1e-4);
-    tf.dispose([input, rT, ...Object.values(grads)]);
-    layer.dispose();
-  });
+  for (const out of [OUT, WIDE_OUT])
+    it(`gradients match central differences of the float64 reference (${out} outputs)`, async () => {
+      const { layer, weight, bias } = build(4, 'pooled', out);
+      const x = correlatedRows(8);
+      const r = randomValues(BATCH * out, 9);
+      const loss64 = (xd: Float64Array, wd: Float64Array) =>
+        delinear64(xd, BATCH, wd, bias, 4, 1e-5, 5, 'pooled').reduce((s, v, i) => s + v * r[i], 0);
+      const input = tf.tensor2d(Float32Array.from(x), [BATCH, IN]);
+      const rT = tf.tensor2d(Float32Array.from(r), [BATCH, out]);
+      const f = (xi: tf.Tensor) => tf.sum(tf.mul(layer.forward(xi, { training: true }), rT));
+      const gx = await tf.grad(f)(input).data();
+      const { grads } = tf.variableGrads(() => f(input) as tf.Scalar, [layer.weight]);
+      const gw = await grads[layer.weight.name].data();
+      const h = 1e-6;
+      let worst = 0;
+      for (const i of [0, 13, 100, 257, 401]) {
+        const p = Float64Array.from(x);
+        const m = Float64Array.from(x);
+        p[i] += h;
+        m[i] -= h;
+        const fd = (loss64(p, weight) - loss64(m, weight)) / (2 * h);
+        worst = Math.max(worst, Math.abs(fd - gx[i]) / (Math.abs(fd) + 1e-2));
+      }
+      for (const i of [0, 7, 31, 59]) {
+        const p = Float64Array.from(weight);
+        const m = Float64Array.from(weight);
+        p[i] += h;
+        m[i] -= h;
+        const fd = (loss64(x, p) - loss64(x, m)) / (2 * h);
+        worst = Math.max(worst, Math.abs(fd - gw[i]) / (Math.abs(fd) + 1e-2));
+      }
+      expect(worst).toBeLessThan(1e-4);
+      tf.dispose([input, rT, ...Object.values(grads)]);
+      layer.dispose();
+    });
 
   it('eval mode uses the running statistics', async () => {
     const { layer } = build(4, 'pooled');
@@ -102,7 +104,12 @@ describe('Delinear', () => {
     // After 3 steps the running mean is (1 - 0.9^3) of the batch mean.
     const batchMean = await layer.batchStatistics(input).mean.data();
     const running = await layer.running.mean.data();
-    expect(maxAbsDiff(running, Array.from(batchMean, (v) => (1 - 0.9 ** 3) * v))).toBeLessThan(1e-5);
+    expect(
+      maxAbsDiff(
+        running,
+        Array.from(batchMean, (v) => (1 - 0.9 ** 3) * v),
+      ),
+    ).toBeLessThan(1e-5);
     tf.dispose([input, evalOut, folded.w, folded.b, expected]);
     layer.dispose();
   });

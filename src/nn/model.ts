@@ -68,7 +68,8 @@ export abstract class BaseModel implements Model {
   prepareInputStatistics(sample: tf.Tensor4D): void {
     const layer = this.inputLayer;
     if (layer instanceof DeconvConv2d) layer.setStatisticsFromData(sample);
-    else if (layer instanceof Delinear) tf.tidy(() => layer.setStatisticsFromData(tf.reshape(sample, [sample.shape[0], -1]) as tf.Tensor2D));
+    else if (layer instanceof Delinear)
+      tf.tidy(() => layer.setStatisticsFromData(tf.reshape(sample, [sample.shape[0], -1]) as tf.Tensor2D));
   }
 
   async firstLayerKernels(maxFilters = 32): Promise<KernelImages> {

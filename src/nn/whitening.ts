@@ -69,7 +69,8 @@ export function foldWeights(
   return tf.tidy(() => {
     const { taps, groups, block, out } = layout;
     const n = taps * block;
-    const split = (perm: number[]): tf.Tensor => (groups === 1 ? weight : tf.transpose(tf.reshape(weight, [taps, groups, block, out]), perm));
+    const split = (perm: number[]): tf.Tensor =>
+      groups === 1 ? weight : tf.transpose(tf.reshape(weight, [taps, groups, block, out]), perm);
     if (isqrt.shape[0] === 1) {
       const columns = tf.reshape(split([0, 2, 1, 3]), [n, groups * out]);
       const w = tf.matMul(tf.reshape(isqrt, [n, n]) as tf.Tensor2D, columns as tf.Tensor2D, true, false);

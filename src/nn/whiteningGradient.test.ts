@@ -11,7 +11,15 @@ const SHAPE: [number, number, number, number] = [2, 6, 6, 3];
 
 /** d/dx of sum(y * R) for one training forward pass (batch statistics, gradient through Cov and D). */
 async function inputGradient(overrides: Partial<DeconvLayerSettings>): Promise<Float32Array> {
-  const layer = new DeconvConv2d({ name: 'conv', inChannels: 3, outChannels: 4, kernel: 3, padding: 'same', settings: settings(overrides), seed: 3 });
+  const layer = new DeconvConv2d({
+    name: 'conv',
+    inChannels: 3,
+    outChannels: 4,
+    kernel: 3,
+    padding: 'same',
+    settings: settings(overrides),
+    seed: 3,
+  });
   const x = tf.tensor4d(Float32Array.from(correlatedImage(SHAPE, 5)), SHAPE);
   const r = tf.tensor4d(Float32Array.from(randomValues(2 * 6 * 6 * 4, 9)), [2, 6, 6, 4]);
   const grad = tf.grad((input: tf.Tensor) => tf.sum(tf.mul(layer.forward(input, { training: true }), r)))(x);

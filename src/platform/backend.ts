@@ -153,7 +153,9 @@ async function startFirst(
 
 function forcedReason(forced: BackendName, probe: DeviceProbe): string {
   const software = forced === 'webgpu' ? softwareAdapterName(probe.webgpu) : undefined;
-  return software ? `${forced} was requested explicitly (software GPU: ${software}, correct but slow)` : `${forced} was requested explicitly`;
+  return software
+    ? `${forced} was requested explicitly (software GPU: ${software}, correct but slow)`
+    : `${forced} was requested explicitly`;
 }
 
 /**

@@ -88,7 +88,9 @@ describe('chooseOrder', () => {
       ]),
     );
     expect(choice.order).toEqual(['wasm', 'webgl', 'webgpu', 'cpu']);
-    expect(choice.reason).toBe('software GPU (SwiftShader): WASM is faster on this machine (calibration: wasm 40 ms, webgl 120 ms, webgpu 900 ms)');
+    expect(choice.reason).toBe(
+      'software GPU (SwiftShader): WASM is faster on this machine (calibration: wasm 40 ms, webgl 120 ms, webgpu 900 ms)',
+    );
     expect(choice.softwareGpu).toBe('SwiftShader');
   });
 
@@ -106,11 +108,23 @@ describe('chooseOrder', () => {
   });
 
   it('without WebGPU, picks the faster of WebGL and WASM', () => {
-    const wasmWins = chooseOrder(noWebGpu, measured([{ backend: 'webgl', ms: 300 }, { backend: 'wasm', ms: 50 }]));
+    const wasmWins = chooseOrder(
+      noWebGpu,
+      measured([
+        { backend: 'webgl', ms: 300 },
+        { backend: 'wasm', ms: 50 },
+      ]),
+    );
     expect(wasmWins.order).toEqual(['wasm', 'webgl', 'webgpu', 'cpu']);
     expect(wasmWins.reason).toMatch(/^this browser has no WebGPU, and its WebGL runs on a software GPU \(SwiftShader\): WASM is faster/);
     const hardwareGl = { ...noWebGpu, webglRenderer: 'ANGLE (Intel, Intel(R) Iris Xe)' };
-    const webglWins = chooseOrder(hardwareGl, measured([{ backend: 'webgl', ms: 8 }, { backend: 'wasm', ms: 50 }]));
+    const webglWins = chooseOrder(
+      hardwareGl,
+      measured([
+        { backend: 'webgl', ms: 8 },
+        { backend: 'wasm', ms: 50 },
+      ]),
+    );
     expect(webglWins.order[0]).toBe('webgl');
     expect(webglWins.reason).toBe('this browser has no WebGPU: WebGL is faster on this machine (calibration: webgl 8.0 ms, wasm 50 ms)');
   });
@@ -129,7 +143,16 @@ describe('chooseOrder', () => {
   });
 
   it('says when the figures come from an earlier visit', () => {
-    const choice = chooseOrder(swiftShader, measured([{ backend: 'wasm', ms: 40 }, { backend: 'webgpu', ms: 900 }], true));
+    const choice = chooseOrder(
+      swiftShader,
+      measured(
+        [
+          { backend: 'wasm', ms: 40 },
+          { backend: 'webgpu', ms: 900 },
+        ],
+        true,
+      ),
+    );
     expect(choice.reason).toContain('(calibration from an earlier visit: wasm 40 ms, webgpu 900 ms)');
   });
 });

@@ -57,10 +57,10 @@ describe('cachedCalibration', () => {
     expect(measure).toHaveBeenCalledTimes(2);
   });
 
-  it('with an exclusive lock, a second worker waits and reads the first one\'s figures', async () => {
+  it("with an exclusive lock, a second worker waits and reads the first one's figures", async () => {
     const store = memoryCalibrationStore();
     let chain: Promise<unknown> = Promise.resolve();
-    const exclusive = <T,>(fn: () => Promise<T>): Promise<T> => {
+    const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
       const run = chain.then(fn);
       chain = run.catch(() => undefined);
       return run;

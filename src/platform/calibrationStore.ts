@@ -50,7 +50,8 @@ export function indexedDbCalibrationStore(factory: IDBFactory | undefined = glob
     return factory;
   };
   return {
-    get: async (key) => (await withStore(need(), 'readonly', (store) => store.get(key) as IDBRequest<CalibrationRecord | undefined>)) ?? undefined,
+    get: async (key) =>
+      (await withStore(need(), 'readonly', (store) => store.get(key) as IDBRequest<CalibrationRecord | undefined>)) ?? undefined,
     put: async (key, record) => {
       await withStore(need(), 'readwrite', (store) => store.put(record, key));
     },

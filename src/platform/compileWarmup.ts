@@ -21,7 +21,11 @@ export interface CompileProgress {
 
 function isPipelineCaching(backend: unknown): backend is PipelineCachingBackend {
   const candidate = backend as Partial<PipelineCachingBackend> | null;
-  return typeof candidate?.checkCompileCompletionAsync === 'function' && typeof candidate.pipelineCache === 'object' && candidate.pipelineCache !== null;
+  return (
+    typeof candidate?.checkCompileCompletionAsync === 'function' &&
+    typeof candidate.pipelineCache === 'object' &&
+    candidate.pipelineCache !== null
+  );
 }
 
 /**

@@ -16,7 +16,7 @@ function activeWebglContext(): WebGLRenderingContext | WebGL2RenderingContext | 
 
 /** Calls `onLost` once when the active WebGL context is lost; returns false when there is none. */
 export function watchWebglContextLoss(onLost: (loss: DeviceLoss) => void): boolean {
-  const canvas = activeWebglContext()?.canvas as (HTMLCanvasElement | OffscreenCanvas | undefined);
+  const canvas = activeWebglContext()?.canvas as HTMLCanvasElement | OffscreenCanvas | undefined;
   if (!canvas) return false;
   canvas.addEventListener(
     'webglcontextlost',

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { applyKernels, kernelsToFilter } from './whitenApply';
 
 // Independent float64 reference: out[y][x][o] = sum_{dy,dx,c} K[o][c][dy][dx] * (img[reflect(y+dy-h)][reflect(x+dx-h)][c] - mean[(dy,dx,c)]).
-function reference(img: Float64Array, h: number, w: number, cIn: number, kernels: Float32Array, cOut: number, k: number, mean: Float32Array): Float64Array {
+function reference(
+  img: Float64Array,
+  h: number,
+  w: number,
+  cIn: number,
+  kernels: Float32Array,
+  cOut: number,
+  k: number,
+  mean: Float32Array,
+): Float64Array {
   const half = (k - 1) / 2;
   const reflect = (i: number, n: number) => (i < 0 ? -i : i >= n ? 2 * (n - 1) - i : i);
   const out = new Float64Array(h * w * cOut);
@@ -26,7 +35,7 @@ describe('applyKernels', () => {
   it('matches a float64 loop with reflect padding and patch-mean centring (3 channels, k = 3)', async () => {
     const [h, w, c, k] = [7, 6, 3, 3];
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const img = Float64Array.from({ length: h * w * c }, rand);
     const kernels = Float32Array.from({ length: c * c * k * k }, () => rand() - 0.5);
     const mean = Float32Array.from({ length: k * k * c }, rand);

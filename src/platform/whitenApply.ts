@@ -38,7 +38,19 @@ export async function applyKernels(pixels: Float32Array, height: number, width: 
   const out = tf.tidy(() => {
     const half = (k - 1) / 2;
     const x = tf.tensor4d(pixels, [1, height, width, cIn]);
-    const padded = half > 0 ? tf.mirrorPad(x, [[0, 0], [half, half], [half, half], [0, 0]], 'reflect') : x;
+    const padded =
+      half > 0
+        ? tf.mirrorPad(
+            x,
+            [
+              [0, 0],
+              [half, half],
+              [half, half],
+              [0, 0],
+            ],
+            'reflect',
+          )
+        : x;
     const w = tf.tensor4d(filter, [k, k, cIn, cOut]);
     return tf.sub(tf.conv2d(padded, w, 1, 'valid'), tf.tensor1d(bias));
   });

@@ -16,7 +16,10 @@ export interface WhitenClientHandlers {
 }
 
 function createWhitenWorker(): WorkerLike<WhitenRequest, WhitenResponse> {
-  return new Worker(new URL('./whitenWorker.ts', import.meta.url), { type: 'module', name: 'whitening' }) as unknown as WorkerLike<WhitenRequest, WhitenResponse>;
+  return new Worker(new URL('./whitenWorker.ts', import.meta.url), { type: 'module', name: 'whitening' }) as unknown as WorkerLike<
+    WhitenRequest,
+    WhitenResponse
+  >;
 }
 
 export class WhitenClient {

@@ -41,7 +41,14 @@ export function sniffFormat(head: Uint8Array): Format {
 }
 
 const FORMAT_NAMES: Record<Format, string> = {
-  png: 'PNG', jpeg: 'JPEG', gif: 'GIF', webp: 'WebP', bmp: 'BMP', avif: 'AVIF', svg: 'SVG', unknown: 'unknown',
+  png: 'PNG',
+  jpeg: 'JPEG',
+  gif: 'GIF',
+  webp: 'WebP',
+  bmp: 'BMP',
+  avif: 'AVIF',
+  svg: 'SVG',
+  unknown: 'unknown',
 };
 
 /** Bytes read to find the format and the pixel size (JPEG size markers can follow long EXIF blocks). */
@@ -165,4 +172,3 @@ export function frameToPixels(frame: ImageBitmap, maxSide: number): { data: Floa
   }
   return { data, width, height };
 }
-

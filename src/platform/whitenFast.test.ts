@@ -11,7 +11,12 @@ import { DEFAULT_SETTINGS } from './whitenProtocol';
 describe('whitenFast', () => {
   it('answers with the direct engine, the same result whether the image-only work is fresh or reused', async () => {
     const img = pinkNoise(30, 26, 3, 1);
-    for (const settings of [DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, kernel: 5 }, { ...DEFAULT_SETTINGS, grey: false }, { ...DEFAULT_SETTINGS, grey: false, iters: 4 }]) {
+    for (const settings of [
+      DEFAULT_SETTINGS,
+      { ...DEFAULT_SETTINGS, kernel: 5 },
+      { ...DEFAULT_SETTINGS, grey: false },
+      { ...DEFAULT_SETTINGS, grey: false, iters: 4 },
+    ]) {
       const first = await whitenFast(img, settings);
       expect(first).toEqual(whitenImageDirect(img, settings));
       expect(await whitenFast(img, settings)).toEqual(first);
@@ -45,12 +50,18 @@ describe('whitenFast', () => {
       (error: Error) => error.message,
     );
     await expect(whitenFast(img, settings, () => true)).rejects.toThrow(message);
-    await expect(whitenFast({ ...img, data: new Float32Array(64).fill(Number.NaN) }, DEFAULT_SETTINGS)).rejects.toThrow(/not a finite number/);
+    await expect(whitenFast({ ...img, data: new Float32Array(64).fill(Number.NaN) }, DEFAULT_SETTINGS)).rejects.toThrow(
+      /not a finite number/,
+    );
   });
 
   it('applies cached kernels to a frame like applyKernelSet', () => {
     const img = pinkNoise(12, 15, 1, 4);
-    const set = { shape: [1, 1, 3, 3] as [number, number, number, number], data: new Float32Array(9).fill(0.1), mean: Float32Array.of(0.5) };
+    const set = {
+      shape: [1, 1, 3, 3] as [number, number, number, number],
+      data: new Float32Array(9).fill(0.1),
+      mean: Float32Array.of(0.5),
+    };
     expect(applyKernelsFast(img.data, 12, 15, set)).toEqual(applyKernelSet(img.data, 12, 15, set));
   });
 });

@@ -22,7 +22,11 @@ describe('headerSize', () => {
 
 describe('headerSize for BMP and WebP', () => {
   const riff = (chunk: string, body: number[]) =>
-    new Uint8Array([...new TextEncoder().encode(`RIFF\u0000\u0000\u0000\u0000WEBP${chunk}\u0000\u0000\u0000\u0000`), ...body, ...new Array<number>(16).fill(0)]);
+    new Uint8Array([
+      ...new TextEncoder().encode(`RIFF\u0000\u0000\u0000\u0000WEBP${chunk}\u0000\u0000\u0000\u0000`),
+      ...body,
+      ...new Array<number>(16).fill(0),
+    ]);
   it('reads a BMP header, top-down (negative height) too', () => {
     const bmp = new Uint8Array(54);
     const view = new DataView(bmp.buffer);
@@ -35,7 +39,10 @@ describe('headerSize for BMP and WebP', () => {
     expect(headerSize('webp', riff('VP8X', [0, 0, 0, 0, 0x1f, 0x4e, 0x00, 0x0f, 0x27, 0x00]))).toEqual({ width: 20000, height: 10000 });
     // VP8L: signature 0x2f, then 14 bits width−1 and 14 bits height−1: 639 | (479 << 14).
     const bits = 639 | (479 << 14);
-    expect(headerSize('webp', riff('VP8L', [0x2f, bits & 0xff, (bits >> 8) & 0xff, (bits >> 16) & 0xff, bits >>> 24]))).toEqual({ width: 640, height: 480 });
+    expect(headerSize('webp', riff('VP8L', [0x2f, bits & 0xff, (bits >> 8) & 0xff, (bits >> 16) & 0xff, bits >>> 24]))).toEqual({
+      width: 640,
+      height: 480,
+    });
     // VP8 (lossy): 3-byte frame tag, start code 9d 01 2a, then 14-bit width and height.
     expect(headerSize('webp', riff('VP8 ', [0, 0, 0, 0x9d, 0x01, 0x2a, 0x80, 0x02, 0xe0, 0x01]))).toEqual({ width: 640, height: 480 });
     expect(headerSize('webp', riff('ABCD', []))).toBeNull();
@@ -50,6 +57,8 @@ describe('tooLargeMessage', () => {
     expect(tooLargeMessage('big.png', { width: 20000, height: 20000 })).toBe(
       '"big.png" is 20000×20000 px (400 megapixels); images above 100 megapixels are refused because decoding one would need 1.6 GB of memory. Shrink it first (to at most 1024 px on the long side is enough).',
     );
-    expect(tooLargeMessage('pano.jpg', { width: 65535, height: 2000 }, 50_000_000)).toContain('131.1 megapixels); images above 50 megapixels');
+    expect(tooLargeMessage('pano.jpg', { width: 65535, height: 2000 }, 50_000_000)).toContain(
+      '131.1 megapixels); images above 50 megapixels',
+    );
   });
 });

@@ -19,9 +19,7 @@ export type HistogramData = Histogram;
 /** Everything the view draws for one whitened image (plain data, structured-cloneable). */
 export type WhitenPayload = WhitenResult;
 
-export type ImageSource =
-  | { kind: 'blob'; blob: Blob; name: string }
-  | { kind: 'url'; url: string; name: string };
+export type ImageSource = { kind: 'blob'; blob: Blob; name: string } | { kind: 'url'; url: string; name: string };
 
 export type WhitenErrorCode = 'empty' | 'not-image' | 'unsupported' | 'corrupt' | 'too-small' | 'too-large' | 'compute' | 'frame';
 
@@ -62,7 +60,7 @@ export interface FrameImage {
 export type WhitenResponse =
   | { type: 'ready'; backend: BackendInfo; implementation: ImplementationName; fellBack: boolean }
   | { type: 'fatal'; message: string }
-    /** `backend` is absent when the direct engine computed it (no tfjs backend involved). */
+  /** `backend` is absent when the direct engine computed it (no tfjs backend involved). */
   | { type: 'result'; id: number; image?: ImageInfo; payload: WhitenPayload; ms: number; backend?: BackendName }
   | {
       type: 'frame-result';

@@ -117,7 +117,11 @@ async function runFrame(job: FrameJob, backend: BackendName | undefined): Promis
   if (refreshDue || !frameCache || frameCache.key !== key) {
     payload = await compute({ data: rgb.data, width, height, channels: 3 }, job);
     lastRefresh = { at: performance.now(), ms: performance.now() - started };
-    frameCache = { key, set: { shape: payload.kernels.shape, data: payload.kernels.data, mean: payload.mean }, displayRange: payload.displayRange };
+    frameCache = {
+      key,
+      set: { shape: payload.kernels.shape, data: payload.kernels.data, mean: payload.mean },
+      displayRange: payload.displayRange,
+    };
   }
   const channels = job.settings.grey ? 1 : 3;
   const pixels = job.settings.grey ? toLuminance({ ...rgb, channels: 3 }).data : rgb.data;

@@ -32,7 +32,11 @@ describe('benchmark run state', () => {
     const pairRow: BenchRow = { ...row('mlp batch 32, BN step: cpu vs wasm'), group: 'step_wasm_vs_other', ratio: 12 };
     const model = run([
       { type: 'start', options: wasmOptions, at: 0 },
-      { type: 'event', event: { type: 'progress', text: 'wasm', device: { backend: 'wasm', description: 'wasm (SIMD, single thread)' } }, at: 10 },
+      {
+        type: 'event',
+        event: { type: 'progress', text: 'wasm', device: { backend: 'wasm', description: 'wasm (SIMD, single thread)' } },
+        at: 10,
+      },
       { type: 'event', event: { type: 'progress', text: 'cpu', device: { backend: 'cpu', description: 'cpu' } }, at: 20 },
       { type: 'event', event: { type: 'row', row: pairRow }, at: 30 },
     ]);
@@ -76,7 +80,14 @@ describe('benchmark run state', () => {
 
 describe('the exported report', () => {
   it('is the worker report after a finished run', () => {
-    const report: BenchReport = { date: '2026-11-27T04:00:00.000Z', devices: { cpu: 'cpu' }, runtime: 'browser', options, rows: [row('k = 3')], totalSeconds: 1.5 };
+    const report: BenchReport = {
+      date: '2026-11-27T04:00:00.000Z',
+      devices: { cpu: 'cpu' },
+      runtime: 'browser',
+      options,
+      rows: [row('k = 3')],
+      totalSeconds: 1.5,
+    };
     const model = run([...started, { type: 'event', event: { type: 'done', report }, at: 3_000 }]);
     expect(model.status).toBe('done');
     expect(reportOf(model)).toBe(report);

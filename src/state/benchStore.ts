@@ -66,7 +66,13 @@ function reduceEvent(model: BenchRunModel, event: BenchEvent, at: number): Bench
 export function reduceBench(model: BenchRunModel, action: BenchAction): BenchRunModel {
   switch (action.type) {
     case 'start':
-      return { ...initialBenchRun(), status: 'running', options: action.options, progress: 'starting the benchmark worker', startedAt: action.at };
+      return {
+        ...initialBenchRun(),
+        status: 'running',
+        options: action.options,
+        progress: 'starting the benchmark worker',
+        startedAt: action.at,
+      };
     case 'cancel-requested':
       return model.status === 'running' ? { ...model, status: 'cancelling', progress: 'cancelling after the current case…' } : model;
     case 'event':

@@ -38,7 +38,7 @@ describe('presets', () => {
     }
   });
 
-  it('a link holding only a training preset\'s settings opens every one of them, read by the real parser', () => {
+  it("a link holding only a training preset's settings opens every one of them, read by the real parser", () => {
     for (const preset of PRESETS) {
       if (preset.kind !== 'training') continue;
       const keys = Object.keys(preset.params) as (keyof TrainingParams)[];
@@ -57,7 +57,7 @@ describe('presets', () => {
     }
   });
 
-  it('every whitening link\'s value is the one the whitening settings table reads', () => {
+  it("every whitening link's value is the one the whitening settings table reads", () => {
     const fields = Object.entries(WHITENING_SETTINGS) as [string, Field][];
     for (const link of PRESETS.filter((p): p is LinkPreset => p.kind === 'link')) {
       const parsed = parseWhiteningHash(link.href);
@@ -91,7 +91,9 @@ describe('presets', () => {
       };
       for (const [key, value] of query) {
         expect(Object.keys(read), `${link.id}: key ${key}`).toContain(key);
-        expect(Number.isNaN(Number(value)) ? read[key] : Number(read[key]), `${link.id}: ${key}`).toEqual(Number.isNaN(Number(value)) ? value : Number(value));
+        expect(Number.isNaN(Number(value)) ? read[key] : Number(read[key]), `${link.id}: ${key}`).toEqual(
+          Number.isNaN(Number(value)) ? value : Number(value),
+        );
       }
       expect(samples, `${link.id}: sample`).toContain(parsed.sample);
     }

@@ -94,7 +94,8 @@ export const PRESETS: readonly Preset[] = [
     kind: 'link',
     id: 'partial-whitening',
     title: 'Partial whitening: 1 to 15 iterations',
-    lesson: 'Drag the iterations K from 1 to 15: at K = 1 the output is still a centred copy of the photo; by K = 15 it is a sparse edge map.',
+    lesson:
+      'Drag the iterations K from 1 to 15: at K = 1 the output is still a centred copy of the photo; by K = 15 it is a sparse edge map.',
     href: '#/whitening?sample=chelsea.png&k=3&K=1',
   },
 ];

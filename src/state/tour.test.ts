@@ -9,7 +9,20 @@ describe('the tour step in the hash', () => {
     expect(parseTourStep('#/tour?x=1&step=2')).toBe(2);
   });
   it('opens step 1 for a missing, garbage or out-of-range step', () => {
-    for (const hash of ['#/tour', '#/tour?', '#/tour?step=', '#/tour?step=abc', '#/tour?step=0', '#/tour?step=-2', '#/tour?step=2.5', `#/tour?step=${TOUR_LENGTH + 1}`, '#/tour?step=1e3', '#/tour?step=%ZZ', '#/training?step=3', '']) {
+    for (const hash of [
+      '#/tour',
+      '#/tour?',
+      '#/tour?step=',
+      '#/tour?step=abc',
+      '#/tour?step=0',
+      '#/tour?step=-2',
+      '#/tour?step=2.5',
+      `#/tour?step=${TOUR_LENGTH + 1}`,
+      '#/tour?step=1e3',
+      '#/tour?step=%ZZ',
+      '#/training?step=3',
+      '',
+    ]) {
       expect(parseTourStep(hash), hash).toBe(1);
     }
   });

@@ -12,7 +12,7 @@ describe('?backend= in the address and backend= in the Training hash agree', () 
     expect(forcedBackend(defaultParams())).toBeUndefined();
   });
 
-  it('replaces the hash\'s auto with the address\'s backend, silently', () => {
+  it("replaces the hash's auto with the address's backend, silently", () => {
     const result = applyAddressBackend(defaultParams(), '?backend=wasm');
     expect(result.params.backend).toBe('wasm');
     expect(result.notice).toBeUndefined();

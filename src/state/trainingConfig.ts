@@ -35,7 +35,5 @@ export function addressSearchFor(search: string, backend: BackendChoice): string
 
 /** Keys whose change requires a new run (everything except the live ones). */
 export function changedRunKeys(a: TrainingParams, b: TrainingParams, live: ReadonlySet<keyof TrainingParams>): (keyof TrainingParams)[] {
-  return (Object.keys(a) as (keyof TrainingParams)[]).filter(
-    (key) => !live.has(key) && !sameValue(a[key], b[key]),
-  );
+  return (Object.keys(a) as (keyof TrainingParams)[]).filter((key) => !live.has(key) && !sameValue(a[key], b[key]));
 }

@@ -102,7 +102,7 @@ describe('run reducer', () => {
     expect(run.variants[0].losses).toHaveLength(1);
   });
 
-  it('a start-up\'s later compiling statuses (progress, warm-up) begin no fresh run, and keep their phase figures', () => {
+  it("a start-up's later compiling statuses (progress, warm-up) begin no fresh run, and keep their phase figures", () => {
     let run = reduceRun(initialRun(), { type: 'snapshot', snapshot: snapshot(2, [variant('deconv', [1, 2])]) });
     run = reduceRun(run, { type: 'history-cleared' });
     run = reduceRun(run, { type: 'history-cleared' });

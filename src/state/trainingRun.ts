@@ -150,7 +150,9 @@ export function reduceRun(run: RunModel, action: RunAction): RunModel {
       return { ...run, backend: action.info, implementation: action.implementation };
     case 'status':
       return {
-        ...(action.state === 'compiling' && !action.continues && run.freshRunsPending > 0 ? clearHistory(run, run.freshRunsPending - 1) : run),
+        ...(action.state === 'compiling' && !action.continues && run.freshRunsPending > 0
+          ? clearHistory(run, run.freshRunsPending - 1)
+          : run),
         ...(action.state === 'error' ? { freshRunsPending: 0 } : {}),
         state: action.state,
         message: action.message,
@@ -166,7 +168,10 @@ export function reduceRun(run: RunModel, action: RunAction): RunModel {
       if (run.freshRunsPending > 0) return run;
       return {
         ...run,
-        divergences: [...run.divergences.filter((d) => d.norm !== action.norm), { norm: action.norm, step: action.step, message: action.message }],
+        divergences: [
+          ...run.divergences.filter((d) => d.norm !== action.norm),
+          { norm: action.norm, step: action.step, message: action.message },
+        ],
         variants: run.variants.map((variant) => (variant.norm === action.norm ? { ...variant, diverged: true } : variant)),
       };
     case 'error':
@@ -190,7 +195,14 @@ export function reduceRun(run: RunModel, action: RunAction): RunModel {
       return { ...run, state: 'error', workerLost: action.message };
     case 'worker-restarted':
       // A new worker: resets sent to the old one never start; its own first build is the fresh run.
-      return { ...run, workerLost: undefined, deviceLost: undefined, error: undefined, state: 'idle', freshRunsPending: Math.min(run.freshRunsPending, 1) };
+      return {
+        ...run,
+        workerLost: undefined,
+        deviceLost: undefined,
+        error: undefined,
+        state: 'idle',
+        freshRunsPending: Math.min(run.freshRunsPending, 1),
+      };
     case 'dismiss-divergence':
       return { ...run, divergences: run.divergences.filter((d) => d.norm !== action.norm) };
     case 'dismiss-error':

@@ -4,7 +4,10 @@ import { formatWhiteningHash, parseWhiteningHash } from './whiteningHash';
 
 describe('whitening hash', () => {
   it('round-trips settings and the sample', () => {
-    const state = { settings: { kernel: 5, eps: 1e-3, iters: 7, samplingStride: 2, grey: true, engine: 'direct' as const }, sample: 'chelsea.png' };
+    const state = {
+      settings: { kernel: 5, eps: 1e-3, iters: 7, samplingStride: 2, grey: true, engine: 'direct' as const },
+      sample: 'chelsea.png',
+    };
     expect(parseWhiteningHash(formatWhiteningHash(state))).toEqual(state);
     const onBackend = { ...state, settings: { ...state.settings, engine: 'backend' as const } };
     expect(formatWhiteningHash(onBackend)).toContain('engine=backend');
@@ -15,7 +18,10 @@ describe('whitening hash', () => {
     expect(parseWhiteningHash('#/whitening?engine=gpu').settings.engine).toBe('direct');
   });
   it('keeps defaults for garbage, out-of-range and even kernels', () => {
-    expect(parseWhiteningHash('#/whitening?k=4&eps=5&K=99&stride=-1&grey=x&engine=1&sample=../../etc')).toEqual({ settings: DEFAULT_SETTINGS, sample: null });
+    expect(parseWhiteningHash('#/whitening?k=4&eps=5&K=99&stride=-1&grey=x&engine=1&sample=../../etc')).toEqual({
+      settings: DEFAULT_SETTINGS,
+      sample: null,
+    });
     expect(parseWhiteningHash('#%%%').settings).toEqual(DEFAULT_SETTINGS);
     expect(parseWhiteningHash('#/training?k=5').settings).toEqual(DEFAULT_SETTINGS);
   });

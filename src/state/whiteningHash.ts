@@ -21,7 +21,10 @@ export function parseWhiteningHash(hash: string): WhiteningHashState {
 }
 
 function compactExponent(value: number): string {
-  return value.toExponential().replace(/\.?0+e/, 'e').replace('e+', 'e');
+  return value
+    .toExponential()
+    .replace(/\.?0+e/, 'e')
+    .replace('e+', 'e');
 }
 
 export function formatWhiteningHash(state: WhiteningHashState): string {

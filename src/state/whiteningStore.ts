@@ -148,7 +148,8 @@ function onAnswer(message: Answer): void {
   if (settingsSender.answered(message.id) !== null) return;
   // The waiting change could not go out (no image after a failed load): nothing is pending any more.
   const state = useWhiteningStore.getState();
-  if (state.status === 'working' && state.answeredId >= state.requestedId) useWhiteningStore.setState({ status: state.payload ? 'ready' : 'failed', loadingName: null });
+  if (state.status === 'working' && state.answeredId >= state.requestedId)
+    useWhiteningStore.setState({ status: state.payload ? 'ready' : 'failed', loadingName: null });
 }
 
 function showAnswer(message: Answer): void {

@@ -9,7 +9,15 @@ export const HISTOGRAM_BINS = 40;
 export function summarise(values: ArrayLike<number>, bins = HISTOGRAM_BINS): Histogram & SparsityStats {
   const h = histogram(values, bins);
   const { mean, std } = meanAndStd(values);
-  return { min: h.min, binWidth: h.binWidth, counts: h.counts, kurtosis: kurtosis(values), nearZeroFraction: nearZeroFraction(values), mean, std };
+  return {
+    min: h.min,
+    binWidth: h.binWidth,
+    counts: h.counts,
+    kurtosis: kurtosis(values),
+    nearZeroFraction: nearZeroFraction(values),
+    mean,
+    std,
+  };
 }
 
 async function read(t: tf.Tensor): Promise<Float32Array> {

@@ -57,7 +57,12 @@ export async function runHeadless(config: TrainConfig, dataset: Dataset, options
       };
     });
     return {
-      config: { ...config, trainImages: dataset.train.count, testImages: Math.min(config.evalSize, dataset.test.count), backend: options.backend ?? 'cpu' },
+      config: {
+        ...config,
+        trainImages: dataset.train.count,
+        testImages: Math.min(config.evalSize, dataset.test.count),
+        backend: options.backend ?? 'cpu',
+      },
       complete: trainer.finished,
       stepsDone: trainer.step,
       totalSteps: trainer.totalSteps,

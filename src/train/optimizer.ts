@@ -23,8 +23,15 @@ export class Optimizer {
     private readonly settings: OptimizerSettings,
   ) {
     for (const v of variables) {
-      this.first.set(v.name, tf.tidy(() => tf.variable(tf.zerosLike(v), false)));
-      if (settings.kind === 'adam') this.second.set(v.name, tf.tidy(() => tf.variable(tf.zerosLike(v), false)));
+      this.first.set(
+        v.name,
+        tf.tidy(() => tf.variable(tf.zerosLike(v), false)),
+      );
+      if (settings.kind === 'adam')
+        this.second.set(
+          v.name,
+          tf.tidy(() => tf.variable(tf.zerosLike(v), false)),
+        );
     }
   }
 

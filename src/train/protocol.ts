@@ -147,7 +147,16 @@ export type TrainEvent =
    * has them (pipelines compiled, e.g. 12 of 40). `continues`: a later 'compiling' status of the
    * same start-up (progress, then the warm-up); only the first one begins a fresh run.
    */
-  | { type: 'status'; state: RunState; message?: string; progress?: number; phase?: StartupPhase; done?: number; total?: number; continues?: boolean }
+  | {
+      type: 'status';
+      state: RunState;
+      message?: string;
+      progress?: number;
+      phase?: StartupPhase;
+      done?: number;
+      total?: number;
+      continues?: boolean;
+    }
   | { type: 'snapshot'; snapshot: TrainSnapshot }
   | { type: 'diverged'; norm: NormKind; step: number; message: string }
   /** The answer to a 'diagnostics' command, or (requestId 0) posted unasked with each state change and snapshot. */

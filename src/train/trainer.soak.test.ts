@@ -40,7 +40,10 @@ describe('soak', () => {
       }
     }
     const seconds = (Date.now() - started) / 1000;
-    console.log(`soak: ${STEPS} steps in ${seconds.toFixed(1)} s; ${snapshots} snapshots (${detailed} with details), ${checkpoints} checkpoints`, memory);
+    console.log(
+      `soak: ${STEPS} steps in ${seconds.toFixed(1)} s; ${snapshots} snapshots (${detailed} with details), ${checkpoints} checkpoints`,
+      memory,
+    );
     for (const step of MARKS) expect(memory[step], `memory at step ${step}`).toEqual(memory[MARKS[0]]);
     expect(trainer.histories().every((h) => !h.diverged && h.steps.length === STEPS)).toBe(true);
     expect(trainer.histories()[0].test).toHaveLength(STEPS / 50);

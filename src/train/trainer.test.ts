@@ -8,7 +8,11 @@ import { Trainer, type DivergenceEvent } from './trainer';
 describe('Trainer', () => {
   it('trains the variants in lock-step, evaluates every evalEvery steps and after the last, emits snapshots', async () => {
     const snapshots: TrainSnapshot[] = [];
-    const trainer = new Trainer(testConfig(), syntheticDataset(), { onSnapshot: (s) => snapshots.push(s), snapshotHz: 1000, detailEveryMs: 0 });
+    const trainer = new Trainer(testConfig(), syntheticDataset(), {
+      onSnapshot: (s) => snapshots.push(s),
+      snapshotHz: 1000,
+      detailEveryMs: 0,
+    });
     expect([trainer.stepsPerEpoch, trainer.totalSteps]).toEqual([4, 8]);
     await trainer.train();
     expect(trainer.finished).toBe(true);
@@ -33,7 +37,11 @@ describe('Trainer', () => {
   it('flushPending sends the steps a throttled snapshot held back, without touching the device', async () => {
     const snapshots: TrainSnapshot[] = [];
     // A frozen clock: after the first snapshot (always due) no further one is due by time.
-    const trainer = new Trainer(testConfig({ norms: ['deconv', 'batchnorm'] }), syntheticDataset(), { onSnapshot: (s) => snapshots.push(s), snapshotHz: 1, now: () => 0 });
+    const trainer = new Trainer(testConfig({ norms: ['deconv', 'batchnorm'] }), syntheticDataset(), {
+      onSnapshot: (s) => snapshots.push(s),
+      snapshotHz: 1,
+      now: () => 0,
+    });
     for (let i = 0; i < 3; i += 1) await trainer.trainStep();
     const sent = () => snapshots.flatMap((s) => s.variants[0].losses.map((l) => l.step));
     expect(sent()).not.toContain(3);
@@ -72,7 +80,10 @@ describe('Trainer', () => {
 
   it('marks only the variant whose loss became NaN as diverged; the others train on', async () => {
     const events: DivergenceEvent[] = [];
-    const trainer = new Trainer(testConfig({ norms: ['deconv', 'none'], epochs: 1 }), syntheticDataset(), { onDiverged: (e) => events.push(e), pauseOnDivergence: true });
+    const trainer = new Trainer(testConfig({ norms: ['deconv', 'none'], epochs: 1 }), syntheticDataset(), {
+      onDiverged: (e) => events.push(e),
+      pauseOnDivergence: true,
+    });
     await trainer.trainStep();
     const poisoned = trainer.models()[1].trainableVariables()[0];
     poisoned.assign(tf.fill(poisoned.shape, NaN));
@@ -93,12 +104,20 @@ describe('Trainer', () => {
     const alone = new Trainer(testConfig({ norms: ['deconv'], epochs: 1 }), syntheticDataset(), options);
     await alone.train();
     const events: DivergenceEvent[] = [];
-    const both = new Trainer(testConfig({ norms: ['deconv', 'batchnorm'], epochs: 1 }), syntheticDataset(), { ...options, onDiverged: (e) => events.push(e) });
+    const both = new Trainer(testConfig({ norms: ['deconv', 'batchnorm'], epochs: 1 }), syntheticDataset(), {
+      ...options,
+      onDiverged: (e) => events.push(e),
+    });
     await both.trainStep();
-    const gamma = both.models()[1].trainableVariables().find((v) => v.name.includes('gamma') || v.shape.length === 1) as tf.Variable;
+    const gamma = both
+      .models()[1]
+      .trainableVariables()
+      .find((v) => v.name.includes('gamma') || v.shape.length === 1) as tf.Variable;
     gamma.assign(tf.fill(gamma.shape, Infinity));
     await both.train();
-    expect(events).toEqual([expect.objectContaining({ norm: 'batchnorm', step: 2, reason: expect.stringMatching(/the loss became (NaN|Infinity)/) })]);
+    expect(events).toEqual([
+      expect.objectContaining({ norm: 'batchnorm', step: 2, reason: expect.stringMatching(/the loss became (NaN|Infinity)/) }),
+    ]);
     expect(both.step).toBe(2); // paused at the divergence
     expect(both.finished).toBe(false);
     await both.train(); // continue the healthy variant
@@ -111,7 +130,9 @@ describe('Trainer', () => {
 
   it('an exploding but finite loss counts as divergence (lr 50, SGD)', async () => {
     const events: DivergenceEvent[] = [];
-    const trainer = new Trainer(testConfig({ norms: ['none'], lr: 50, momentum: 0, epochs: 1 }), syntheticDataset(), { onDiverged: (e) => events.push(e) });
+    const trainer = new Trainer(testConfig({ norms: ['none'], lr: 50, momentum: 0, epochs: 1 }), syntheticDataset(), {
+      onDiverged: (e) => events.push(e),
+    });
     await trainer.train();
     expect(events).toHaveLength(1);
     expect(events[0].reason).toMatch(/the loss (exploded|became)/);

@@ -85,7 +85,12 @@ export class Trainer {
     this.variants = config.norms.map((norm) => {
       const model = createModel(config.model, norm, shape, dataset.classes.length, settings, config.seed);
       const runner = new VariantRunner(model, optimizer);
-      return { runner, history: { norm, params: model.paramCount(), steps: [], test: [], ms: [], diverged: false }, pendingLosses: [], pendingTests: [] };
+      return {
+        runner,
+        history: { norm, params: model.paramCount(), steps: [], test: [], ms: [], diverged: false },
+        pendingLosses: [],
+        pendingTests: [],
+      };
     });
     const statsSample = options.inputStatisticsSample ?? 1024;
     if (statsSample > 0 && config.norms.includes('deconv')) {
@@ -243,7 +248,8 @@ export class Trainer {
     if (checkpoint.variants.map((v) => v.norm).join() !== norms.join()) {
       throw new Error(`the checkpoint holds ${checkpoint.variants.map((v) => v.norm).join(', ')}, this run ${norms.join(', ')}`);
     }
-    if (checkpoint.step > this.totalSteps) throw new Error(`the checkpoint is at step ${checkpoint.step}, past the run's ${this.totalSteps} steps`);
+    if (checkpoint.step > this.totalSteps)
+      throw new Error(`the checkpoint is at step ${checkpoint.step}, past the run's ${this.totalSteps} steps`);
     this.variants.forEach((v, i) => {
       const saved = checkpoint.variants[i];
       writeVariables(v.runner.checkpointVariables(), saved.tensors, v.history.norm);

@@ -18,7 +18,9 @@ async function lossesAfterTwoSteps(config: TrainConfig): Promise<Record<string, 
 
 describe('a learning rate per variant', () => {
   it('each variant steps with its own rate when the config gives one, else with the shared one', () => {
-    const trainer = new Trainer(testConfig({ schedule: 'constant', lr: 0.05, lrByNorm: { deconv: 0.2 } }), syntheticDataset(), { inputStatisticsSample: 0 });
+    const trainer = new Trainer(testConfig({ schedule: 'constant', lr: 0.05, lrByNorm: { deconv: 0.2 } }), syntheticDataset(), {
+      inputStatisticsSample: 0,
+    });
     try {
       expect(trainer.learningRateAt('deconv', 3)).toBe(0.2);
       expect(trainer.learningRateAt('batchnorm', 3)).toBe(0.05);

@@ -22,7 +22,8 @@ export const EXPLODED_LOSS_FACTOR = 100;
 export function divergenceReason(loss: number, classes: number): string | undefined {
   if (!Number.isFinite(loss)) return `the loss became ${loss}`;
   const limit = EXPLODED_LOSS_FACTOR * Math.log(classes);
-  if (loss > limit) return `the loss exploded to ${loss.toPrecision(4)} (over ${EXPLODED_LOSS_FACTOR}× the ${Math.log(classes).toFixed(2)} of a uniform guess)`;
+  if (loss > limit)
+    return `the loss exploded to ${loss.toPrecision(4)} (over ${EXPLODED_LOSS_FACTOR}× the ${Math.log(classes).toFixed(2)} of a uniform guess)`;
   return undefined;
 }
 
@@ -61,7 +62,10 @@ export class VariantRunner {
 
   private record(x: tf.Tensor4D, oneHot: tf.Tensor2D, lr: number): tf.Scalar {
     return tf.tidy(() => {
-      const { value, grads } = tf.variableGrads(() => crossEntropy(this.model.forward(x, { training: true, step: this.optimizer.stepCount }), oneHot), this.model.trainableVariables());
+      const { value, grads } = tf.variableGrads(
+        () => crossEntropy(this.model.forward(x, { training: true, step: this.optimizer.stepCount }), oneHot),
+        this.model.trainableVariables(),
+      );
       this.optimizer.apply(grads, lr);
       return value;
     });

@@ -12,7 +12,16 @@ import { divergedEvent } from './divergence';
 import { compileAhead } from '../platform/compileWarmup';
 import { activeGpuDevice, describeLoss, watchDeviceLoss, type DeviceLoss } from '../platform/gpuDevice';
 import { loseWebglContext, watchWebglContextLoss } from '../platform/webglContext';
-import { checkpointFits, type RunState, type StartupPhase, type TrainCheckpoint, type TrainCommand, type TrainConfig, type TrainEvent, type WorkerDiagnostics } from './protocol';
+import {
+  checkpointFits,
+  type RunState,
+  type StartupPhase,
+  type TrainCheckpoint,
+  type TrainCommand,
+  type TrainConfig,
+  type TrainEvent,
+  type WorkerDiagnostics,
+} from './protocol';
 import { backendStartText, buildText, compileText, dataText, warmupText } from './startupText';
 import { Trainer } from './trainer';
 import { clampSnapshotRate } from './trainingSettings';
@@ -76,7 +85,10 @@ function setVisible(next: boolean): void {
 /** Resolves at once while the Training tab shows, else when it shows again (start-up yields to the visible view). */
 function whileHidden(): Promise<void> {
   if (visible) return new Promise((resolve) => setTimeout(resolve, 0));
-  setState(state === 'compiling' ? 'compiling' : 'loading', 'waiting until the Training tab shows again', { phase: 'waiting', continues: true });
+  setState(state === 'compiling' ? 'compiling' : 'loading', 'waiting until the Training tab shows again', {
+    phase: 'waiting',
+    continues: true,
+  });
   return new Promise((resolve) => onVisible.push(resolve));
 }
 
@@ -104,7 +116,9 @@ async function loadDataset(config: TrainConfig): Promise<Dataset> {
   if (dataset?.name === config.dataset) return dataset;
   const message = dataText(config.dataset);
   setState('loading', message, { phase: 'data', progress: 0 });
-  return fetchDataset(config.dataset, baseUrl ?? defaultBaseUrl(), (progress) => post({ type: 'status', state: 'loading', message, phase: 'data', progress }));
+  return fetchDataset(config.dataset, baseUrl ?? defaultBaseUrl(), (progress) =>
+    post({ type: 'status', state: 'loading', message, phase: 'data', progress }),
+  );
 }
 
 async function build(config: TrainConfig, checkpoint?: TrainCheckpoint): Promise<void> {
@@ -153,7 +167,17 @@ async function compileStep(t: Trainer, checkpoint: TrainCheckpoint): Promise<boo
   setState('compiling', message, { phase: 'compile' });
   const count = await compileAhead(
     t.compilePasses(),
-    ({ done, total }) => post({ type: 'status', state: 'compiling', message, phase: 'compile', done, total, progress: total > 0 ? done / total : 1, continues: true }),
+    ({ done, total }) =>
+      post({
+        type: 'status',
+        state: 'compiling',
+        message,
+        phase: 'compile',
+        done,
+        total,
+        progress: total > 0 ? done / total : 1,
+        continues: true,
+      }),
     whileHidden,
   );
   if (count === null) return false;
@@ -170,7 +194,10 @@ function play(): void {
       loop = undefined;
       if (trainer !== t) return;
       await t.emitSnapshot(true);
-      const diverged = t.histories().filter((h) => h.diverged).map((h) => h.norm);
+      const diverged = t
+        .histories()
+        .filter((h) => h.diverged)
+        .map((h) => h.norm);
       if (t.finished) setState('finished');
       else setState('paused', diverged.length ? `paused: ${diverged.join(', ')} diverged` : undefined);
     },
@@ -207,7 +234,11 @@ async function fail(error: unknown): Promise<void> {
 function loseDevice(): void {
   const device = activeGpuDevice();
   if (device) device.destroy();
-  else if (!loseWebglContext()) post({ type: 'error', message: `There is no GPU device or WebGL context to lose: the trainer runs on ${backend?.name ?? 'no backend yet'}.` });
+  else if (!loseWebglContext())
+    post({
+      type: 'error',
+      message: `There is no GPU device or WebGL context to lose: the trainer runs on ${backend?.name ?? 'no backend yet'}.`,
+    });
 }
 
 async function handle(command: TrainCommand): Promise<void> {
@@ -231,8 +262,13 @@ async function handle(command: TrainCommand): Promise<void> {
       await stopLoop();
       setState('loading', 'reading CIFAR-10', { phase: 'data', progress: 0 });
       const files = command.files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) }));
-      cifar = await parseCifarFiles(files, (progress) => post({ type: 'status', state: 'loading', message: 'reading CIFAR-10', phase: 'data', progress }));
-      setState('idle', `CIFAR-10 ready: ${cifar.train.count} training and ${cifar.test.count} test images${cifar.note ? ` (${cifar.note})` : ''}`);
+      cifar = await parseCifarFiles(files, (progress) =>
+        post({ type: 'status', state: 'loading', message: 'reading CIFAR-10', phase: 'data', progress }),
+      );
+      setState(
+        'idle',
+        `CIFAR-10 ready: ${cifar.train.count} training and ${cifar.test.count} test images${cifar.note ? ` (${cifar.note})` : ''}`,
+      );
       return;
     }
     case 'play':

@@ -61,7 +61,9 @@ describe('cli isqrt', () => {
     await expect(runWith('{"matrix": []}')).rejects.toThrow(/expected \{"matrices": \[...\]\}/);
     await expect(runWith('{"matrices": [[[1, 2], [2]]]}')).rejects.toThrow(/matrix 0 is not square: row 1 has 1 entries, expected 2/);
     await expect(runWith('{"matrices": [[[1, 0], [0, 1]], [[1]]]}')).rejects.toThrow(/matrix 1 must have 2 rows/);
-    await expect(runWith('{"matrices": [[[1, 0.5], [0.4, 1]]]}')).rejects.toThrow(/matrix 0 is not symmetric: \[0\]\[1\] = 0.5 but \[1\]\[0\] = 0.4/);
+    await expect(runWith('{"matrices": [[[1, 0.5], [0.4, 1]]]}')).rejects.toThrow(
+      /matrix 0 is not symmetric: \[0\]\[1\] = 0.5 but \[1\]\[0\] = 0.4/,
+    );
     await expect(runWith('{"matrices": [[[1, 2], [2, 1]]]}')).rejects.toThrow(/matrix 0 is not positive definite/);
     await expect(runWith('{"matrices": [[[1, "a"], ["a", 1]]]}')).rejects.toThrow(/entry \[0\]\[1\] is not a finite number/);
     await expect(runWith('{"matrices": [[[1]]]}', ['--iters', '0'])).rejects.toThrow(/--iters must be a whole number from 1 to 100/);

@@ -10,8 +10,7 @@ import { CliError } from '../cliError';
 
 const FLAGS = { iters: 'number', backend: 'string', help: 'boolean' } as const;
 
-export const ISQRT_USAGE =
-  `usage: isqrt [--iters N (1-100, default 15)] [${BACKEND_USAGE}] < {"matrices": [[[...]]]}  (a stack of symmetric positive definite matrices of one size)`;
+export const ISQRT_USAGE = `usage: isqrt [--iters N (1-100, default 15)] [${BACKEND_USAGE}] < {"matrices": [[[...]]]}  (a stack of symmetric positive definite matrices of one size)`;
 
 /** float32 results printed with 9 significant digits (enough to round-trip a float32). */
 function nested(flat: Float32Array, batch: number, n: number): number[][][] {
@@ -26,7 +25,8 @@ export async function run(args: string[], io: CliIo = processIo): Promise<void> 
     io.write(`${ISQRT_USAGE}\n`);
     return;
   }
-  if (parsed.positional.length > 0) throw new CliError(`isqrt reads its matrices from stdin; unexpected argument "${parsed.positional[0]}"`);
+  if (parsed.positional.length > 0)
+    throw new CliError(`isqrt reads its matrices from stdin; unexpected argument "${parsed.positional[0]}"`);
   const iters = numberFlag(parsed, 'iters', { fallback: 15, integer: true, min: 1, max: 100 });
   const backend = choiceFlag(parsed, 'backend', NODE_BACKENDS, DEFAULT_NODE_BACKEND);
   const stack = parseMatrixStack(await io.readStdin());

@@ -9,7 +9,14 @@ import type { TrainConfig } from '../../train/protocol';
 import { learningRatesOf, toTrainConfig, TRAINING_SETTINGS } from '../../train/trainingSettings';
 import { CliError } from '../cliError';
 import { booleanFlag, choiceFlag, parseFlags, stringFlag } from '../flags';
-import { BACKEND_USAGE, DEFAULT_NODE_BACKEND, describeNodeBackend, initNodeBackend, NODE_BACKENDS, registerNodeGradients } from '../nodeBackend';
+import {
+  BACKEND_USAGE,
+  DEFAULT_NODE_BACKEND,
+  describeNodeBackend,
+  initNodeBackend,
+  NODE_BACKENDS,
+  registerNodeGradients,
+} from '../nodeBackend';
 import { readSettingFlags, settingFlagSpec, settingUsageLines } from '../settingsFlags';
 import { StopSignal } from '../stopSignal';
 
@@ -22,7 +29,9 @@ const SPEC = {
 
 export const TRAIN_USAGE = [
   'usage: train [flags]',
-  ...settingUsageLines(TRAINING_SETTINGS, { dataset: `[--dataset mnist|fashion-mnist|cifar10:<path> (default ${TRAINING_SETTINGS.dataset.default})]` }),
+  ...settingUsageLines(TRAINING_SETTINGS, {
+    dataset: `[--dataset mnist|fashion-mnist|cifar10:<path> (default ${TRAINING_SETTINGS.dataset.default})]`,
+  }),
   `  [${BACKEND_USAGE}] [--json run.json]`,
   'Ctrl+C (or SIGTERM) stops after the current step and still writes --json with "complete": false; press it twice to quit at once.',
 ].join('\n');
@@ -55,17 +64,31 @@ export async function run(args: string[]): Promise<void> {
   if (flags.positional.length > 0) throw new CliError(`unexpected argument "${flags.positional[0]}" (train takes only flags)`);
   const datasetFlag = stringFlag(flags, 'dataset') ?? TRAINING_SETTINGS.dataset.default;
   const params = readSettingFlags(TRAINING_SETTINGS, flags, { skip: ['dataset'] });
-  const config: TrainConfig = toTrainConfig({ ...params, dataset: datasetFlag.startsWith('cifar10') ? 'cifar10' : (datasetFlag as TrainConfig['dataset']) });
+  const config: TrainConfig = toTrainConfig({
+    ...params,
+    dataset: datasetFlag.startsWith('cifar10') ? 'cifar10' : (datasetFlag as TrainConfig['dataset']),
+  });
   const backend = choiceFlag(flags, 'backend', NODE_BACKENDS, DEFAULT_NODE_BACKEND);
   const jsonPath = stringFlag(flags, 'json');
   const dataset = await loadDataset(datasetFlag);
-  if (config.batchSize > dataset.train.count) throw new CliError(`--batch ${config.batchSize} is larger than the ${dataset.train.count} training images`);
+  if (config.batchSize > dataset.train.count)
+    throw new CliError(`--batch ${config.batchSize} is larger than the ${dataset.train.count} training images`);
   await initNodeBackend(backend);
   await registerNodeGradients();
   const tty = process.stderr.isTTY;
   process.stderr.write(`backend: ${await describeNodeBackend(backend)}\n`);
-  process.stderr.write(`training ${config.model} (${config.norms.join(' vs ')}) on ${dataset.name}: ${dataset.train.count} images, batch ${config.batchSize}, ${config.epochs} epoch(s), lr ${Object.entries(learningRatesOf(config)).map(([norm, lr]) => `${norm} ${lr}`).join(' / ')}, ${backend}\n`);
-  const stop = new StopSignal((reason) => process.stderr.write(`\n${reason}: stopping after the current step${jsonPath ? ` and writing ${jsonPath}` : ''} (again to quit at once)\n`)).listen();
+  process.stderr.write(
+    `training ${config.model} (${config.norms.join(' vs ')}) on ${dataset.name}: ${dataset.train.count} images, batch ${config.batchSize}, ${config.epochs} epoch(s), lr ${Object.entries(
+      learningRatesOf(config),
+    )
+      .map(([norm, lr]) => `${norm} ${lr}`)
+      .join(' / ')}, ${backend}\n`,
+  );
+  const stop = new StopSignal((reason) =>
+    process.stderr.write(
+      `\n${reason}: stopping after the current step${jsonPath ? ` and writing ${jsonPath}` : ''} (again to quit at once)\n`,
+    ),
+  ).listen();
   let record;
   try {
     record = await runHeadless(config, dataset, {
@@ -89,7 +112,9 @@ export async function run(args: string[]): Promise<void> {
   for (const v of record.variants) {
     const last = v.test[v.test.length - 1];
     const acc = last ? `${(last.accuracy * 100).toFixed(2)}%` : 'n/a';
-    console.log(`${v.norm.padEnd(9)} params ${v.params}  lr ${learningRatesOf(config)[v.norm]}  test accuracy ${acc}  ${v.msPerStep.toFixed(1)} ms/step${v.diverged ? '  DIVERGED' : ''}`);
+    console.log(
+      `${v.norm.padEnd(9)} params ${v.params}  lr ${learningRatesOf(config)[v.norm]}  test accuracy ${acc}  ${v.msPerStep.toFixed(1)} ms/step${v.diverged ? '  DIVERGED' : ''}`,
+    );
   }
   if (jsonPath) {
     try {

@@ -58,7 +58,10 @@ function train(args: string[], signal?: NodeJS.Signals, viaShell = false): Promi
 const TINY = ['--dataset', 'mnist', '--model', 'mlp', '--batch', '8', '--eval-every', '1000000', '--eval-size', '16'];
 
 describe('train stops on a signal and keeps the work', () => {
-  for (const [signal, exitCode] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, exitCode] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     it(`${signal} after the first step: JSON of the steps done, "complete": false, exit ${exitCode}`, async () => {
       const json = join(dir, `${signal}.json`);
       const result = await train([...TINY, '--json', json], signal);
@@ -74,7 +77,8 @@ describe('train stops on a signal and keeps the work', () => {
       expect(record.stepsDone).toBeGreaterThanOrEqual(1);
       expect(record.stepsDone).toBeLessThan(record.totalSteps);
       expect(record.config.backend).toBe('wasm');
-      for (const v of record.variants) expect(v.steps.map((s) => s.step)).toEqual(Array.from({ length: record.stepsDone }, (_, i) => i + 1));
+      for (const v of record.variants)
+        expect(v.steps.map((s) => s.step)).toEqual(Array.from({ length: record.stepsDone }, (_, i) => i + 1));
     });
   }
 
@@ -91,7 +95,20 @@ describe('train stops on a signal and keeps the work', () => {
 
   it('a run that finishes writes "complete": true and exits 0', async () => {
     const json = join(dir, 'done.json');
-    const result = await train(['--dataset', 'mnist', '--model', 'mlp', '--batch', '2000', '--eval-size', '16', '--norm', 'batchnorm', '--json', json]);
+    const result = await train([
+      '--dataset',
+      'mnist',
+      '--model',
+      'mlp',
+      '--batch',
+      '2000',
+      '--eval-size',
+      '16',
+      '--norm',
+      'batchnorm',
+      '--json',
+      json,
+    ]);
     expect([result.code, result.signal]).toEqual([0, null]);
     const record = JSON.parse(await readFile(json, 'utf8')) as RunRecord;
     expect([record.complete, record.stepsDone, record.totalSteps]).toEqual([true, 4, 4]);

@@ -29,7 +29,11 @@ describe('cli whiten', () => {
     const png = PNG.sync.read(await readFile(out));
     expect([png.width, png.height]).toEqual([36, 40]);
     const stats = JSON.parse(await readFile(json, 'utf8')) as Record<string, unknown> & {
-      kernels: number[][][][]; mean: number[]; kurtosis: { input: number[]; output: number[] }; nearZeroFraction: { input: number[]; output: number[] }; eigenvalues: number[];
+      kernels: number[][][][];
+      mean: number[];
+      kurtosis: { input: number[]; output: number[] };
+      nearZeroFraction: { input: number[]; output: number[] };
+      eigenvalues: number[];
     };
     expect(stats.kernels.length).toBe(3);
     expect(stats.kernels[0].length).toBe(3);
@@ -40,7 +44,11 @@ describe('cli whiten', () => {
     expect(stats.kurtosis.output.length).toBe(3);
     expect(stats.nearZeroFraction.output.length).toBe(3);
     expect(stats.eigenvalues.length).toBe(75);
-    expect(stats).toMatchObject({ options: { kernel: 5, eps: 1e-5, iters: 15, samplingStride: 2, grey: false }, implementation: 'composed', backend: 'wasm' });
+    expect(stats).toMatchObject({
+      options: { kernel: 5, eps: 1e-5, iters: 15, samplingStride: 2, grey: false },
+      implementation: 'composed',
+      backend: 'wasm',
+    });
     expect(output.join('')).toMatch(/40x36|36x40/);
     expect(output.join('')).toMatch(/^backend: wasm \(XNNPACK, SIMD/m); // the default, said on stderr
   });

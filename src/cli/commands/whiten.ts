@@ -8,7 +8,17 @@ import { decodeImage, encodeSymmetricPng } from '../imageIo';
 import { processIo, type CliIo } from '../io';
 import { BACKEND_USAGE, DEFAULT_NODE_BACKEND, describeNodeBackend, initNodeBackend, NODE_BACKENDS } from '../nodeBackend';
 
-const FLAGS = { kernel: 'number', eps: 'number', iters: 'number', stride: 'number', grey: 'boolean', out: 'string', json: 'string', backend: 'string', help: 'boolean' } as const;
+const FLAGS = {
+  kernel: 'number',
+  eps: 'number',
+  iters: 'number',
+  stride: 'number',
+  grey: 'boolean',
+  out: 'string',
+  json: 'string',
+  backend: 'string',
+  help: 'boolean',
+} as const;
 
 export const WHITEN_USAGE =
   'usage: whiten <image.png|jpg> [--kernel K (odd 1-9, default 3)] [--eps E (default 1e-5)] [--iters N (1-30, default 15)] ' +
@@ -18,11 +28,19 @@ export const WHITEN_USAGE =
 function nestedKernels(result: WhitenResult): number[][][][] {
   const [cOut, cIn, k] = result.kernels.shape;
   const at = (co: number, ci: number, dy: number, dx: number): number => result.kernels.data[((co * cIn + ci) * k + dy) * k + dx];
-  return Array.from({ length: cOut }, (_, co) => Array.from({ length: cIn }, (_, ci) => Array.from({ length: k }, (_, dy) => Array.from({ length: k }, (_, dx) => at(co, ci, dy, dx)))));
+  return Array.from({ length: cOut }, (_, co) =>
+    Array.from({ length: cIn }, (_, ci) => Array.from({ length: k }, (_, dy) => Array.from({ length: k }, (_, dx) => at(co, ci, dy, dx)))),
+  );
 }
 
-export function statsJson(result: WhitenResult, meta: { image: string; options: WhitenOptions; backend: string; elapsedMs: number }): object {
-  const per = (key: 'kurtosis' | 'nearZeroFraction') => ({ input: result.stats.input.map((s) => s[key]), output: result.stats.output.map((s) => s[key]) });
+export function statsJson(
+  result: WhitenResult,
+  meta: { image: string; options: WhitenOptions; backend: string; elapsedMs: number },
+): object {
+  const per = (key: 'kurtosis' | 'nearZeroFraction') => ({
+    input: result.stats.input.map((s) => s[key]),
+    output: result.stats.output.map((s) => s[key]),
+  });
   return {
     image: { path: meta.image, width: result.width, height: result.height, channels: result.channels },
     options: meta.options,
@@ -48,7 +66,11 @@ export async function run(args: string[], io: CliIo = processIo): Promise<void> 
     return;
   }
   if (parsed.positional.length !== 1) {
-    throw new CliError(parsed.positional.length === 0 ? `no image given\n${WHITEN_USAGE}` : `expected one image, got ${parsed.positional.length}: ${parsed.positional.join(' ')}`);
+    throw new CliError(
+      parsed.positional.length === 0
+        ? `no image given\n${WHITEN_USAGE}`
+        : `expected one image, got ${parsed.positional.length}: ${parsed.positional.join(' ')}`,
+    );
   }
   const [path] = parsed.positional;
   const options: WhitenOptions = {
@@ -67,7 +89,13 @@ export async function run(args: string[], io: CliIo = processIo): Promise<void> 
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'ENOENT' ? `no such file: ${path}` : code === 'EISDIR' ? `${path} is a directory, not an image` : `cannot read ${path} (${code ?? 'unknown error'})`);
+    throw new CliError(
+      code === 'ENOENT'
+        ? `no such file: ${path}`
+        : code === 'EISDIR'
+          ? `${path} is a directory, not an image`
+          : `cannot read ${path} (${code ?? 'unknown error'})`,
+    );
   }
   const image = decodeImage(bytes, path);
   if (image.hadAlpha) io.note(`note: ${path} has transparency; it is ignored\n`);

@@ -3,7 +3,8 @@
 
 /** Row-major product of a [m, k] and b [k, n]. */
 export function matmul(a: Float64Array, b: Float64Array, m: number, k: number, n: number): Float64Array {
-  if (a.length !== m * k || b.length !== k * n) throw new Error(`matmul: sizes ${a.length}, ${b.length} do not fit [${m}x${k}] [${k}x${n}]`);
+  if (a.length !== m * k || b.length !== k * n)
+    throw new Error(`matmul: sizes ${a.length}, ${b.length} do not fit [${m}x${k}] [${k}x${n}]`);
   const out = new Float64Array(m * n);
   for (let i = 0; i < m; i += 1) {
     const rowOut = i * n;

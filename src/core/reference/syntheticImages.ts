@@ -89,7 +89,8 @@ export function cartoon(height: number, width: number, channels: 1 | 3, seed: nu
       const h = 2 + Math.floor(rng.uniform() * height * 0.4);
       const w = 2 + Math.floor(rng.uniform() * width * 0.4);
       const level = rng.uniform();
-      for (let y = y0; y < Math.min(height, y0 + h); y += 1) for (let x = x0; x < Math.min(width, x0 + w); x += 1) out[y * width + x] = level;
+      for (let y = y0; y < Math.min(height, y0 + h); y += 1)
+        for (let x = x0; x < Math.min(width, x0 + w); x += 1) out[y * width + x] = level;
     }
     return out.map((v) => v + 0.01 * rng.normal());
   };

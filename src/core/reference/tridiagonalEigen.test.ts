@@ -11,7 +11,11 @@ function reconstruct(values: Float64Array, vectors: Float64Array, n: number): Fl
 }
 
 describe('symmetricEigenFast (Householder + implicit QL)', () => {
-  for (const [n, condition] of [[40, 1e6], [75, 1e3], [3, 10]] as const) {
+  for (const [n, condition] of [
+    [40, 1e6],
+    [75, 1e3],
+    [3, 10],
+  ] as const) {
     it(`n=${n}, condition ${condition}: eigenvalues agree with Jacobi (relative 1e-9), A = U diag U^T and U^T U = I (1e-12)`, () => {
       const a = randomSpd(n, condition, seededRng(n));
       const fast = symmetricEigenFast(a, n);

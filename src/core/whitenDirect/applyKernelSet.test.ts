@@ -15,7 +15,12 @@ function kernelSet(cIn: number, k: number, meanLength: number, seed: number): Ke
 }
 
 describe('applyKernelSet', () => {
-  for (const [cIn, k, perChannel] of [[1, 3, false], [3, 3, false], [3, 5, true], [1, 1, true]] as const) {
+  for (const [cIn, k, perChannel] of [
+    [1, 3, false],
+    [3, 3, false],
+    [3, 5, true],
+    [1, 1, true],
+  ] as const) {
     it(`${cIn} channel(s), k=${k}, ${perChannel ? 'per-channel' : 'patch'} mean: the applyKernels image within 1e-5 of its range`, async () => {
       const img = pinkNoise(17, 22, cIn, k);
       const set = kernelSet(cIn, k, perChannel ? cIn : k * k * cIn, k + cIn);

@@ -5,7 +5,16 @@ import { pinkNoise } from '../reference/syntheticImages';
 import { seededRng } from '../reference/random';
 import { convolveReflect, reflectIndex } from './convolveReflect';
 
-function formula(img: { data: Float32Array; height: number; width: number }, cIn: number, k: number, w: Float64Array, bias: Float64Array, y: number, x: number, o: number): number {
+function formula(
+  img: { data: Float32Array; height: number; width: number },
+  cIn: number,
+  k: number,
+  w: Float64Array,
+  bias: Float64Array,
+  y: number,
+  x: number,
+  o: number,
+): number {
   const h = (k - 1) / 2;
   let sum = 0;
   for (let c = 0; c < cIn; c += 1) {
@@ -25,7 +34,15 @@ describe('convolveReflect', () => {
     expect([-2, -1, 0, 4, 5, 6].map((v) => reflectIndex(v, 5))).toEqual([2, 1, 0, 4, 3, 2]);
   });
 
-  for (const [cIn, k, h, w] of [[1, 1, 4, 7], [1, 3, 9, 5], [3, 1, 5, 6], [3, 3, 8, 13], [3, 5, 11, 12], [3, 9, 9, 10], [1, 7, 7, 8]] as const) {
+  for (const [cIn, k, h, w] of [
+    [1, 1, 4, 7],
+    [1, 3, 9, 5],
+    [3, 1, 5, 6],
+    [3, 3, 8, 13],
+    [3, 5, 11, 12],
+    [3, 9, 9, 10],
+    [1, 7, 7, 8],
+  ] as const) {
     it(`${cIn} channel(s), k=${k}, ${w}x${h}: every pixel (borders included) = the formula within 1e-6`, async () => {
       const img = pinkNoise(h, w, cIn, k);
       const rng = seededRng(k + cIn);
@@ -35,16 +52,31 @@ describe('convolveReflect', () => {
       expect(out.length).toBe(h * w * cIn);
       for (let y = 0; y < h; y += 1) {
         for (let x = 0; x < w; x += 1) {
-          for (let o = 0; o < cIn; o += 1) expect(Math.abs(out[(y * w + x) * cIn + o] - formula(img, cIn, k, weights, bias, y, x, o))).toBeLessThan(1e-6);
+          for (let o = 0; o < cIn; o += 1)
+            expect(Math.abs(out[(y * w + x) * cIn + o] - formula(img, cIn, k, weights, bias, y, x, o))).toBeLessThan(1e-6);
         }
       }
       // The same as the tensor path (whitenTensors, whitenApply): mirrorPad then a 'valid' conv2d.
       const half = (k - 1) / 2;
       const filter = new Float32Array(k * k * cIn * cIn);
-      for (let o = 0; o < cIn; o += 1) for (let c = 0; c < cIn; c += 1) for (let t = 0; t < k * k; t += 1) filter[(t * cIn + c) * cIn + o] = weights[(o * cIn + c) * k * k + t];
+      for (let o = 0; o < cIn; o += 1)
+        for (let c = 0; c < cIn; c += 1)
+          for (let t = 0; t < k * k; t += 1) filter[(t * cIn + c) * cIn + o] = weights[(o * cIn + c) * k * k + t];
       const want = tf.tidy(() => {
         const x = tf.tensor4d(img.data, [1, h, w, cIn]);
-        const padded = half > 0 ? tf.mirrorPad(x, [[0, 0], [half, half], [half, half], [0, 0]], 'reflect') : x;
+        const padded =
+          half > 0
+            ? tf.mirrorPad(
+                x,
+                [
+                  [0, 0],
+                  [half, half],
+                  [half, half],
+                  [0, 0],
+                ],
+                'reflect',
+              )
+            : x;
         return tf.sub(tf.conv2d(padded, tf.tensor4d(filter, [k, k, cIn, cIn]), 1, 'valid'), tf.tensor1d(Float32Array.from(bias)));
       });
       const tensor = (await want.data()) as Float32Array;
@@ -64,7 +96,11 @@ describe('convolveReflect', () => {
 
   it('rejects a pixel array of the wrong size and an image too small to reflect', () => {
     const weights = new Float64Array(9);
-    expect(() => convolveReflect(new Float32Array(5), 2, 3, { weights, cOut: 1, cIn: 1, kernel: 3, bias: [0] })).toThrow(/do not fit 2x3x1/);
-    expect(() => convolveReflect(new Float32Array(1), 1, 1, { weights, cOut: 1, cIn: 1, kernel: 3, bias: [0] })).toThrow(/cannot be reflect-padded by 1/);
+    expect(() => convolveReflect(new Float32Array(5), 2, 3, { weights, cOut: 1, cIn: 1, kernel: 3, bias: [0] })).toThrow(
+      /do not fit 2x3x1/,
+    );
+    expect(() => convolveReflect(new Float32Array(1), 1, 1, { weights, cOut: 1, cIn: 1, kernel: 3, bias: [0] })).toThrow(
+      /cannot be reflect-padded by 1/,
+    );
   });
 });

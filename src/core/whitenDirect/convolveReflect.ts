@@ -66,20 +66,49 @@ function channelTaps(w: ConvWeights, o: number, ph: number, pw: number): Taps {
 function addGroup(acc: Float64Array, planes: Float32Array, taps: Taps, t: number, base: number, width: number, overwrite: boolean): void {
   const f = taps.offsets;
   const w = taps.weights;
-  const s0 = base + f[t], s1 = base + f[t + 1], s2 = base + f[t + 2], s3 = base + f[t + 3], s4 = base + f[t + 4];
-  const s5 = base + f[t + 5], s6 = base + f[t + 6], s7 = base + f[t + 7], s8 = base + f[t + 8];
-  const w0 = w[t], w1 = w[t + 1], w2 = w[t + 2], w3 = w[t + 3], w4 = w[t + 4], w5 = w[t + 5], w6 = w[t + 6], w7 = w[t + 7], w8 = w[t + 8];
+  const s0 = base + f[t],
+    s1 = base + f[t + 1],
+    s2 = base + f[t + 2],
+    s3 = base + f[t + 3],
+    s4 = base + f[t + 4];
+  const s5 = base + f[t + 5],
+    s6 = base + f[t + 6],
+    s7 = base + f[t + 7],
+    s8 = base + f[t + 8];
+  const w0 = w[t],
+    w1 = w[t + 1],
+    w2 = w[t + 2],
+    w3 = w[t + 3],
+    w4 = w[t + 4],
+    w5 = w[t + 5],
+    w6 = w[t + 6],
+    w7 = w[t + 7],
+    w8 = w[t + 8];
   if (overwrite) {
     for (let x = 0; x < width; x += 1) {
       acc[x] =
-        w0 * planes[s0 + x] + w1 * planes[s1 + x] + w2 * planes[s2 + x] + w3 * planes[s3 + x] + w4 * planes[s4 + x] +
-        w5 * planes[s5 + x] + w6 * planes[s6 + x] + w7 * planes[s7 + x] + w8 * planes[s8 + x];
+        w0 * planes[s0 + x] +
+        w1 * planes[s1 + x] +
+        w2 * planes[s2 + x] +
+        w3 * planes[s3 + x] +
+        w4 * planes[s4 + x] +
+        w5 * planes[s5 + x] +
+        w6 * planes[s6 + x] +
+        w7 * planes[s7 + x] +
+        w8 * planes[s8 + x];
     }
   } else {
     for (let x = 0; x < width; x += 1) {
       acc[x] +=
-        w0 * planes[s0 + x] + w1 * planes[s1 + x] + w2 * planes[s2 + x] + w3 * planes[s3 + x] + w4 * planes[s4 + x] +
-        w5 * planes[s5 + x] + w6 * planes[s6 + x] + w7 * planes[s7 + x] + w8 * planes[s8 + x];
+        w0 * planes[s0 + x] +
+        w1 * planes[s1 + x] +
+        w2 * planes[s2 + x] +
+        w3 * planes[s3 + x] +
+        w4 * planes[s4 + x] +
+        w5 * planes[s5 + x] +
+        w6 * planes[s6 + x] +
+        w7 * planes[s7 + x] +
+        w8 * planes[s8 + x];
     }
   }
 }
@@ -110,17 +139,49 @@ function tripleTaps(w: ConvWeights, ph: number, pw: number): { offsets: Int32Arr
  * Three output channels at once (colour): each padded-plane value loaded feeds all three sums, a third
  * of the loads of one pass per output channel. acc[o][x] += taps [t, t + GROUP3) at row start `base`.
  */
-function addGroup3(acc: Float64Array[], planes: Float32Array, taps: { offsets: Int32Array; weights: Float64Array }, t: number, base: number, width: number): void {
+function addGroup3(
+  acc: Float64Array[],
+  planes: Float32Array,
+  taps: { offsets: Int32Array; weights: Float64Array },
+  t: number,
+  base: number,
+  width: number,
+): void {
   const f = taps.offsets;
   const w = taps.weights;
   const [a0, a1, a2] = acc;
-  const s0 = base + f[t], s1 = base + f[t + 1], s2 = base + f[t + 2], s3 = base + f[t + 3], s4 = base + f[t + 4], s5 = base + f[t + 5];
+  const s0 = base + f[t],
+    s1 = base + f[t + 1],
+    s2 = base + f[t + 2],
+    s3 = base + f[t + 3],
+    s4 = base + f[t + 4],
+    s5 = base + f[t + 5];
   const q = 3 * t;
-  const w00 = w[q], w01 = w[q + 1], w02 = w[q + 2], w10 = w[q + 3], w11 = w[q + 4], w12 = w[q + 5];
-  const w20 = w[q + 6], w21 = w[q + 7], w22 = w[q + 8], w30 = w[q + 9], w31 = w[q + 10], w32 = w[q + 11];
-  const w40 = w[q + 12], w41 = w[q + 13], w42 = w[q + 14], w50 = w[q + 15], w51 = w[q + 16], w52 = w[q + 17];
+  const w00 = w[q],
+    w01 = w[q + 1],
+    w02 = w[q + 2],
+    w10 = w[q + 3],
+    w11 = w[q + 4],
+    w12 = w[q + 5];
+  const w20 = w[q + 6],
+    w21 = w[q + 7],
+    w22 = w[q + 8],
+    w30 = w[q + 9],
+    w31 = w[q + 10],
+    w32 = w[q + 11];
+  const w40 = w[q + 12],
+    w41 = w[q + 13],
+    w42 = w[q + 14],
+    w50 = w[q + 15],
+    w51 = w[q + 16],
+    w52 = w[q + 17];
   for (let x = 0; x < width; x += 1) {
-    const p0 = planes[s0 + x], p1 = planes[s1 + x], p2 = planes[s2 + x], p3 = planes[s3 + x], p4 = planes[s4 + x], p5 = planes[s5 + x];
+    const p0 = planes[s0 + x],
+      p1 = planes[s1 + x],
+      p2 = planes[s2 + x],
+      p3 = planes[s3 + x],
+      p4 = planes[s4 + x],
+      p5 = planes[s5 + x];
     a0[x] += w00 * p0 + w10 * p1 + w20 * p2 + w30 * p3 + w40 * p4 + w50 * p5;
     a1[x] += w01 * p0 + w11 * p1 + w21 * p2 + w31 * p3 + w41 * p4 + w51 * p5;
     a2[x] += w02 * p0 + w12 * p1 + w22 * p2 + w32 * p3 + w42 * p4 + w52 * p5;
@@ -149,7 +210,8 @@ function convolveThree(planes: Float32Array, height: number, width: number, w: C
 
 export function convolveReflect(pixels: Float32Array, height: number, width: number, w: ConvWeights): Float32Array {
   const { cOut, cIn, kernel: k } = w;
-  if (pixels.length !== height * width * cIn) throw new Error(`convolveReflect: ${pixels.length} values do not fit ${height}x${width}x${cIn}`);
+  if (pixels.length !== height * width * cIn)
+    throw new Error(`convolveReflect: ${pixels.length} values do not fit ${height}x${width}x${cIn}`);
   const half = (k - 1) / 2;
   if (height <= half || width <= half) throw new Error(`convolveReflect: a ${width}x${height} image cannot be reflect-padded by ${half}`);
   const pw = width + 2 * half;

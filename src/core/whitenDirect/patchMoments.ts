@@ -66,7 +66,14 @@ function accumulateGram(acc: Float64Array, panel: Float64Array, np: number, coun
     for (let j = i; j < np; j += 2) {
       const b0 = j * BLOCK;
       const b1 = b0 + BLOCK;
-      let s00 = 0, s01 = 0, s10 = 0, s11 = 0, s20 = 0, s21 = 0, s30 = 0, s31 = 0;
+      let s00 = 0,
+        s01 = 0,
+        s10 = 0,
+        s11 = 0,
+        s20 = 0,
+        s21 = 0,
+        s30 = 0,
+        s31 = 0;
       for (let m = 0; m < count; m += 1) {
         const v0 = panel[b0 + m];
         const v1 = panel[b1 + m];
@@ -97,7 +104,11 @@ function accumulateGram(acc: Float64Array, panel: Float64Array, np: number, coun
 }
 
 /** Column means of the sampled patch matrix, summed in float64. */
-function patchMean(data: Float32Array, shape: { width: number; channels: number; kernel: number; stride: number }, grid: PatchGrid): Float64Array {
+function patchMean(
+  data: Float32Array,
+  shape: { width: number; channels: number; kernel: number; stride: number },
+  grid: PatchGrid,
+): Float64Array {
   const { width, channels, kernel, stride } = shape;
   const run = kernel * channels;
   const sum = new Float64Array(kernel * run);

@@ -14,7 +14,11 @@ describe('channelStats', () => {
     const data = laplaceLike(3 * 1000, 1);
     for (let c = 0; c < 3; c += 1) {
       const values = data.filter((_, i) => i % 3 === c);
-      expect(channelStats(data, 3, c)).toEqual({ kurtosis: kurtosis(values), nearZeroFraction: nearZeroFraction(values), ...meanAndStd(values) });
+      expect(channelStats(data, 3, c)).toEqual({
+        kurtosis: kurtosis(values),
+        nearZeroFraction: nearZeroFraction(values),
+        ...meanAndStd(values),
+      });
     }
   });
 

@@ -15,7 +15,12 @@ function covariance(n: number, condition: number, seed: number): Float64Array {
 const allRows = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 
 describe('spectralNewtonSchulz', () => {
-  for (const [n, condition] of [[9, 1e3], [27, 1e5], [75, 1e5], [81, 1e2]] as const) {
+  for (const [n, condition] of [
+    [9, 1e3],
+    [27, 1e5],
+    [75, 1e5],
+    [81, 1e2],
+  ] as const) {
     for (const iters of [1, 5, 15, 30]) {
       it(`n=${n}, condition ${condition}, K=${iters}: D = the float64 matrix iteration of cov + eps I within 1e-9`, () => {
         const cov = covariance(n, condition, n + iters);

@@ -13,7 +13,10 @@ describe('spectralReadout', () => {
       const cov = spdWithEigenvalues(values, seededRng(iters)).matrix;
       const eps = 1e-5;
       const s = spectralNewtonSchulz(covarianceSpectrum(cov, n), eps, iters);
-      const d = isqrtRows(s, Array.from({ length: n }, (_, i) => i));
+      const d = isqrtRows(
+        s,
+        Array.from({ length: n }, (_, i) => i),
+      );
       const want = spectrumReadout(cov, d, n, eps);
       const got = spectralReadout(s);
       got.eigenvalues.forEach((v, i) => expect(Math.abs(v - want.eigenvalues[i])).toBeLessThan(1e-12 * want.eigenvalues[0]));

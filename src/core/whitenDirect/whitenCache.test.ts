@@ -18,7 +18,16 @@ describe('createWhitenCache', () => {
   it('gives the same results as no cache while eps, K, k, stride and grey change', () => {
     const img = pinkNoise(33, 27, 3, 1);
     const cache = createWhitenCache();
-    const changes: Partial<WhitenOptions>[] = [{}, { eps: 1e-3 }, { iters: 4 }, { kernel: 5 }, { samplingStride: 2 }, { grey: true }, { grey: true, eps: 0.01 }, {}];
+    const changes: Partial<WhitenOptions>[] = [
+      {},
+      { eps: 1e-3 },
+      { iters: 4 },
+      { kernel: 5 },
+      { samplingStride: 2 },
+      { grey: true },
+      { grey: true, eps: 0.01 },
+      {},
+    ];
     for (const change of changes) {
       const opts = { ...base, ...change };
       expect(whitenImageDirect(img, opts, cache)).toEqual(whitenImageDirect(img, opts, NO_CACHE));
@@ -58,7 +67,10 @@ describe('createWhitenCache', () => {
   it('keeps the most recently used statistics per image, up to its limit', () => {
     const cache = createWhitenCache(2);
     const img = pinkNoise(10, 10, 1, 1);
-    const value = (k: number): PatchSpectrum => ({ moments: { mean: new Float64Array(k), cov: new Float64Array(0), count: k }, spectrum: { n: k, values: new Float64Array(0), vectors: new Float64Array(0), sumSquares: 0, trace: 0 } });
+    const value = (k: number): PatchSpectrum => ({
+      moments: { mean: new Float64Array(k), cov: new Float64Array(0), count: k },
+      spectrum: { n: k, values: new Float64Array(0), vectors: new Float64Array(0), sumSquares: 0, trace: 0 },
+    });
     cache.keepStatistics(img, 3, 3, value(3));
     cache.keepStatistics(img, 5, 3, value(5));
     expect(cache.statistics(img, 3, 3)?.moments.count).toBe(3); // now the most recent

@@ -33,7 +33,8 @@ function crop(img: ImageInput, side: number): ImageInput {
   const y0 = Math.floor((img.height - side) / 2);
   const c = img.channels;
   const data = new Float32Array(side * side * c);
-  for (let y = 0; y < side; y += 1) data.set(img.data.subarray(((y0 + y) * img.width + x0) * c, ((y0 + y) * img.width + x0 + side) * c), y * side * c);
+  for (let y = 0; y < side; y += 1)
+    data.set(img.data.subarray(((y0 + y) * img.width + x0) * c, ((y0 + y) * img.width + x0 + side) * c), y * side * c);
   return { data, width: side, height: side, channels: c };
 }
 
@@ -52,7 +53,12 @@ function maxAbs(a: ArrayLike<number>): number {
 
 function expectClose(direct: WhitenResult, tfjs: WhitenResult): void {
   expect(direct.implementation).toBe('direct');
-  expect([direct.height, direct.width, direct.channels, direct.patchCount]).toEqual([tfjs.height, tfjs.width, tfjs.channels, tfjs.patchCount]);
+  expect([direct.height, direct.width, direct.channels, direct.patchCount]).toEqual([
+    tfjs.height,
+    tfjs.width,
+    tfjs.channels,
+    tfjs.patchCount,
+  ]);
   expect(direct.kernels.shape).toEqual(tfjs.kernels.shape);
   expect(maxAbsDiff(direct.kernels.data, tfjs.kernels.data)).toBeLessThanOrEqual(2e-3 * maxAbs(tfjs.kernels.data));
   expect(maxAbsDiff(direct.whitened, tfjs.whitened)).toBeLessThanOrEqual(1e-2 * tfjs.displayRange);
@@ -72,7 +78,9 @@ function expectClose(direct: WhitenResult, tfjs: WhitenResult): void {
   const moved = out.counts.reduce((sum, v, i) => sum + Math.abs(v - tfjs.histograms.output.counts[i]), 0);
   expect(moved).toBeLessThanOrEqual(5e-3 * direct.whitened.length + 4);
   const largest = tfjs.eigenvalues[0];
-  direct.eigenvalues.forEach((v, i) => expect(Math.abs(v - tfjs.eigenvalues[i])).toBeLessThanOrEqual(1e-5 * largest + 1e-2 * tfjs.eigenvalues[i]));
+  direct.eigenvalues.forEach((v, i) =>
+    expect(Math.abs(v - tfjs.eigenvalues[i])).toBeLessThanOrEqual(1e-5 * largest + 1e-2 * tfjs.eigenvalues[i]),
+  );
   expect(maxAbsDiff(direct.whitenedEigenvalues, tfjs.whitenedEigenvalues)).toBeLessThanOrEqual(2e-3);
   expect(Math.abs(direct.isqrtRelativeError - tfjs.isqrtRelativeError)).toBeLessThanOrEqual(1e-4 + 1e-2 * tfjs.isqrtRelativeError);
 }
@@ -86,7 +94,8 @@ async function compare(img: ImageInput, opts: Partial<WhitenOptions>): Promise<W
 
 describe('whitenImageDirect vs whitenImage (tfjs cpu)', () => {
   it('centre taps are whitenTensors centreIndex', () => {
-    for (const k of [1, 3, 5, 7, 9]) for (const c of [1, 3]) for (let ch = 0; ch < c; ch += 1) expect(centreTap(k, c, ch)).toBe(centreIndex(k, c, ch));
+    for (const k of [1, 3, 5, 7, 9])
+      for (const c of [1, 3]) for (let ch = 0; ch < c; ch += 1) expect(centreTap(k, c, ch)).toBe(centreIndex(k, c, ch));
   });
 
   const samples = JSON.parse(readFileSync(join(SAMPLES, 'index.json'), 'utf8')) as { file: string }[];
@@ -121,7 +130,12 @@ describe('whitenImageDirect vs whitenImage (tfjs cpu)', () => {
   });
 
   it('images barely larger than the kernel: one or two patches', async () => {
-    for (const [h, w, kernel] of [[9, 10, 9], [3, 3, 3], [5, 6, 5], [1, 7, 1]] as const) {
+    for (const [h, w, kernel] of [
+      [9, 10, 9],
+      [3, 3, 3],
+      [5, 6, 5],
+      [1, 7, 1],
+    ] as const) {
       const r = await compare(pinkNoise(h, w, 3, h * w), { kernel });
       expect(r.patchCount).toBe(Math.ceil((h - kernel + 1) / 3) * Math.ceil((w - kernel + 1) / 3));
     }
@@ -139,7 +153,10 @@ describe('whitenImageDirect vs whitenImage (tfjs cpu)', () => {
       [{ kernel: 9 }, img],
       [{}, { ...img, data: new Float32Array(10) }],
       [{}, { ...img, data: new Float32Array(64).fill(Number.NaN) }],
-      [{ grey: true }, { ...pinkNoise(8, 8, 3, 2), data: Float32Array.from(pinkNoise(8, 8, 3, 2).data, (v, i) => (i === 100 ? Infinity : v)) }],
+      [
+        { grey: true },
+        { ...pinkNoise(8, 8, 3, 2), data: Float32Array.from(pinkNoise(8, 8, 3, 2).data, (v, i) => (i === 100 ? Infinity : v)) },
+      ],
     ];
     for (const [patch, image] of cases) {
       const opts = { ...base, ...patch };

@@ -49,7 +49,11 @@ function rowsDotMean(rows: Float64Array, mean: Float64Array, channels: number): 
  * between them. Validates first, with the same messages as whitenImage. With a `cache` (the view's),
  * a change of eps or K starts at D, a change of k or stride at the statistics.
  */
-export function* whitenDirectSteps(source: ImageInput, opts: WhitenOptions, cache: WhitenCache = NO_CACHE): Generator<void, WhitenResult, void> {
+export function* whitenDirectSteps(
+  source: ImageInput,
+  opts: WhitenOptions,
+  cache: WhitenCache = NO_CACHE,
+): Generator<void, WhitenResult, void> {
   // Every pixel is scanned once per array: a slider change re-checks the options only.
   if (cache.checked(source)) validateWhitenShape(source, opts);
   else validateWhitenInput(source, opts);
@@ -73,7 +77,13 @@ export function* whitenDirectSteps(source: ImageInput, opts: WhitenOptions, cach
     Array.from({ length: channels }, (_, c) => centreTap(kernel, channels, c)),
   );
   const weights = rowsToKernels(rows, kernel, channels);
-  const whitened = convolveReflect(data, height, width, { weights, cOut: channels, cIn: channels, kernel, bias: rowsDotMean(rows, moments.mean, channels) });
+  const whitened = convolveReflect(data, height, width, {
+    weights,
+    cOut: channels,
+    cIn: channels,
+    kernel,
+    bias: rowsDotMean(rows, moments.mean, channels),
+  });
   yield;
   const displayRange = absoluteQuantile(whitened, DISPLAY_QUANTILE) || 1;
   return {

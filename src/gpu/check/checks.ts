@@ -73,7 +73,14 @@ export async function runChecks(): Promise<CheckResult[]> {
     const a = spd(batch, n);
     const w = tf.randomNormal([batch, n, n], 0, 1, 'float32', 2);
     results.push(await check(`isqrt ${batch}x${n}x${n} K=${k}`, 1e-4, isqrtOut(batchedIsqrt, a, k), isqrtOut(newtonSchulzComposed, a, k)));
-    results.push(await check(`isqrt gradient ${batch}x${n}x${n} K=${k}`, 1e-3, isqrtGrad(batchedIsqrt, a, k, w), isqrtGrad(newtonSchulzComposed, a, k, w)));
+    results.push(
+      await check(
+        `isqrt gradient ${batch}x${n}x${n} K=${k}`,
+        1e-3,
+        isqrtGrad(batchedIsqrt, a, k, w),
+        isqrtGrad(newtonSchulzComposed, a, k, w),
+      ),
+    );
     tf.dispose([a, w]);
   }
   const x = tf.randomUniform([2, 10, 12, 3], 0, 1, 'float32', 4) as tf.Tensor4D;

@@ -38,21 +38,24 @@ export const MODEL_CATALOG = {
   },
   'vgg-mini': {
     label: 'VGG-mini',
-    description: 'A small VGG for CIFAR-10: 3x3 conv blocks of 16, 32, 32, 64, 64 channels with max-pools, global average pool, classifier.',
+    description:
+      'A small VGG for CIFAR-10: 3x3 conv blocks of 16, 32, 32, 64, 64 channels with max-pools, global average pool, classifier.',
     datasets: ['cifar10'],
     inputShape: COLOUR_SHAPE,
     cost: 'large',
   },
   'resnet-mini': {
     label: 'ResNet-mini',
-    description: 'A small ResNet for CIFAR-10: a 16-channel stem and basic blocks of 16, 32 and 64 channels, global average pool, classifier.',
+    description:
+      'A small ResNet for CIFAR-10: a 16-channel stem and basic blocks of 16, 32 and 64 channels, global average pool, classifier.',
     datasets: ['cifar10'],
     inputShape: COLOUR_SHAPE,
     cost: 'large',
   },
   'paper-mlp': {
     label: "Paper's MNIST MLP (sigmoid, channel deconv)",
-    description: "The reference's own MNIST MLP: 784-128-128-10 with sigmoid activations and channel deconvolution of every dense layer's input.",
+    description:
+      "The reference's own MNIST MLP: 784-128-128-10 with sigmoid activations and channel deconvolution of every dense layer's input.",
     datasets: GREY,
     inputShape: GREY_SHAPE,
     cost: 'tiny',

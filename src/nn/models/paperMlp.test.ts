@@ -19,8 +19,13 @@ function batch(count: number, seed: number): { x: tf.Tensor4D; oneHot: tf.Tensor
   const rng = createRng(seed);
   const [h, w] = SHAPE;
   const labels = Array.from({ length: count }, (_, i) => i % CLASSES);
-  const pixels = labels.flatMap((label) => Array.from({ length: h * w }, (_, p) => (Math.floor(Math.floor(p / w) / 2) === label ? 0.7 : 0.2) + 0.3 * rng()));
-  return tf.tidy(() => ({ x: tf.tensor4d(pixels, [count, ...SHAPE]), oneHot: tf.cast(tf.oneHot(tf.tensor1d(labels, 'int32'), CLASSES), 'float32') as tf.Tensor2D }));
+  const pixels = labels.flatMap((label) =>
+    Array.from({ length: h * w }, (_, p) => (Math.floor(Math.floor(p / w) / 2) === label ? 0.7 : 0.2) + 0.3 * rng()),
+  );
+  return tf.tidy(() => ({
+    x: tf.tensor4d(pixels, [count, ...SHAPE]),
+    oneHot: tf.cast(tf.oneHot(tf.tensor1d(labels, 'int32'), CLASSES), 'float32') as tf.Tensor2D,
+  }));
 }
 
 describe('PaperMlp (the reference MNIST MLP: sigmoid, channel deconvolution)', () => {
@@ -32,7 +37,17 @@ describe('PaperMlp (the reference MNIST MLP: sigmoid, channel deconvolution)', (
       const model = new PaperMlp(norm, SHAPE, CLASSES, SETTINGS, 1);
       expect(model.paramCount()).toBe(expected[norm]);
       // The reference's ChannelDeconv: one pooled 32 x 32 D per layer (blocks of 32, strided grouping).
-      if (norm === 'deconv') expect(model.stateVariables().filter((v) => v.rank === 3).map((v) => v.shape)).toEqual([[1, 32, 32], [1, 32, 32], [1, 32, 32]]);
+      if (norm === 'deconv')
+        expect(
+          model
+            .stateVariables()
+            .filter((v) => v.rank === 3)
+            .map((v) => v.shape),
+        ).toEqual([
+          [1, 32, 32],
+          [1, 32, 32],
+          [1, 32, 32],
+        ]);
       if (norm === 'none') expect(model.stateVariables()).toHaveLength(0);
       else expect(model.stateVariables().length).toBeGreaterThan(0);
       model.dispose();
@@ -51,7 +66,10 @@ describe('PaperMlp (the reference MNIST MLP: sigmoid, channel deconvolution)', (
     }
     // In training mode every dense layer sees its input centred and whitened from the batch, so a
     // constant added to every pixel changes nothing (the plain variant's logits do change).
-    for (const [variant, invariant] of [[model, true], [new PaperMlp('none', SHAPE, CLASSES, SETTINGS, 1), false]] as const) {
+    for (const [variant, invariant] of [
+      [model, true],
+      [new PaperMlp('none', SHAPE, CLASSES, SETTINGS, 1), false],
+    ] as const) {
       const shifted = tf.tidy(() => tf.add(x, 0.5) as tf.Tensor4D);
       const [a, b] = [x, shifted].map((input) => variant.forward(input, { training: true }));
       const difference = tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]);

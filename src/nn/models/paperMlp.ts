@@ -39,7 +39,12 @@ interface DenseSpec {
 function paperUnit(norm: NormKind, spec: DenseSpec, settings: ModelSettings, seed: number): { unit: Layer; dense: Dense } {
   const dense = new Dense({ name: spec.name, inFeatures: spec.inFeatures, outFeatures: spec.outFeatures, useBias: norm === 'none', seed });
   if (norm === 'deconv') {
-    const whiten = new ChannelDeconv({ name: `${spec.name}.deconv`, channels: spec.inFeatures, settings: { ...settings.deconv, ...PAPER_CHANNEL_DECONV }, strided: true });
+    const whiten = new ChannelDeconv({
+      name: `${spec.name}.deconv`,
+      channels: spec.inFeatures,
+      settings: { ...settings.deconv, ...PAPER_CHANNEL_DECONV },
+      strided: true,
+    });
     return { unit: new Chain(spec.name, [whiten, dense]), dense };
   }
   if (norm === 'batchnorm' && !spec.classifier) {
@@ -66,9 +71,24 @@ export class PaperMlp extends BaseModel {
   constructor(norm: NormKind, inputShape: [number, number, number], classes: number, settings: ModelSettings, seed: number) {
     super('paper-mlp', norm, inputShape, classes);
     const features = inputShape[0] * inputShape[1] * inputShape[2];
-    const first = paperUnit(norm, { name: 'dense1', inFeatures: features, outFeatures: PAPER_MLP_HIDDEN, classifier: false }, settings, seed);
-    const second = paperUnit(norm, { name: 'dense2', inFeatures: PAPER_MLP_HIDDEN, outFeatures: PAPER_MLP_HIDDEN, classifier: false }, settings, seed);
-    const last = paperUnit(norm, { name: 'classifier', inFeatures: PAPER_MLP_HIDDEN, outFeatures: classes, classifier: true }, settings, seed);
+    const first = paperUnit(
+      norm,
+      { name: 'dense1', inFeatures: features, outFeatures: PAPER_MLP_HIDDEN, classifier: false },
+      settings,
+      seed,
+    );
+    const second = paperUnit(
+      norm,
+      { name: 'dense2', inFeatures: PAPER_MLP_HIDDEN, outFeatures: PAPER_MLP_HIDDEN, classifier: false },
+      settings,
+      seed,
+    );
+    const last = paperUnit(
+      norm,
+      { name: 'classifier', inFeatures: PAPER_MLP_HIDDEN, outFeatures: classes, classifier: true },
+      settings,
+      seed,
+    );
     this.hidden = [first.unit, second.unit];
     this.classifier = last.unit;
     this.firstDense = first.dense;

@@ -11,7 +11,13 @@ import { ResnetMini } from './resnetMini';
 import { SimpleCnn } from './simpleCnn';
 import { VggMini } from './vggMini';
 
-export type ModelBuilder = (norm: NormKind, inputShape: [number, number, number], classes: number, settings: ModelSettings, seed: number) => Model;
+export type ModelBuilder = (
+  norm: NormKind,
+  inputShape: [number, number, number],
+  classes: number,
+  settings: ModelSettings,
+  seed: number,
+) => Model;
 
 export const MODEL_BUILDERS = {
   mlp: (norm, shape, classes, settings, seed) => new Mlp(norm, shape, classes, settings, seed),

@@ -23,7 +23,12 @@ export class ResnetMini extends BaseModel {
 
   constructor(norm: NormKind, inputShape: [number, number, number], classes: number, settings: ModelSettings, seed: number) {
     super('resnet-mini', norm, inputShape, classes);
-    this.stem = convUnit(norm, { name: 'stem', inChannels: inputShape[2], outChannels: 16, kernel: 3, padding: 'same', isInput: true }, settings, seed);
+    this.stem = convUnit(
+      norm,
+      { name: 'stem', inChannels: inputShape[2], outChannels: 16, kernel: 3, padding: 'same', isInput: true },
+      settings,
+      seed,
+    );
     const plan: [number, number][] = [
       [16, 1],
       [32, 2],
@@ -34,11 +39,21 @@ export class ResnetMini extends BaseModel {
       const name = `block${i + 1}`;
       const block: BasicBlock = {
         name,
-        first: convUnit(norm, { name: `${name}.conv1`, inChannels: channels, outChannels: out, kernel: 3, stride, padding: 'same' }, settings, seed),
+        first: convUnit(
+          norm,
+          { name: `${name}.conv1`, inChannels: channels, outChannels: out, kernel: 3, stride, padding: 'same' },
+          settings,
+          seed,
+        ),
         second: convUnit(norm, { name: `${name}.conv2`, inChannels: out, outChannels: out, kernel: 3, padding: 'same' }, settings, seed),
         projection:
           stride !== 1 || out !== channels
-            ? convUnit(norm, { name: `${name}.proj`, inChannels: channels, outChannels: out, kernel: 1, stride, padding: 'same' }, settings, seed)
+            ? convUnit(
+                norm,
+                { name: `${name}.proj`, inChannels: channels, outChannels: out, kernel: 1, stride, padding: 'same' },
+                settings,
+                seed,
+              )
             : undefined,
       };
       channels = out;

@@ -31,7 +31,17 @@ export interface Image64 {
 }
 
 /** Patch at output (oy, ox) of image b on a grid of step `stride`, channels [c0, c0 + cb), zero padding `pad`. */
-function patchAt(x: Image64, b: number, oy: number, ox: number, k: number, pad: number, stride: number, c0: number, cb: number): Float64Array {
+function patchAt(
+  x: Image64,
+  b: number,
+  oy: number,
+  ox: number,
+  k: number,
+  pad: number,
+  stride: number,
+  c0: number,
+  cb: number,
+): Float64Array {
   const [, h, w, c] = x.shape;
   const out = new Float64Array(k * k * cb);
   for (let dy = 0; dy < k; dy += 1) {
@@ -66,7 +76,8 @@ function convStatistics64(x: Image64, o: DeconvConv64Options): { mean: Float64Ar
   const rowsOf = (g: number): Float64Array[] => {
     const rows: Float64Array[] = [];
     for (let b = 0; b < n; b += 1)
-      for (let oy = 0; oy < outH; oy += s) for (let ox = 0; ox < outW; ox += s) rows.push(patchAt(x, b, oy, ox, o.k, o.pad, 1, g * o.block, o.block));
+      for (let oy = 0; oy < outH; oy += s)
+        for (let ox = 0; ox < outW; ox += s) rows.push(patchAt(x, b, oy, ox, o.k, o.pad, 1, g * o.block, o.block));
     return rows;
   };
   const stats = (rows: Float64Array[]): { mean: Float64Array; d: Matrix } => {
@@ -114,7 +125,16 @@ export function deconvConv64(x: Image64, weight: Float64Array, bias: Float64Arra
 }
 
 /** Delinear reference: x [batch, F] row-major, W [F, out]. */
-export function delinear64(x: Float64Array, batch: number, weight: Float64Array, bias: Float64Array, block: number, eps: number, iters: number, blockMode: BlockMode): Float64Array {
+export function delinear64(
+  x: Float64Array,
+  batch: number,
+  weight: Float64Array,
+  bias: Float64Array,
+  block: number,
+  eps: number,
+  iters: number,
+  blockMode: BlockMode,
+): Float64Array {
   const features = x.length / batch;
   const out = bias.length;
   const groups = features / block;

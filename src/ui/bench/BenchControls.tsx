@@ -33,7 +33,11 @@ function BackendChoice({ backend, props }: { backend: BenchBackend; props: Props
         onChange={(e) => onChange({ ...selection, backends: toggle(selection.backends, backend, e.target.checked) })}
       />
       <span className="bench-choice-name">{backendName(backend)}</span>
-      {detail && <span className="bench-choice-detail" data-testid={`bench-backend-${backend}-detail`}>{available ? detail : `unavailable: ${detail}`}</span>}
+      {detail && (
+        <span className="bench-choice-detail" data-testid={`bench-backend-${backend}-detail`}>
+          {available ? detail : `unavailable: ${detail}`}
+        </span>
+      )}
     </label>
   );
 }
@@ -56,11 +60,24 @@ export function BenchControls(props: Props) {
           <legend>Size</legend>
           <div className="bench-choices">
             <label className="bench-choice" title="up to 3 repetitions per case, the usual sizes">
-              <input type="radio" name="bench-mode" checked={!selection.full} disabled={active} onChange={() => onChange({ ...selection, full: false })} />
+              <input
+                type="radio"
+                name="bench-mode"
+                checked={!selection.full}
+                disabled={active}
+                onChange={() => onChange({ ...selection, full: false })}
+              />
               quick
             </label>
             <label className="bench-choice" title="up to 10 repetitions per case, adds the large cases (576×576 and similar): slow">
-              <input type="radio" name="bench-mode" data-testid="bench-full" checked={selection.full} disabled={active} onChange={() => onChange({ ...selection, full: true })} />
+              <input
+                type="radio"
+                name="bench-mode"
+                data-testid="bench-full"
+                checked={selection.full}
+                disabled={active}
+                onChange={() => onChange({ ...selection, full: true })}
+              />
               full
             </label>
           </div>
@@ -69,7 +86,13 @@ export function BenchControls(props: Props) {
           <button type="button" className="button bench-run" data-testid="bench-run" disabled={active || problem !== null} onClick={onRun}>
             Run benchmark
           </button>
-          <button type="button" className="button bench-cancel" data-testid="bench-cancel" disabled={!active || cancelling} onClick={onCancel}>
+          <button
+            type="button"
+            className="button bench-cancel"
+            data-testid="bench-cancel"
+            disabled={!active || cancelling}
+            onClick={onCancel}
+          >
             {cancelling ? 'Cancelling…' : 'Cancel'}
           </button>
         </div>

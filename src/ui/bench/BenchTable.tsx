@@ -38,7 +38,11 @@ function Values({ row }: { row: BenchRow }) {
 
 export function BenchTable({ rows, running }: { rows: readonly BenchRow[]; running: boolean }) {
   if (rows.length === 0) {
-    return <p className="caption bench-empty">{running ? 'The first row appears when its case has been measured…' : 'No rows yet: choose backends and groups, then Run.'}</p>;
+    return (
+      <p className="caption bench-empty">
+        {running ? 'The first row appears when its case has been measured…' : 'No rows yet: choose backends and groups, then Run.'}
+      </p>
+    );
   }
   return (
     <div className="bench-table-wrap">
@@ -48,7 +52,9 @@ export function BenchTable({ rows, running }: { rows: readonly BenchRow[]; runni
             <th scope="col">case</th>
             <th scope="col">backend</th>
             <th scope="col">measured (median)</th>
-            <th scope="col" className="bench-col-ratio">ratio</th>
+            <th scope="col" className="bench-col-ratio">
+              ratio
+            </th>
             <th scope="col">ratio means</th>
             <th scope="col">target</th>
             <th scope="col">met</th>
@@ -63,7 +69,10 @@ export function BenchTable({ rows, running }: { rows: readonly BenchRow[]; runni
                 {newSection && (
                   <tr className="bench-section">
                     <th colSpan={7} scope="colgroup">
-                      {groupTitle(row.group)} <span className="bench-section-meta">· {backendName(row.backend)} · {row.group}</span>
+                      {groupTitle(row.group)}{' '}
+                      <span className="bench-section-meta">
+                        · {backendName(row.backend)} · {row.group}
+                      </span>
                     </th>
                   </tr>
                 )}

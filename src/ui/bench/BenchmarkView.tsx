@@ -48,10 +48,10 @@ export function BenchmarkView() {
             Benchmark this machine
           </h2>
           <p className="bench-lead">
-            Times deconvolution against batch norm and plain convolution on this machine, side by side on one backend in one run: the
-            fused WGSL kernels against composed TensorFlow.js ops, one layer and a whole training step of each model, peak tensor
-            memory, WASM against the other backends, and whitening a 512×512 image. Each ratio compares two figures measured
-            together; absolute times are context.
+            Times deconvolution against batch norm and plain convolution on this machine, side by side on one backend in one run: the fused
+            WGSL kernels against composed TensorFlow.js ops, one layer and a whole training step of each model, peak tensor memory, WASM
+            against the other backends, and whitening a 512×512 image. Each ratio compares two figures measured together; absolute times are
+            context.
           </p>
           <p className="bench-lead bench-lead-note">
             Deconv Lab&apos;s published figures come from CI machines without a GPU (WebGPU on SwiftShader, a software GPU): real-GPU

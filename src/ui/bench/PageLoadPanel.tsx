@@ -52,7 +52,8 @@ export function PageLoadPanel() {
       </dl>
       <p className="caption">
         Files fetched before DOMContentLoaded; the tabs loaded later and the workers are not counted. “As served” is the encoded body size:
-        the gzip size only when the server compresses, which {load.compressed ? 'this one did' : 'this one did not (the sizes are uncompressed)'}.
+        the gzip size only when the server compresses, which{' '}
+        {load.compressed ? 'this one did' : 'this one did not (the sizes are uncompressed)'}.
       </p>
     </section>
   );

@@ -31,7 +31,8 @@ async function probeWebGpu(): Promise<BackendAvailability> {
 }
 
 function probeWebGl(): BackendAvailability {
-  if (typeof OffscreenCanvas === 'undefined') return { available: false, detail: 'this browser has no OffscreenCanvas, which WebGL needs inside a worker' };
+  if (typeof OffscreenCanvas === 'undefined')
+    return { available: false, detail: 'this browser has no OffscreenCanvas, which WebGL needs inside a worker' };
   try {
     const canvas = new OffscreenCanvas(1, 1);
     const context = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
@@ -48,10 +49,35 @@ function probeWebGl(): BackendAvailability {
  * `i32.const 0; i8x16.splat`. A browser without wasm SIMD rejects it.
  */
 const SIMD_MODULE = new Uint8Array([
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // "\0asm", version 1
-  0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b, // type section: one type, () -> v128
-  0x03, 0x02, 0x01, 0x00, // function section: one function of type 0
-  0x0a, 0x08, 0x01, 0x06, 0x00, 0x41, 0x00, 0xfd, 0x0f, 0x0b, // code: no locals; i32.const 0; i8x16.splat; end
+  0x00,
+  0x61,
+  0x73,
+  0x6d,
+  0x01,
+  0x00,
+  0x00,
+  0x00, // "\0asm", version 1
+  0x01,
+  0x05,
+  0x01,
+  0x60,
+  0x00,
+  0x01,
+  0x7b, // type section: one type, () -> v128
+  0x03,
+  0x02,
+  0x01,
+  0x00, // function section: one function of type 0
+  0x0a,
+  0x08,
+  0x01,
+  0x06,
+  0x00,
+  0x41,
+  0x00,
+  0xfd,
+  0x0f,
+  0x0b, // code: no locals; i32.const 0; i8x16.splat; end
 ]);
 
 /** `wasm`: the WebAssembly object to ask (null: none), for tests. */

@@ -17,7 +17,10 @@ export interface BenchClientHandlers {
 }
 
 export function createBenchWorker(): BenchWorkerLike {
-  return new Worker(new URL('../../bench/benchWorker.ts', import.meta.url), { type: 'module', name: 'deconv-lab-bench' }) as unknown as BenchWorkerLike;
+  return new Worker(new URL('../../bench/benchWorker.ts', import.meta.url), {
+    type: 'module',
+    name: 'deconv-lab-bench',
+  }) as unknown as BenchWorkerLike;
 }
 
 const ENDING_EVENTS: ReadonlySet<BenchEvent['type']> = new Set(['done', 'cancelled', 'error']);

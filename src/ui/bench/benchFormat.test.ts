@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { BenchReport, BenchRow } from '../../bench/types';
-import { backendName, describeDevices, formatNumber, formatRatio, formatValue, markdownReport, markdownTable, reportFileName } from './benchFormat';
+import {
+  backendName,
+  describeDevices,
+  formatNumber,
+  formatRatio,
+  formatValue,
+  markdownReport,
+  markdownTable,
+  reportFileName,
+} from './benchFormat';
 
 const rows: BenchRow[] = [
   {
@@ -17,7 +26,14 @@ const rows: BenchRow[] = [
     met: true,
     reps: 3,
   },
-  { group: 'peak_memory', label: 'deconv | bn', backend: 'cpu', values: [{ label: 'peak', value: 3_500_000, unit: 'bytes' }], reps: 1, note: 'context\nonly' },
+  {
+    group: 'peak_memory',
+    label: 'deconv | bn',
+    backend: 'cpu',
+    values: [{ label: 'peak', value: 3_500_000, unit: 'bytes' }],
+    reps: 1,
+    note: 'context\nonly',
+  },
 ];
 
 describe('benchmark figures', () => {
@@ -40,7 +56,13 @@ describe('benchmark figures', () => {
 
 describe('backend names', () => {
   it("uses the app's labels, WASM included", () => {
-    expect(['webgpu', 'webgl', 'wasm', 'cpu', 'n/a'].map((b) => backendName(b as Parameters<typeof backendName>[0]))).toEqual(['WebGPU', 'WebGL', 'WASM', 'CPU', 'n/a']);
+    expect(['webgpu', 'webgl', 'wasm', 'cpu', 'n/a'].map((b) => backendName(b as Parameters<typeof backendName>[0]))).toEqual([
+      'WebGPU',
+      'WebGL',
+      'WASM',
+      'CPU',
+      'n/a',
+    ]);
     expect(describeDevices({ wasm: 'wasm (SIMD, single thread)', cpu: 'cpu' })).toBe('WASM: wasm (SIMD, single thread); CPU: cpu');
   });
 });

@@ -52,7 +52,16 @@ export function markdownTable(rows: readonly BenchRow[]): string {
   const header = '| group | case | backend | measured | ratio | ratio means | target | met |\n|---|---|---|---|---|---|---|---|';
   const lines = rows.map((r) => {
     const measured = [formatValues(r.values), r.note ? `(${r.note})` : ''].filter(Boolean).join(' ');
-    const cells = [r.group, r.label, backendName(r.backend), measured, formatRatio(r.ratio), r.ratioMeaning ?? '', r.target ?? '', formatMet(r)];
+    const cells = [
+      r.group,
+      r.label,
+      backendName(r.backend),
+      measured,
+      formatRatio(r.ratio),
+      r.ratioMeaning ?? '',
+      r.target ?? '',
+      formatMet(r),
+    ];
     return `| ${cells.map(cell).join(' | ')} |`;
   });
   return [header, ...lines].join('\n');

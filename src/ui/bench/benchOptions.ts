@@ -26,7 +26,13 @@ export interface ParsedBenchHash {
 /** The panel's settings: the list of each, what the address may set, its key and label. */
 export const BENCH_SETTINGS: SettingsTable<BenchSelection> = {
   backends: { kind: 'list', default: [...BENCH_BACKENDS], options: BENCH_BACKENDS, unknownItems: 'drop', label: 'backends' },
-  groups: { kind: 'list', default: PANEL_GROUPS.map((g) => g.id), options: PANEL_GROUPS.map((g) => g.id), unknownItems: 'drop', label: 'groups' },
+  groups: {
+    kind: 'list',
+    default: PANEL_GROUPS.map((g) => g.id),
+    options: PANEL_GROUPS.map((g) => g.id),
+    unknownItems: 'drop',
+    label: 'groups',
+  },
   full: { kind: 'bool', default: false, label: 'full run', help: 'the large cases and more repetitions' },
 };
 
@@ -84,6 +90,7 @@ export function selectionProblem(selection: BenchSelection): string | null {
   const chosen = PANEL_GROUPS.filter((g) => selection.groups.includes(g.id));
   if (chosen.some((g) => groupRuns(g, selection.backends))) return null;
   if (chosen.every((g) => g.backends === 'webgpu-only')) return 'The chosen groups run on WebGPU only: add WebGPU or another group.';
-  if (chosen.every((g) => g.backends === 'wasm-pairs')) return 'The chosen group compares WASM with another backend: choose WASM and at least one more.';
+  if (chosen.every((g) => g.backends === 'wasm-pairs'))
+    return 'The chosen group compares WASM with another backend: choose WASM and at least one more.';
   return 'None of the chosen groups runs on these backends: the WebGPU-only ones need WebGPU, the WASM comparison needs WASM and another backend.';
 }

@@ -25,9 +25,25 @@ export function HistogramChart({ histogram, colour, fill, xLabel, width = 340, h
   const ticks = x.ticks(5);
   const barWidth = Math.max(1, x(min + binWidth) - x(min));
   return (
-    <svg className="chart" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Histogram of ${xLabel}`} data-testid={testId}>
+    <svg
+      className="chart"
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={`Histogram of ${xLabel}`}
+      data-testid={testId}
+    >
       {counts.map((c, i) => (
-        <rect key={i} x={x(min + i * binWidth)} y={y(c)} width={barWidth} height={y(0) - y(c)} style={{ fill, stroke: colour }} strokeWidth={0.5} />
+        <rect
+          key={i}
+          x={x(min + i * binWidth)}
+          y={y(c)}
+          width={barWidth}
+          height={y(0) - y(c)}
+          style={{ fill, stroke: colour }}
+          strokeWidth={0.5}
+        />
       ))}
       <g className="axis">
         <line x1={M.left} x2={width - M.right} y1={height - M.bottom} y2={height - M.bottom} />

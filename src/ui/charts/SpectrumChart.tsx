@@ -32,7 +32,15 @@ export function SpectrumChart({ series, width = 340, height = 118 }: Props) {
   const yTicks = y.ticks().filter((t) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9);
   const yStep = Math.ceil(yTicks.length / 6);
   return (
-    <svg className="chart" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label="Eigenvalue spectrum on a log scale" data-testid="spectrum-chart">
+    <svg
+      className="chart"
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label="Eigenvalue spectrum on a log scale"
+      data-testid="spectrum-chart"
+    >
       <g className="axis">
         <line x1={M.left} x2={M.left} y1={M.top} y2={height - M.bottom} />
         {yTicks

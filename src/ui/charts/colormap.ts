@@ -95,7 +95,13 @@ export function lutIndex(value: number, maxAbs: number): number {
  * RGBA pixels for an HWC image of signed values: one channel -> diverging map; three channels ->
  * the composite 0.5 + v / (2 range) per channel (grey where the whitened value is zero).
  */
-export function signedImageToRgba(values: Float32Array, width: number, height: number, channels: 1 | 3, range: number): Uint8ClampedArray<ArrayBuffer> {
+export function signedImageToRgba(
+  values: Float32Array,
+  width: number,
+  height: number,
+  channels: 1 | 3,
+  range: number,
+): Uint8ClampedArray<ArrayBuffer> {
   const out = new Uint8ClampedArray(width * height * 4);
   const scale = range > 0 ? 255 / (2 * range) : 0;
   for (let p = 0; p < width * height; p += 1) {

@@ -13,7 +13,12 @@ export function BackendIndicator() {
   const { label, reason, kind } = indicatorText(backend, failure, useHashTab());
   return (
     <div className="backend">
-      <span className={`backend-indicator backend-${kind}`} data-testid="backend-indicator" data-backend={backend?.name ?? ''} title={reason}>
+      <span
+        className={`backend-indicator backend-${kind}`}
+        data-testid="backend-indicator"
+        data-backend={backend?.name ?? ''}
+        title={reason}
+      >
         <span className="backend-dot" aria-hidden="true" />
         backend: {label}
       </span>

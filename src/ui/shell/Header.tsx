@@ -12,7 +12,12 @@ export function Header({ tab }: { tab: TabId }) {
             {t.label}
           </a>
         ))}
-        <a className="tab tab-tour" href={hashForTab('tour')} aria-current={tab === 'tour' ? 'page' : undefined} title="A guided tour for lectures: ← → move, Esc leaves">
+        <a
+          className="tab tab-tour"
+          href={hashForTab('tour')}
+          aria-current={tab === 'tour' ? 'page' : undefined}
+          title="A guided tour for lectures: ← → move, Esc leaves"
+        >
           Tour
         </a>
       </nav>

@@ -9,7 +9,13 @@ describe('the GPU adapter line', () => {
   });
 
   it('says "slower than WASM here" when the calibration measured it', () => {
-    const calibration = { cached: false, figures: [{ backend: 'wasm' as const, ms: 40 }, { backend: 'webgpu' as const, ms: 900 }] };
+    const calibration = {
+      cached: false,
+      figures: [
+        { backend: 'wasm' as const, ms: 40 },
+        { backend: 'webgpu' as const, ms: 900 },
+      ],
+    };
     expect(adapterLine({ adapter: 'google swiftshader', calibration })).toMatch(/software GPU \(SwiftShader\).*slower than WASM here$/);
   });
 

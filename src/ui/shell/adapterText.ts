@@ -16,6 +16,8 @@ export function adapterLine(status: Pick<BackendStatus, 'adapter' | 'fallbackAda
   const gpuMs = measuredMs(status, 'webgpu');
   const wasmMs = measuredMs(status, 'wasm');
   const comparison =
-    gpuMs !== undefined && wasmMs !== undefined && wasmMs < gpuMs ? 'slower than WASM here' : 'correct, but usually slower than WASM or WebGL';
+    gpuMs !== undefined && wasmMs !== undefined && wasmMs < gpuMs
+      ? 'slower than WASM here'
+      : 'correct, but usually slower than WASM or WebGL';
   return `GPU adapter: ${status.adapter} — a software GPU (${software}), not a graphics card: ${comparison}`;
 }

@@ -8,5 +8,9 @@ function subscribe(onChange: () => void): () => void {
 
 /** The tab named by the URL hash, re-rendering when the hash changes. */
 export function useHashTab(): TabId {
-  return useSyncExternalStore(subscribe, () => tabFromHash(window.location.hash), () => 'whitening');
+  return useSyncExternalStore(
+    subscribe,
+    () => tabFromHash(window.location.hash),
+    () => 'whitening',
+  );
 }

@@ -29,7 +29,14 @@ export function TourCard({ step, current, lecture, onBack, onNext, onLeave, onTo
         <button type="button" className="button" data-testid="tour-back" onClick={onBack} disabled={step <= 1} aria-label="Back (←)">
           ← Back
         </button>
-        <button type="button" className="button button-primary" data-testid="tour-next" onClick={onNext} disabled={step >= TOUR_LENGTH} aria-label="Next (→)">
+        <button
+          type="button"
+          className="button button-primary"
+          data-testid="tour-next"
+          onClick={onNext}
+          disabled={step >= TOUR_LENGTH}
+          aria-label="Next (→)"
+        >
           Next →
         </button>
       </div>

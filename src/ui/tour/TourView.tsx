@@ -40,7 +40,8 @@ export function TourView() {
   useEffect(() => {
     const canonicalise = () => {
       const canonical = tourHash(parseTourStep(window.location.hash));
-      if (window.location.hash.startsWith('#/tour') && window.location.hash !== canonical) window.history.replaceState(window.history.state, '', canonical);
+      if (window.location.hash.startsWith('#/tour') && window.location.hash !== canonical)
+        window.history.replaceState(window.history.state, '', canonical);
     };
     canonicalise();
     window.addEventListener('hashchange', canonicalise);
@@ -60,7 +61,14 @@ export function TourView() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
-      const action = tourKeyAction({ key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, targetTag: target?.tagName, targetEditable: target?.isContentEditable });
+      const action = tourKeyAction({
+        key: event.key,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        altKey: event.altKey,
+        targetTag: target?.tagName,
+        targetEditable: target?.isContentEditable,
+      });
       if (!action) return;
       // The tour owns these keys: the training view's own lecture mode would cover the card.
       event.preventDefault();
@@ -85,7 +93,12 @@ export function TourView() {
         onLeave={() => leaveTour(stage.view)}
         onToggleLecture={() => setLecture((on) => !on)}
       />
-      <div className="tour-stage" data-view={stage.view} data-focus={stage.focus} data-stats={stage.view === 'whitening' ? (stage.stats ?? 'none') : undefined}>
+      <div
+        className="tour-stage"
+        data-view={stage.view}
+        data-focus={stage.focus}
+        data-stats={stage.view === 'whitening' ? (stage.stats ?? 'none') : undefined}
+      >
         {stage.view === 'whitening' ? (
           <WhiteningView />
         ) : (

@@ -8,5 +8,9 @@ function subscribe(onChange: () => void): () => void {
 
 /** The tour step (1-based) named by `#/tour?step=N`, re-rendering when the hash changes. */
 export function useTourStep(): number {
-  return useSyncExternalStore(subscribe, () => parseTourStep(window.location.hash), () => 1);
+  return useSyncExternalStore(
+    subscribe,
+    () => parseTourStep(window.location.hash),
+    () => 1,
+  );
 }

@@ -34,7 +34,14 @@ export function TrainingView() {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       const action = keyToAction(
-        { key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, targetTag: target?.tagName, targetEditable: target?.isContentEditable },
+        {
+          key: event.key,
+          ctrlKey: event.ctrlKey,
+          metaKey: event.metaKey,
+          altKey: event.altKey,
+          targetTag: target?.tagName,
+          targetEditable: target?.isContentEditable,
+        },
         { lecture: lecturePanel !== null, help },
       );
       if (!action) return;
@@ -77,7 +84,11 @@ export function TrainingView() {
   const show = (id: PanelId) => lecturePanel === null || lecturePanel === id;
 
   return (
-    <section className={lecture ? 'training-view lecture' : 'training-view'} aria-label="Training dashboard" data-lecture-panel={lecturePanel ?? undefined}>
+    <section
+      className={lecture ? 'training-view lecture' : 'training-view'}
+      aria-label="Training dashboard"
+      data-lecture-panel={lecturePanel ?? undefined}
+    >
       <TrainingToolbar controller={controller} />
       <StatusBar run={run} />
       <RunMessages controller={controller} />
@@ -93,8 +104,12 @@ export function TrainingView() {
       )}
       <footer className="training-footer">
         <ExportRunButtons run={run} params={params} />
-        <button type="button" className="link-button" onClick={() => setLecturePanel('curves')}>Lecture mode (F)</button>
-        <button type="button" className="link-button" onClick={() => setHelp(true)}>Keyboard shortcuts (?)</button>
+        <button type="button" className="link-button" onClick={() => setLecturePanel('curves')}>
+          Lecture mode (F)
+        </button>
+        <button type="button" className="link-button" onClick={() => setHelp(true)}>
+          Keyboard shortcuts (?)
+        </button>
         <span className="caption privacy-note">Training runs in this browser; uploaded files never leave your computer.</span>
       </footer>
       <DiagnosticsPanel controller={controller} />

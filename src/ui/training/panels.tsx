@@ -29,12 +29,18 @@ function SvgExport({ svgRef, params, what }: { svgRef: RefObject<SVGSVGElement |
   const exportPng = () => {
     const svg = svgRef.current;
     if (!svg) return;
-    void svgToPng(svgMarkup(svg), svg.width.baseVal.value, svg.height.baseVal.value).then((blob) => downloadBlob(blob, exportFileName(params, what, 'png')));
+    void svgToPng(svgMarkup(svg), svg.width.baseVal.value, svg.height.baseVal.value).then((blob) =>
+      downloadBlob(blob, exportFileName(params, what, 'png')),
+    );
   };
   return (
     <span className="export-row">
-      <button type="button" className="link-button" onClick={exportPng} aria-label={`Download ${what} chart as PNG`}>PNG</button>
-      <button type="button" className="link-button" onClick={exportSvg} aria-label={`Download ${what} chart as SVG`}>SVG</button>
+      <button type="button" className="link-button" onClick={exportPng} aria-label={`Download ${what} chart as PNG`}>
+        PNG
+      </button>
+      <button type="button" className="link-button" onClick={exportSvg} aria-label={`Download ${what} chart as SVG`}>
+        SVG
+      </button>
     </span>
   );
 }
@@ -64,11 +70,19 @@ export function KernelsPanel({ run, params, lecture }: PanelProps) {
                 <span className="variant-subtitle">first-layer kernels</span>
                 {first && (
                   <span className="variant-stats num" title={`${first.layer} activations before ReLU, on the probe batch`}>
-                    {first.layer}: kurtosis <strong>{formatKurtosis(first.pre.kurtosis)}</strong>, near-zero <strong>{formatPercent(first.pre.nearZeroFraction)}</strong>
+                    {first.layer}: kurtosis <strong>{formatKurtosis(first.pre.kurtosis)}</strong>, near-zero{' '}
+                    <strong>{formatPercent(first.pre.nearZeroFraction)}</strong>
                   </span>
                 )}
               </header>
-              <KernelGrid norm={norm} kernels={variant?.kernels} mode={mode} width={columnWidth} height={gridHeight} fileName={(what, ext) => exportFileName(params, what, ext)} />
+              <KernelGrid
+                norm={norm}
+                kernels={variant?.kernels}
+                mode={mode}
+                width={columnWidth}
+                height={gridHeight}
+                fileName={(what, ext) => exportFileName(params, what, ext)}
+              />
               <p className="caption">{kernelCaption(norm, variant?.kernels)}</p>
             </div>
           );
@@ -76,7 +90,8 @@ export function KernelsPanel({ run, params, lecture }: PanelProps) {
       </div>
       {params.dataset === 'cifar10' && (
         <label className="inline-toggle">
-          <input type="checkbox" checked={mode === 'rgb'} onChange={(e) => setMode(e.target.checked ? 'rgb' : 'diverging')} /> show 3-channel kernels as an RGB composite
+          <input type="checkbox" checked={mode === 'rgb'} onChange={(e) => setMode(e.target.checked ? 'rgb' : 'diverging')} /> show
+          3-channel kernels as an RGB composite
         </label>
       )}
     </section>
@@ -123,7 +138,10 @@ export function CurvesPanel({ run, params, lecture }: PanelProps) {
           palette={palette}
         />
       </div>
-      <p className="caption">Solid: training loss (smoothed); dashed: test accuracy. Both networks see the same batches from the same initial weights; only the normalisation differs.</p>
+      <p className="caption">
+        Solid: training loss (smoothed); dashed: test accuracy. Both networks see the same batches from the same initial weights; only the
+        normalisation differs.
+      </p>
     </section>
   );
 }
@@ -139,7 +157,14 @@ export function SparsitySection({ run, params, lecture }: PanelProps) {
         <h2 className="panel-title">Activation sparsity</h2>
         <SvgExport svgRef={svgRef} params={params} what="activations" />
       </header>
-      <SparsityPanel variants={run.variants} width={width - 26} height={lecture ? Math.round(window.innerHeight * 0.5) : 170} svgRef={svgRef} fontScale={lecture ? 1.6 : 1} palette={palette} />
+      <SparsityPanel
+        variants={run.variants}
+        width={width - 26}
+        height={lecture ? Math.round(window.innerHeight * 0.5) : 170}
+        svgRef={svgRef}
+        fontScale={lecture ? 1.6 : 1}
+        palette={palette}
+      />
       <p className="caption">{SPARSITY_CAPTION}</p>
     </section>
   );

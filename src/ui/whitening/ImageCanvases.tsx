@@ -30,15 +30,7 @@ export function WhitenedCanvas({ image }: { image: FrameImage | null }) {
     const rgba = signedImageToRgba(image.whitened, image.width, image.height, image.channels, range);
     c.getContext('2d')?.putImageData(new ImageData(rgba, image.width, image.height), 0, 0);
   }, [image]);
-  return (
-    <canvas
-      ref={canvas}
-      className="image-canvas"
-      role="img"
-      aria-label="The whitened image"
-      data-testid="whitened-canvas"
-    />
-  );
+  return <canvas ref={canvas} className="image-canvas" role="img" aria-label="The whitened image" data-testid="whitened-canvas" />;
 }
 
 /** The live camera picture in webcam mode. */

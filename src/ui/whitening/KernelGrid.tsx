@@ -34,7 +34,10 @@ export function KernelGrid({ shape, data }: Props) {
   const maxAbs = useMemo(() => data.reduce((m, v) => Math.max(m, Math.abs(v)), 0), [data]);
   // One image per kernel, all on one colour scale, laid out with gaps by CSS.
   const images = useMemo(
-    () => Array.from({ length: cOut * cIn }, (_, n) => kernelImage(kernelBank(data, k, cIn, Math.floor(n / cIn), n % cIn), 'diverging', 1, { frame: false, maxAbs })),
+    () =>
+      Array.from({ length: cOut * cIn }, (_, n) =>
+        kernelImage(kernelBank(data, k, cIn, Math.floor(n / cIn), n % cIn), 'diverging', 1, { frame: false, maxAbs }),
+      ),
     [data, k, cIn, cOut, maxAbs],
   );
   const cell = Math.max(4, Math.floor((GRID_PX - GAP_PX * (Math.max(cOut, cIn) - 1)) / (Math.max(cOut, cIn) * k)));

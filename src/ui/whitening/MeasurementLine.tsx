@@ -14,8 +14,8 @@ export function MeasurementLine({ measurement, payload }: { measurement: Measure
   if (!measurement || !payload) return <span className="measurement">Waiting for the first result…</span>;
   return (
     <span className="measurement num" data-testid="measurement" data-iters={measurement.settings?.iters}>
-      <b data-testid="whiten-ms">{Math.round(measurement.ms).toLocaleString('en')} ms</b> on {computedBy(measurement)},{' '}
-      {payload.width}×{payload.height} px{measurement.settings && `, K = ${measurement.settings.iters}`}
+      <b data-testid="whiten-ms">{Math.round(measurement.ms).toLocaleString('en')} ms</b> on {computedBy(measurement)}, {payload.width}×
+      {payload.height} px{measurement.settings && `, K = ${measurement.settings.iters}`}
     </span>
   );
 }

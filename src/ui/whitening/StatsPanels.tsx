@@ -26,7 +26,13 @@ export function HistogramPanel({ payload }: { payload: WhitenPayload }) {
               <b>{pct(meanOf(input, 'nearZeroFraction'))}</b>
             </span>
           </figcaption>
-          <HistogramChart histogram={payload.histograms.input} colour="var(--color-none)" fill="var(--color-none-fill)" xLabel="pixel value − channel mean" testId="histogram-before" />
+          <HistogramChart
+            histogram={payload.histograms.input}
+            colour="var(--color-none)"
+            fill="var(--color-none-fill)"
+            xLabel="pixel value − channel mean"
+            testId="histogram-before"
+          />
         </figure>
         <figure className="hist">
           <figcaption className="hist-head">
@@ -36,12 +42,18 @@ export function HistogramPanel({ payload }: { payload: WhitenPayload }) {
               <b data-testid="near-zero-after">{pct(meanOf(output, 'nearZeroFraction'))}</b>
             </span>
           </figcaption>
-          <HistogramChart histogram={payload.histograms.output} colour="var(--color-deconv)" fill="var(--color-deconv-fill)" xLabel="whitened value (centred)" testId="histogram-after" />
+          <HistogramChart
+            histogram={payload.histograms.output}
+            colour="var(--color-deconv)"
+            fill="var(--color-deconv-fill)"
+            xLabel="whitened value (centred)"
+            testId="histogram-after"
+          />
         </figure>
       </div>
       <p className="caption">
-        Whitening makes pixels sparse: most values gather near zero with heavy tails at edges. Kurtosis is E[(v−m)⁴]/σ⁴ (3 for a
-        Gaussian, higher = sparser); near-zero is the share of values within 0.1 σ of the mean.
+        Whitening makes pixels sparse: most values gather near zero with heavy tails at edges. Kurtosis is E[(v−m)⁴]/σ⁴ (3 for a Gaussian,
+        higher = sparser); near-zero is the share of values within 0.1 σ of the mean.
       </p>
     </section>
   );

@@ -24,7 +24,10 @@ export function WhiteningControls({ settings, onChange, disabled }: Props) {
       <legend className="visually-hidden">Whitening settings</legend>
       <label className="control">
         <span className="control-name">
-          kernel <b className="num">{settings.kernel}×{settings.kernel}</b>
+          kernel{' '}
+          <b className="num">
+            {settings.kernel}×{settings.kernel}
+          </b>
         </span>
         <input
           type="range"
@@ -94,11 +97,20 @@ export function WhiteningControls({ settings, onChange, disabled }: Props) {
         <button type="button" className="button" aria-pressed={!settings.grey} onClick={() => onChange({ grey: false })}>
           colour
         </button>
-        <button type="button" className="button" aria-pressed={settings.grey} data-testid="grey-toggle" onClick={() => onChange({ grey: true })}>
+        <button
+          type="button"
+          className="button"
+          aria-pressed={settings.grey}
+          data-testid="grey-toggle"
+          onClick={() => onChange({ grey: true })}
+        >
           grey
         </button>
       </div>
-      <label className="control" title="The direct engine answers a slider change in tens of milliseconds; the backend shows the tfjs path (fused WGSL kernels on WebGPU) doing the same work.">
+      <label
+        className="control"
+        title="The direct engine answers a slider change in tens of milliseconds; the backend shows the tfjs path (fused WGSL kernels on WebGPU) doing the same work."
+      >
         <span className="control-name">computed by</span>
         <select
           value={settings.engine}

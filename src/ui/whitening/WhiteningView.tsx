@@ -108,12 +108,18 @@ export function WhiteningView() {
         <figure className="panel figure">
           <h2 className="panel-title">{webcam.active ? 'Camera' : 'Original'}</h2>
           <div className="image-frame">
-            {webcam.active ? <WebcamVideo video={webcam.video} /> : <OriginalCanvas bitmap={s.bitmap} label={image ? `Original: ${image.name}` : 'No image yet'} />}
+            {webcam.active ? (
+              <WebcamVideo video={webcam.video} />
+            ) : (
+              <OriginalCanvas bitmap={s.bitmap} label={image ? `Original: ${image.name}` : 'No image yet'} />
+            )}
           </div>
           <figcaption className="caption">
             {webcam.active
               ? `Live camera; frames whitened at ${s.display ? `${s.display.width}×${s.display.height}` : '…'} px, statistics refreshed every 0.5 s.`
-              : image ? `${image.name}, ${image.width}×${image.height} px, pixels scaled to [0, 1].` : 'Loading a sample photo…'}
+              : image
+                ? `${image.name}, ${image.width}×${image.height} px, pixels scaled to [0, 1].`
+                : 'Loading a sample photo…'}
           </figcaption>
         </figure>
         <figure className="panel figure">

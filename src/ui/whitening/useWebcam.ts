@@ -39,7 +39,10 @@ export function useWebcam() {
       return;
     }
     try {
-      stream.current = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 640 }, height: { ideal: 480 } }, audio: false });
+      stream.current = await navigator.mediaDevices.getUserMedia({
+        video: { width: { ideal: 640 }, height: { ideal: 480 } },
+        audio: false,
+      });
     } catch (error) {
       store.reportError(cameraMessage(error));
       return;

@@ -34,7 +34,13 @@ function textWidth(text: string, fontSize: number): number {
   return text.length * fontSize * 0.54 + 10;
 }
 
-function ends(series: ChartSeries[], x: AnnotationLabelsProps['x'], y: AnnotationLabelsProps['y'], yAccuracy: AnnotationLabelsProps['yAccuracy'], radius: number): Box[] {
+function ends(
+  series: ChartSeries[],
+  x: AnnotationLabelsProps['x'],
+  y: AnnotationLabelsProps['y'],
+  yAccuracy: AnnotationLabelsProps['yAccuracy'],
+  radius: number,
+): Box[] {
   const pad = radius + 6;
   const boxes: Box[] = [];
   for (const s of series) {
@@ -43,12 +49,18 @@ function ends(series: ChartSeries[], x: AnnotationLabelsProps['x'], y: Annotatio
     if (last >= 0) points.push({ x: x(s.steps[last]), y: y(s.losses[last]) });
     const acc = s.accuracy[s.accuracy.length - 1];
     if (acc) points.push({ x: x(acc.step), y: yAccuracy(acc.accuracy) });
-    for (const p of points) if (Number.isFinite(p.x) && Number.isFinite(p.y)) boxes.push({ x: p.x - pad, y: p.y - pad, width: 2 * pad, height: 2 * pad });
+    for (const p of points)
+      if (Number.isFinite(p.x) && Number.isFinite(p.y)) boxes.push({ x: p.x - pad, y: p.y - pad, width: 2 * pad, height: 2 * pad });
   }
   return boxes;
 }
 
-function curvePoints(series: ChartSeries[], x: AnnotationLabelsProps['x'], y: AnnotationLabelsProps['y'], yAccuracy: AnnotationLabelsProps['yAccuracy']): Point[] {
+function curvePoints(
+  series: ChartSeries[],
+  x: AnnotationLabelsProps['x'],
+  y: AnnotationLabelsProps['y'],
+  yAccuracy: AnnotationLabelsProps['yAccuracy'],
+): Point[] {
   const points: Point[] = [];
   for (const s of series) {
     const every = Math.max(1, Math.ceil(s.steps.length / MAX_CURVE_POINTS));
@@ -58,7 +70,18 @@ function curvePoints(series: ChartSeries[], x: AnnotationLabelsProps['x'], y: An
   return points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
 }
 
-export function AnnotationLabels({ series, x, y, yAccuracy, innerWidth, innerHeight, legend, endRadius, font, palette }: AnnotationLabelsProps) {
+export function AnnotationLabels({
+  series,
+  x,
+  y,
+  yAccuracy,
+  innerWidth,
+  innerHeight,
+  legend,
+  endRadius,
+  font,
+  palette,
+}: AnnotationLabelsProps) {
   const annotations = useMemo(() => lossAnnotations(series), [series]);
   const fontSize = font * 0.92;
   const height = fontSize + 8;
@@ -89,7 +112,17 @@ export function AnnotationLabels({ series, x, y, yAccuracy, innerWidth, innerHei
           <g key={annotation.kind} data-testid="loss-annotation" data-kind={annotation.kind} data-step={annotation.step}>
             <line x1={anchor.x} y1={anchor.y} x2={edgeX} y2={edgeY} stroke={colour} strokeWidth={1.5} />
             <circle cx={anchor.x} cy={anchor.y} r={endRadius} fill={palette.background} stroke={colour} strokeWidth={2} />
-            <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={3} fill={palette.background} fillOpacity={0.9} stroke={colour} strokeWidth={1} />
+            <rect
+              x={box.x}
+              y={box.y}
+              width={box.width}
+              height={box.height}
+              rx={3}
+              fill={palette.background}
+              fillOpacity={0.9}
+              stroke={colour}
+              strokeWidth={1}
+            />
             <text x={box.x + 5} y={box.y + box.height / 2} dy="0.35em" fontSize={fontSize} fill={palette.ink}>
               {text}
             </text>

@@ -21,7 +21,6 @@ interface LossChartProps {
   palette: ChartPalette;
 }
 
-
 interface Series {
   norm: VariantHistory['norm'];
   steps: number[];
@@ -29,7 +28,18 @@ interface Series {
   accuracy: { step: number; accuracy: number }[];
 }
 
-export function LossChart({ variants, stepsPerEpoch, totalSteps, width, height, logScale, smoothing, svgRef, fontScale = 1, palette }: LossChartProps) {
+export function LossChart({
+  variants,
+  stepsPerEpoch,
+  totalSteps,
+  width,
+  height,
+  logScale,
+  smoothing,
+  svgRef,
+  fontScale = 1,
+  palette,
+}: LossChartProps) {
   const [hoverStep, setHoverStep] = useState<number | null>(null);
   // Right and bottom margins grow with the type (lecture mode): tick labels plus the rotated or lower axis label, descenders included.
   const MARGIN = { top: 12, right: 8 + 46 * fontScale, bottom: 12 + 28 * fontScale, left: 40 + 16 * fontScale };
@@ -38,7 +48,10 @@ export function LossChart({ variants, stepsPerEpoch, totalSteps, width, height, 
       variants.map((variant) => ({
         norm: variant.norm,
         steps: variant.losses.map((p) => p.step),
-        losses: smoothSeries(variant.losses.map((p) => p.loss), smoothing),
+        losses: smoothSeries(
+          variant.losses.map((p) => p.loss),
+          smoothing,
+        ),
         accuracy: variant.test,
       })),
     [variants, smoothing],
@@ -48,10 +61,18 @@ export function LossChart({ variants, stepsPerEpoch, totalSteps, width, height, 
   const lastStep = Math.max(1, ...series.map((s) => s.steps[s.steps.length - 1] ?? 0));
   const xMax = Math.max(lastStep, Math.min(totalSteps, lastStep * 1.1));
   const x = d3.scaleLinear().domain([0, xMax]).range([0, innerWidth]);
-  const lossExtent = finiteExtent(series.flatMap((s) => s.losses), logScale, logScale ? [0.1, 3] : [0, 3]);
+  const lossExtent = finiteExtent(
+    series.flatMap((s) => s.losses),
+    logScale,
+    logScale ? [0.1, 3] : [0, 3],
+  );
   const y = logScale
     ? d3.scaleLog().domain(lossExtent).range([innerHeight, 0]).nice()
-    : d3.scaleLinear().domain([Math.min(0, lossExtent[0]), lossExtent[1]]).range([innerHeight, 0]).nice();
+    : d3
+        .scaleLinear()
+        .domain([Math.min(0, lossExtent[0]), lossExtent[1]])
+        .range([innerHeight, 0])
+        .nice();
   const yAcc = d3.scaleLinear().domain([0, 1]).range([innerHeight, 0]);
   const font = 12 * fontScale;
 
@@ -79,7 +100,15 @@ export function LossChart({ variants, stepsPerEpoch, totalSteps, width, height, 
   const hover = hoverStep === null ? null : readOut(series, hoverStep, palette.ink);
 
   return (
-    <svg ref={svgRef} width={width} height={height} role="img" aria-label="Training loss and test accuracy per variant" fontFamily={CHART_FONT} xmlns="http://www.w3.org/2000/svg">
+    <svg
+      ref={svgRef}
+      width={width}
+      height={height}
+      role="img"
+      aria-label="Training loss and test accuracy per variant"
+      fontFamily={CHART_FONT}
+      xmlns="http://www.w3.org/2000/svg"
+    >
       <rect width={width} height={height} fill={palette.background} />
       <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
         {yTicks.map((tick) => (
@@ -95,11 +124,14 @@ export function LossChart({ variants, stepsPerEpoch, totalSteps, width, height, 
             {`${Math.round(tick * 100)}%`}
           </text>
         ))}
-        {x.ticks(6).filter(Number.isInteger).map((tick) => (
-          <text key={`x${tick}`} x={x(tick)} y={innerHeight + font + 4} textAnchor="middle" fontSize={font} fill={palette.text}>
-            {tick}
-          </text>
-        ))}
+        {x
+          .ticks(6)
+          .filter(Number.isInteger)
+          .map((tick) => (
+            <text key={`x${tick}`} x={x(tick)} y={innerHeight + font + 4} textAnchor="middle" fontSize={font} fill={palette.text}>
+              {tick}
+            </text>
+          ))}
         {epochs.map((step, index) => (
           <g key={`e${step}`}>
             <line x1={x(step)} x2={x(step)} y2={innerHeight} stroke={palette.ink} strokeDasharray="2 4" strokeWidth={1} />
@@ -115,21 +147,47 @@ export function LossChart({ variants, stepsPerEpoch, totalSteps, width, height, 
         <text x={innerWidth / 2} y={innerHeight + 2 * font + 8} textAnchor="middle" fontSize={font} fill={palette.text}>
           training step
         </text>
-        <text transform={`translate(${-MARGIN.left + font},${innerHeight / 2}) rotate(-90)`} textAnchor="middle" fontSize={font} fill={palette.text}>
+        <text
+          transform={`translate(${-MARGIN.left + font},${innerHeight / 2}) rotate(-90)`}
+          textAnchor="middle"
+          fontSize={font}
+          fill={palette.text}
+        >
           {`train loss${logScale ? ' (log)' : ''} —`}
         </text>
-        <text transform={`translate(${innerWidth + MARGIN.right - 12 * fontScale},${innerHeight / 2}) rotate(90)`} textAnchor="middle" fontSize={font} fill={palette.text}>
+        <text
+          transform={`translate(${innerWidth + MARGIN.right - 12 * fontScale},${innerHeight / 2}) rotate(90)`}
+          textAnchor="middle"
+          fontSize={font}
+          fill={palette.text}
+        >
           test accuracy - -
         </text>
         {series.map((s) => (
           <g key={s.norm} data-variant={s.norm}>
             <path d={pathFor(s)} fill="none" stroke={VARIANT_COLOUR[s.norm]} strokeWidth={2 * fontScale} />
-            <path d={accuracyLine(s.accuracy) ?? ''} fill="none" stroke={VARIANT_COLOUR[s.norm]} strokeWidth={2 * fontScale} strokeDasharray="6 4" />
+            <path
+              d={accuracyLine(s.accuracy) ?? ''}
+              fill="none"
+              stroke={VARIANT_COLOUR[s.norm]}
+              strokeWidth={2 * fontScale}
+              strokeDasharray="6 4"
+            />
             {s.losses.length > 0 && Number.isFinite(s.losses[s.losses.length - 1]) && (!logScale || s.losses[s.losses.length - 1] > 0) && (
-              <circle cx={x(s.steps[s.steps.length - 1])} cy={y(s.losses[s.losses.length - 1])} r={3 * fontScale} fill={VARIANT_COLOUR[s.norm]} />
+              <circle
+                cx={x(s.steps[s.steps.length - 1])}
+                cy={y(s.losses[s.losses.length - 1])}
+                r={3 * fontScale}
+                fill={VARIANT_COLOUR[s.norm]}
+              />
             )}
             {s.accuracy.length > 0 && (
-              <circle cx={x(s.accuracy[s.accuracy.length - 1].step)} cy={yAcc(s.accuracy[s.accuracy.length - 1].accuracy)} r={3.5 * fontScale} fill={VARIANT_COLOUR[s.norm]} />
+              <circle
+                cx={x(s.accuracy[s.accuracy.length - 1].step)}
+                cy={yAcc(s.accuracy[s.accuracy.length - 1].accuracy)}
+                r={3.5 * fontScale}
+                fill={VARIANT_COLOUR[s.norm]}
+              />
             )}
           </g>
         ))}
@@ -137,7 +195,9 @@ export function LossChart({ variants, stepsPerEpoch, totalSteps, width, height, 
           {series.map((s, index) => (
             <g key={s.norm} transform={`translate(0,${index * (font + 6)})`}>
               <line x2={18 * fontScale} y1={-font / 3} y2={-font / 3} stroke={VARIANT_COLOUR[s.norm]} strokeWidth={3 * fontScale} />
-              <text x={24 * fontScale} fontSize={font} fontWeight={700} fill={VARIANT_COLOUR[s.norm]}>{VARIANT_NAME[s.norm]}</text>
+              <text x={24 * fontScale} fontSize={font} fontWeight={700} fill={VARIANT_COLOUR[s.norm]}>
+                {VARIANT_NAME[s.norm]}
+              </text>
             </g>
           ))}
         </g>
@@ -156,9 +216,23 @@ export function LossChart({ variants, stepsPerEpoch, totalSteps, width, height, 
         {hover && (
           <g pointerEvents="none">
             <line x1={x(hover.step)} x2={x(hover.step)} y2={innerHeight} stroke={palette.ink} strokeWidth={1} />
-            <rect x={Math.min(x(hover.step) + 8, innerWidth - 190)} y={4} width={182} height={hover.lines.length * (font + 4) + 8} fill={palette.background} stroke={palette.grid} rx={4} />
+            <rect
+              x={Math.min(x(hover.step) + 8, innerWidth - 190)}
+              y={4}
+              width={182}
+              height={hover.lines.length * (font + 4) + 8}
+              fill={palette.background}
+              stroke={palette.grid}
+              rx={4}
+            />
             {hover.lines.map((line, index) => (
-              <text key={line.text} x={Math.min(x(hover.step) + 14, innerWidth - 184)} y={4 + (index + 1) * (font + 4)} fontSize={font} fill={line.colour}>
+              <text
+                key={line.text}
+                x={Math.min(x(hover.step) + 14, innerWidth - 184)}
+                y={4 + (index + 1) * (font + 4)}
+                fontSize={font}
+                fill={line.colour}
+              >
                 {line.text}
               </text>
             ))}

@@ -4,7 +4,15 @@ import * as d3 from 'd3';
 import { useState, type RefObject } from 'react';
 import type { VariantHistory } from '../../../state/trainingRun';
 import { densityOutline, formatKurtosis, formatPercent, histogramRange } from './histogramMath';
-import { CHART_FONT, type ChartPalette, VARIANT_COLOUR, VARIANT_FILL, VARIANT_NAME, VARIANT_SHORT, VARIANT_TEXT_COLOUR } from '../variantStyle';
+import {
+  CHART_FONT,
+  type ChartPalette,
+  VARIANT_COLOUR,
+  VARIANT_FILL,
+  VARIANT_NAME,
+  VARIANT_SHORT,
+  VARIANT_TEXT_COLOUR,
+} from '../variantStyle';
 
 type Stage = 'pre' | 'post';
 
@@ -40,9 +48,16 @@ export function SparsityPanel({ variants, width, height, svgRef, fontScale = 1, 
   const innerWidth = Math.max(40, width - MARGIN.left - MARGIN.right);
   const innerHeight = Math.max(40, height - MARGIN.top - MARGIN.bottom);
   const outlines = entries.map((entry) => ({ norm: entry.norm, points: densityOutline(entry.data) }));
-  const x = d3.scaleLinear().domain(histogramRange(entries.map((e) => e.data))).range([0, innerWidth]);
+  const x = d3
+    .scaleLinear()
+    .domain(histogramRange(entries.map((e) => e.data)))
+    .range([0, innerWidth]);
   const yMax = d3.max(outlines.flatMap((o) => o.points.map((p) => p.density))) ?? 1;
-  const y = d3.scaleLinear().domain([0, yMax > 0 ? yMax : 1]).range([innerHeight, 0]).nice();
+  const y = d3
+    .scaleLinear()
+    .domain([0, yMax > 0 ? yMax : 1])
+    .range([innerHeight, 0])
+    .nice();
   const area = d3
     .area<{ x: number; density: number }>()
     .x((p) => x(p.x))
@@ -56,38 +71,68 @@ export function SparsityPanel({ variants, width, height, svgRef, fontScale = 1, 
           layer{' '}
           <select value={layer ?? ''} onChange={(event) => setLayer(event.target.value)} disabled={layers.length === 0}>
             {layers.map((name) => (
-              <option key={name} value={name}>{name}</option>
+              <option key={name} value={name}>
+                {name}
+              </option>
             ))}
           </select>
         </label>
         <span role="group" aria-label="Activation stage" className="tv-segmented">
-          <button type="button" className="button" aria-pressed={stage === 'pre'} onClick={() => setStage('pre')}>before ReLU</button>
-          <button type="button" className="button" aria-pressed={stage === 'post'} onClick={() => setStage('post')}>after ReLU</button>
+          <button type="button" className="button" aria-pressed={stage === 'pre'} onClick={() => setStage('pre')}>
+            before ReLU
+          </button>
+          <button type="button" className="button" aria-pressed={stage === 'post'} onClick={() => setStage('post')}>
+            after ReLU
+          </button>
         </span>
       </div>
       {entries.length === 0 ? (
         <p className="caption">Activation histograms appear after the first snapshot with a probe batch.</p>
       ) : (
-        <svg ref={svgRef} width={width} height={height} role="img" aria-label={`Activation histogram of ${layer}`} fontFamily={CHART_FONT} xmlns="http://www.w3.org/2000/svg">
+        <svg
+          ref={svgRef}
+          width={width}
+          height={height}
+          role="img"
+          aria-label={`Activation histogram of ${layer}`}
+          fontFamily={CHART_FONT}
+          xmlns="http://www.w3.org/2000/svg"
+        >
           <rect width={width} height={height} fill={palette.background} />
           <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
             {y.ticks(4).map((tick) => (
               <g key={tick} transform={`translate(0,${y(tick)})`}>
                 <line x2={innerWidth} stroke={palette.grid} />
-                <text x={-5} dy="0.32em" textAnchor="end" fontSize={font} fill={palette.text}>{d3.format('~g')(tick)}</text>
+                <text x={-5} dy="0.32em" textAnchor="end" fontSize={font} fill={palette.text}>
+                  {d3.format('~g')(tick)}
+                </text>
               </g>
             ))}
             {x.ticks(6).map((tick) => (
-              <text key={tick} x={x(tick)} y={innerHeight + font + 4} textAnchor="middle" fontSize={font} fill={palette.text}>{d3.format('~g')(tick)}</text>
+              <text key={tick} x={x(tick)} y={innerHeight + font + 4} textAnchor="middle" fontSize={font} fill={palette.text}>
+                {d3.format('~g')(tick)}
+              </text>
             ))}
             <text x={innerWidth / 2} y={innerHeight + 2 * font + 6} textAnchor="middle" fontSize={font} fill={palette.text}>
               {`activation value (${layer}, ${stage === 'pre' ? 'before' : 'after'} ReLU)`}
             </text>
-            <text transform={`translate(${-MARGIN.left + font},${innerHeight / 2}) rotate(-90)`} textAnchor="middle" fontSize={font} fill={palette.text}>
+            <text
+              transform={`translate(${-MARGIN.left + font},${innerHeight / 2}) rotate(-90)`}
+              textAnchor="middle"
+              fontSize={font}
+              fill={palette.text}
+            >
               density
             </text>
             {outlines.map((o) => (
-              <path key={o.norm} d={area(o.points) ?? ''} fill={VARIANT_FILL[o.norm]} stroke={VARIANT_COLOUR[o.norm]} strokeWidth={1.5} data-variant={o.norm} />
+              <path
+                key={o.norm}
+                d={area(o.points) ?? ''}
+                fill={VARIANT_FILL[o.norm]}
+                stroke={VARIANT_COLOUR[o.norm]}
+                strokeWidth={1.5}
+                data-variant={o.norm}
+              />
             ))}
           </g>
         </svg>
@@ -95,13 +140,24 @@ export function SparsityPanel({ variants, width, height, svgRef, fontScale = 1, 
       <table className="sparsity-table num">
         <thead>
           <tr>
-            <th scope="col" rowSpan={2}>layer</th>
+            <th scope="col" rowSpan={2}>
+              layer
+            </th>
             {variants.map((v) => (
-              <th key={v.norm} scope="col" colSpan={2} style={{ color: VARIANT_TEXT_COLOUR[v.norm] }}>{VARIANT_SHORT[v.norm]}</th>
+              <th key={v.norm} scope="col" colSpan={2} style={{ color: VARIANT_TEXT_COLOUR[v.norm] }}>
+                {VARIANT_SHORT[v.norm]}
+              </th>
             ))}
           </tr>
           <tr>
-            {variants.map((v) => [<th key={`${v.norm}k`} scope="col">kurtosis</th>, <th key={`${v.norm}z`} scope="col">near-zero</th>])}
+            {variants.map((v) => [
+              <th key={`${v.norm}k`} scope="col">
+                kurtosis
+              </th>,
+              <th key={`${v.norm}z`} scope="col">
+                near-zero
+              </th>,
+            ])}
           </tr>
         </thead>
         <tbody>
@@ -111,8 +167,12 @@ export function SparsityPanel({ variants, width, height, svgRef, fontScale = 1, 
               {variants.map((v) => {
                 const stats = v.activations?.find((a) => a.layer === name)?.[stage];
                 return [
-                  <td key={`${v.norm}k`} title={`${VARIANT_NAME[v.norm]} kurtosis`}>{stats ? formatKurtosis(stats.kurtosis) : '–'}</td>,
-                  <td key={`${v.norm}z`} title={`${VARIANT_NAME[v.norm]} near-zero share`}>{stats ? formatPercent(stats.nearZeroFraction) : '–'}</td>,
+                  <td key={`${v.norm}k`} title={`${VARIANT_NAME[v.norm]} kurtosis`}>
+                    {stats ? formatKurtosis(stats.kurtosis) : '–'}
+                  </td>,
+                  <td key={`${v.norm}z`} title={`${VARIANT_NAME[v.norm]} near-zero share`}>
+                    {stats ? formatPercent(stats.nearZeroFraction) : '–'}
+                  </td>,
                 ];
               })}
             </tr>

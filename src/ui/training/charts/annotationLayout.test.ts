@@ -27,7 +27,20 @@ describe('annotation label layout', () => {
 
   it('falls back to the short text, then leaves the label out', () => {
     const narrow: Box = { x: 0, y: 0, width: 150, height: 100 };
-    const [short] = placeLabels([{ anchor: { x: 75, y: 50 }, sizes: [{ width: 300, height: 16 }, { width: 60, height: 16 }] }], [], narrow, []);
+    const [short] = placeLabels(
+      [
+        {
+          anchor: { x: 75, y: 50 },
+          sizes: [
+            { width: 300, height: 16 },
+            { width: 60, height: 16 },
+          ],
+        },
+      ],
+      [],
+      narrow,
+      [],
+    );
     expect(short?.textIndex).toBe(1);
     const [none] = placeLabels([{ anchor: { x: 75, y: 50 }, sizes: [{ width: 300, height: 16 }] }], [], narrow, []);
     expect(none).toBeNull();

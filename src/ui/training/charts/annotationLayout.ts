@@ -30,7 +30,9 @@ function overlaps(a: Box, b: Box): boolean {
 }
 
 function inside(box: Box, bounds: Box): boolean {
-  return box.x >= bounds.x && box.y >= bounds.y && box.x + box.width <= bounds.x + bounds.width && box.y + box.height <= bounds.y + bounds.height;
+  return (
+    box.x >= bounds.x && box.y >= bounds.y && box.x + box.width <= bounds.x + bounds.width && box.y + box.height <= bounds.y + bounds.height
+  );
 }
 
 function candidates(anchor: Point, width: number, height: number, gap: number): Box[] {
@@ -50,7 +52,13 @@ function candidates(anchor: Point, width: number, height: number, gap: number): 
  * (curve ends, legend), each other, or leave `bounds`; among the allowed spots the one covering
  * the fewest curve points wins, nearer spots first on a tie.
  */
-export function placeLabels(requests: readonly LabelRequest[], obstacles: readonly Box[], bounds: Box, curvePoints: readonly Point[], gap = 8): (PlacedLabel | null)[] {
+export function placeLabels(
+  requests: readonly LabelRequest[],
+  obstacles: readonly Box[],
+  bounds: Box,
+  curvePoints: readonly Point[],
+  gap = 8,
+): (PlacedLabel | null)[] {
   const placed: Box[] = [];
   return requests.map((request) => {
     for (let textIndex = 0; textIndex < request.sizes.length; textIndex += 1) {
@@ -59,7 +67,9 @@ export function placeLabels(requests: readonly LabelRequest[], obstacles: readon
       let bestCovered = Infinity;
       for (const box of candidates(request.anchor, width, height, gap)) {
         if (!inside(box, bounds) || obstacles.some((o) => overlaps(o, box)) || placed.some((p) => overlaps(p, box))) continue;
-        const covered = curvePoints.filter((p) => p.x >= box.x && p.x <= box.x + box.width && p.y >= box.y && p.y <= box.y + box.height).length;
+        const covered = curvePoints.filter(
+          (p) => p.x >= box.x && p.x <= box.x + box.width && p.y >= box.y && p.y <= box.y + box.height,
+        ).length;
         if (covered < bestCovered) {
           best = box;
           bestCovered = covered;

@@ -17,7 +17,12 @@ describe('densityOutline', () => {
   });
 
   it('spans all histograms', () => {
-    expect(histogramRange([{ min: -1, binWidth: 0.5, counts: [1, 1] }, { min: -3, binWidth: 1, counts: [1] }])).toEqual([-3, 0]);
+    expect(
+      histogramRange([
+        { min: -1, binWidth: 0.5, counts: [1, 1] },
+        { min: -3, binWidth: 1, counts: [1] },
+      ]),
+    ).toEqual([-3, 0]);
     expect(histogramRange([])).toEqual([-1, 1]);
   });
 });

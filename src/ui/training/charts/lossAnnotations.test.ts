@@ -29,12 +29,20 @@ describe('loss annotations', () => {
   it('names batch norm when it gets there first, and waits until the other has run past', () => {
     const fast = falling(80, 2, 0.05);
     const slow = falling(80, 2, 0.03);
-    expect(lossAnnotations([series('deconv', slow), series('batchnorm', fast)]).find((a) => a.kind === 'first-to-threshold')?.norm).toBe('batchnorm');
+    expect(lossAnnotations([series('deconv', slow), series('batchnorm', fast)]).find((a) => a.kind === 'first-to-threshold')?.norm).toBe(
+      'batchnorm',
+    );
     // Batch norm has reached 0.5 at step 29, deconvolution is not there yet at step 40: settled.
-    const early = lossAnnotations([series('deconv', slow.slice(0, 40)), series('batchnorm', fast.slice(0, 40))]).find((a) => a.kind === 'first-to-threshold');
+    const early = lossAnnotations([series('deconv', slow.slice(0, 40)), series('batchnorm', fast.slice(0, 40))]).find(
+      (a) => a.kind === 'first-to-threshold',
+    );
     expect(early?.text).toBe('batch norm reaches loss 0.5 first (step 29; deconvolution not yet)');
     // Neither there yet: nothing to say.
-    expect(lossAnnotations([series('deconv', slow.slice(0, 20)), series('batchnorm', fast.slice(0, 20))]).some((a) => a.kind === 'first-to-threshold')).toBe(false);
+    expect(
+      lossAnnotations([series('deconv', slow.slice(0, 20)), series('batchnorm', fast.slice(0, 20))]).some(
+        (a) => a.kind === 'first-to-threshold',
+      ),
+    ).toBe(false);
   });
 
   it('finds a spike of one variant while the other falls, and the biggest one', () => {
@@ -85,7 +93,11 @@ describe('loss annotations', () => {
   });
 
   it('compares deconvolution with batch norm when a third variant runs, at most one of each kind', () => {
-    const found = lossAnnotations([series('none', falling(80, 2, 0.2)), series('deconv', falling(80, 2, 0.05)), series('batchnorm', falling(80, 2, 0.03))]);
+    const found = lossAnnotations([
+      series('none', falling(80, 2, 0.2)),
+      series('deconv', falling(80, 2, 0.05)),
+      series('batchnorm', falling(80, 2, 0.03)),
+    ]);
     expect(found.find((a) => a.kind === 'first-to-threshold')?.norm).toBe('deconv');
     expect(found.length).toBeLessThanOrEqual(3);
     expect(new Set(found.map((a) => a.kind)).size).toBe(found.length);

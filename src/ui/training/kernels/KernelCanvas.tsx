@@ -19,7 +19,8 @@ interface KernelCanvasProps {
 
 function Legend({ maxAbs }: { maxAbs: number }) {
   const stops = [-1, -0.5, 0, 0.5, 1].map((t, i) => `${rgbCss(divergingColour(t, 1))} ${i * 25}%`).join(', ');
-  const label = (value: number) => (Math.abs(value) >= 100 || (Math.abs(value) < 0.01 && value !== 0) ? value.toExponential(1) : value.toFixed(2));
+  const label = (value: number) =>
+    Math.abs(value) >= 100 || (Math.abs(value) < 0.01 && value !== 0) ? value.toExponential(1) : value.toFixed(2);
   return (
     <div className="tv-kernel-legend" aria-label={`colour scale from ${label(-maxAbs)} (blue) through 0 (white) to ${label(maxAbs)} (red)`}>
       <span className="num">{label(-maxAbs)}</span>
@@ -38,7 +39,6 @@ export function KernelCanvas({ title, bank, mode, maxWidth, maxHeight, fileName 
   const [enlarged, setEnlarged] = useState(false);
   const scale = Math.max(1, Math.min(40, Math.floor(Math.min(maxWidth / image.width, maxHeight / image.height))));
 
-
   const exportPng = () => {
     if (canvasRef.current) void canvasToPng(canvasRef.current, 16).then((blob) => downloadBlob(blob, fileName('png')));
   };
@@ -50,8 +50,12 @@ export function KernelCanvas({ title, bank, mode, maxWidth, maxHeight, fileName 
       <figcaption className="tv-kernel-canvas-title">
         {title}
         <span className="export-row">
-          <button type="button" className="link-button" onClick={exportPng} aria-label={`Download ${title} as PNG`}>PNG</button>
-          <button type="button" className="link-button" onClick={exportSvg} aria-label={`Download ${title} as SVG`}>SVG</button>
+          <button type="button" className="link-button" onClick={exportPng} aria-label={`Download ${title} as PNG`}>
+            PNG
+          </button>
+          <button type="button" className="link-button" onClick={exportSvg} aria-label={`Download ${title} as SVG`}>
+            SVG
+          </button>
         </span>
       </figcaption>
       <button type="button" className="tv-kernel-canvas-button" onClick={() => setEnlarged(true)} aria-label={`Enlarge ${title}`}>

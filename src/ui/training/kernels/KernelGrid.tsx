@@ -22,7 +22,8 @@ export function KernelGrid({ norm, kernels, mode, width, height, fileName }: Ker
     );
   }
   const banks: { title: string; key: string; values: number[]; shape: KernelImages['shape'] }[] = [];
-  if (kernels.deconv && kernels.deconvShape) banks.push({ title: 'D · deconvolution', key: 'D', values: kernels.deconv, shape: kernels.deconvShape });
+  if (kernels.deconv && kernels.deconvShape)
+    banks.push({ title: 'D · deconvolution', key: 'D', values: kernels.deconv, shape: kernels.deconvShape });
   banks.push({ title: 'W · learned', key: 'W', values: kernels.weights, shape: kernels.shape });
   if (kernels.effective) banks.push({ title: 'W·D · effective', key: 'WD', values: kernels.effective, shape: kernels.shape });
   // Three slots whatever the variant, so W has the same size in every column.

@@ -27,7 +27,8 @@ describe('kernelImage', () => {
     expect(image.maxAbs).toBe(2);
     const pixel = (x: number, y: number) => Array.from(image.rgba.slice((y * image.width + x) * 4, (y * image.width + x) * 4 + 3));
     // The image uses a 511-level lookup table: within one step of the exact colour.
-    const near = (actual: number[], expected: number[]) => actual.forEach((v, i) => expect(Math.abs(v - expected[i])).toBeLessThanOrEqual(2));
+    const near = (actual: number[], expected: number[]) =>
+      actual.forEach((v, i) => expect(Math.abs(v - expected[i])).toBeLessThanOrEqual(2));
     near(pixel(1, 1), divergingColour(1, 2));
     near(pixel(5, 2), divergingColour(-2, 2));
     expect(pixel(1, 2)).toEqual([247, 247, 247]);
@@ -61,7 +62,14 @@ describe('kernelImage without a frame', () => {
     const image = kernelImage({ shape: [2, 2, 2, 1], values: [1, 0, 0, 0, 0, 0, 0, -2] }, 'diverging', 2, { frame: false });
     expect([image.width, image.height]).toEqual([2 * 3 - 1, 2]);
     const pixel = (x: number, y: number) => Array.from(image.rgba.slice((y * image.width + x) * 4, (y * image.width + x) * 4 + 3));
-    expect(pixel(0, 0)).toEqual(Array.from(kernelImage({ shape: [2, 2, 2, 1], values: [1, 0, 0, 0, 0, 0, 0, -2] }, 'diverging', 2).rgba.slice((1 * 7 + 1) * 4, (1 * 7 + 1) * 4 + 3)));
+    expect(pixel(0, 0)).toEqual(
+      Array.from(
+        kernelImage({ shape: [2, 2, 2, 1], values: [1, 0, 0, 0, 0, 0, 0, -2] }, 'diverging', 2).rgba.slice(
+          (1 * 7 + 1) * 4,
+          (1 * 7 + 1) * 4 + 3,
+        ),
+      ),
+    );
     expect(pixel(2, 0)).toEqual([255, 255, 255]);
   });
 });

@@ -35,15 +35,27 @@ export function DiagnosticsPanel({ controller }: { controller: TrainingControlle
           <dt>backend</dt>
           <dd>{report.backend ? `${report.backend.name}: ${report.backend.reason}` : 'unknown'}</dd>
           <dt>adapter</dt>
-          <dd>{report.backend?.adapter ? `${report.backend.adapter}${report.backend.fallbackAdapter ? ' (software fallback)' : ''}` : '–'}</dd>
+          <dd>
+            {report.backend?.adapter ? `${report.backend.adapter}${report.backend.fallbackAdapter ? ' (software fallback)' : ''}` : '–'}
+          </dd>
           <dt>deconvolution kernels</dt>
           <dd>{report.implementation ?? '–'}</dd>
           <dt>tensors in memory</dt>
-          <dd>{report.memory ? `${report.memory.numTensors} tensors, ${(report.memory.numBytes / 1e6).toFixed(2)} MB, ${report.memory.numDataBuffers} buffers` : '–'}</dd>
+          <dd>
+            {report.memory
+              ? `${report.memory.numTensors} tensors, ${(report.memory.numBytes / 1e6).toFixed(2)} MB, ${report.memory.numDataBuffers} buffers`
+              : '–'}
+          </dd>
           <dt>steps</dt>
           <dd>{`trainer ${report.step ?? '–'}, shown ${report.ui.step}; ${report.ui.variants.map((v) => `${v.norm}: ${v.points} loss points`).join(', ')}`}</dd>
           <dt>trainer answered</dt>
-          <dd data-testid="diagnostics-age">{report.workerAnswered ? (report.ageMs ? `yes, ${(report.ageMs / 1000).toFixed(1)} s ago` : 'yes, just now') : 'not yet (the worker is starting or not running)'}</dd>
+          <dd data-testid="diagnostics-age">
+            {report.workerAnswered
+              ? report.ageMs
+                ? `yes, ${(report.ageMs / 1000).toFixed(1)} s ago`
+                : 'yes, just now'
+              : 'not yet (the worker is starting or not running)'}
+          </dd>
         </dl>
       )}
     </details>

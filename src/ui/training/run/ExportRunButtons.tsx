@@ -18,7 +18,12 @@ export function ExportRunButtons({ run, params }: { run: RunModel; params: Train
       >
         JSON
       </button>
-      <button type="button" className="link-button" data-testid="export-csv" onClick={() => downloadText(runToCsv(run), runExportFileName(params, 'csv', new Date()), 'text/csv')}>
+      <button
+        type="button"
+        className="link-button"
+        data-testid="export-csv"
+        onClick={() => downloadText(runToCsv(run), runExportFileName(params, 'csv', new Date()), 'text/csv')}
+      >
         CSV
       </button>
     </span>

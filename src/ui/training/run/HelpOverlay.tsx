@@ -9,14 +9,18 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
           <tbody>
             {SHORTCUTS.map((shortcut) => (
               <tr key={shortcut.keys}>
-                <th scope="row"><kbd>{shortcut.keys}</kbd></th>
+                <th scope="row">
+                  <kbd>{shortcut.keys}</kbd>
+                </th>
                 <td>{shortcut.does}</td>
               </tr>
             ))}
           </tbody>
         </table>
         <p className="caption">Shortcuts are ignored while you type in a field.</p>
-        <button type="button" className="button" onClick={onClose} autoFocus>Close</button>
+        <button type="button" className="button" onClick={onClose} autoFocus>
+          Close
+        </button>
       </div>
     </div>
   );

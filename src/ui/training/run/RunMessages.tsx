@@ -20,13 +20,17 @@ export function RunMessages({ controller }: { controller: TrainingController }) 
             ))}
             {hashNotices.length > 5 && <li>…and {hashNotices.length - 5} more.</li>}
           </ul>
-          <button type="button" className="link-button" onClick={() => controller.config.getState().dismissHashNotices()}>dismiss</button>
+          <button type="button" className="link-button" onClick={() => controller.config.getState().dismissHashNotices()}>
+            dismiss
+          </button>
         </div>
       )}
       {restartNotice && (
         <div className="message message-notice" role="status" data-testid="restart-notice">
           {restartNotice}{' '}
-          <button type="button" className="link-button" onClick={() => controller.config.getState().setRestartNotice(undefined)}>dismiss</button>
+          <button type="button" className="link-button" onClick={() => controller.config.getState().setRestartNotice(undefined)}>
+            dismiss
+          </button>
         </div>
       )}
       {run.divergences.map((d) => (
@@ -41,14 +45,20 @@ export function RunMessages({ controller }: { controller: TrainingController }) 
               </button>{' '}
             </>
           )}
-          <button type="button" className="button" data-testid="reset-diverged" onClick={() => controller.reset()}>Reset the run</button>{' '}
-          <button type="button" className="link-button" onClick={() => dispatch({ type: 'dismiss-divergence', norm: d.norm })}>dismiss</button>
+          <button type="button" className="button" data-testid="reset-diverged" onClick={() => controller.reset()}>
+            Reset the run
+          </button>{' '}
+          <button type="button" className="link-button" onClick={() => dispatch({ type: 'dismiss-divergence', norm: d.norm })}>
+            dismiss
+          </button>
         </div>
       ))}
       {run.workerLost && (
         <div className="message message-error" role="alert" data-testid="worker-lost">
           {run.workerLost} The curves so far are kept.{' '}
-          <button type="button" className="button" onClick={() => controller.restartWorker()}>Restart the trainer</button>
+          <button type="button" className="button" onClick={() => controller.restartWorker()}>
+            Restart the trainer
+          </button>
         </div>
       )}
       {run.deviceLost && (
@@ -71,8 +81,12 @@ export function RunMessages({ controller }: { controller: TrainingController }) 
       {run.error && !run.workerLost && !run.deviceLost && (
         <div className="message message-error" role="alert" data-testid="run-error">
           {run.error}{' '}
-          <button type="button" className="button" onClick={() => controller.restartWorker()}>Restart the trainer</button>{' '}
-          <button type="button" className="link-button" onClick={() => dispatch({ type: 'dismiss-error' })}>dismiss</button>
+          <button type="button" className="button" onClick={() => controller.restartWorker()}>
+            Restart the trainer
+          </button>{' '}
+          <button type="button" className="link-button" onClick={() => dispatch({ type: 'dismiss-error' })}>
+            dismiss
+          </button>
         </div>
       )}
     </div>

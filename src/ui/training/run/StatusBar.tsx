@@ -45,7 +45,12 @@ export function StatusBar({ run }: { run: RunModel }) {
   const starting = run.state === 'loading' || run.state === 'compiling' || (run.state === 'idle' && !run.message);
   return (
     <div className="status-bar" aria-live="polite">
-      <span className={`run-state run-state-${run.state}`} data-testid="run-status" data-state={run.state} data-phase={starting ? (run.phase ?? '') : ''}>
+      <span
+        className={`run-state run-state-${run.state}`}
+        data-testid="run-status"
+        data-state={run.state}
+        data-phase={starting ? (run.phase ?? '') : ''}
+      >
         <span className="run-dot" aria-hidden="true" />
         {starting && run.message ? `${run.message}…` : STATE_TEXT[run.state]}
         {starting && <StartupProgress run={run} />}

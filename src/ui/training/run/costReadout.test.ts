@@ -15,7 +15,12 @@ describe('cost read-out', () => {
   });
 
   it('compares with no normalisation when batch norm is not trained', () => {
-    expect(costText([{ norm: 'deconv', msPerStep: 20 }, { norm: 'none', msPerStep: 10 }])).toBe('deconv 20.0 ms, none 10.0 ms (x2.00)');
+    expect(
+      costText([
+        { norm: 'deconv', msPerStep: 20 },
+        { norm: 'none', msPerStep: 10 },
+      ]),
+    ).toBe('deconv 20.0 ms, none 10.0 ms (x2.00)');
   });
 
   it('waits for measurements', () => {
@@ -24,7 +29,12 @@ describe('cost read-out', () => {
 
   it('says its label once, before and after the first measurements', () => {
     expect(costReadoutLine([{ norm: 'deconv', msPerStep: 0 }])).toBe('ms/step: measured after the first steps');
-    expect(costReadoutLine([{ norm: 'deconv', msPerStep: 20 }, { norm: 'none', msPerStep: 10 }])).toBe('ms/step: deconv 20.0 ms, none 10.0 ms (x2.00)');
+    expect(
+      costReadoutLine([
+        { norm: 'deconv', msPerStep: 20 },
+        { norm: 'none', msPerStep: 10 },
+      ]),
+    ).toBe('ms/step: deconv 20.0 ms, none 10.0 ms (x2.00)');
   });
 
   it('reports step and epoch', () => {

@@ -5,7 +5,10 @@ import type { VariantHistory } from '../../../state/trainingRun';
 
 const SHORT = { deconv: 'deconv', batchnorm: 'BN', none: 'none' } as const;
 
-export function costText(variants: readonly Pick<VariantHistory, 'norm' | 'msPerStep'>[], backend?: Pick<BackendInfo, 'name' | 'fallbackAdapter'>): string {
+export function costText(
+  variants: readonly Pick<VariantHistory, 'norm' | 'msPerStep'>[],
+  backend?: Pick<BackendInfo, 'name' | 'fallbackAdapter'>,
+): string {
   const timed = variants.filter((v) => v.msPerStep > 0 && Number.isFinite(v.msPerStep));
   if (timed.length === 0) return 'measured after the first steps';
   const parts = timed.map((v) => `${SHORT[v.norm]} ${v.msPerStep.toFixed(1)} ms`);
@@ -17,7 +20,10 @@ export function costText(variants: readonly Pick<VariantHistory, 'norm' | 'msPer
 }
 
 /** The whole read-out, its label said once: "ms/step: deconv 14.2 ms, …". */
-export function costReadoutLine(variants: readonly Pick<VariantHistory, 'norm' | 'msPerStep'>[], backend?: Pick<BackendInfo, 'name' | 'fallbackAdapter'>): string {
+export function costReadoutLine(
+  variants: readonly Pick<VariantHistory, 'norm' | 'msPerStep'>[],
+  backend?: Pick<BackendInfo, 'name' | 'fallbackAdapter'>,
+): string {
   return `ms/step: ${costText(variants, backend)}`;
 }
 

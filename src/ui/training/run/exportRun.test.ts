@@ -11,8 +11,28 @@ function sampleRun(): RunModel {
     stepsPerEpoch: 10,
     totalSteps: 10,
     variants: [
-      { norm: 'deconv', params: 10, losses: [{ step: 1, loss: 2.5 }, { step: 2, loss: 2 }], test: [{ step: 2, accuracy: 0.5 }], msPerStep: 14, diverged: false },
-      { norm: 'batchnorm', params: 12, losses: [{ step: 1, loss: 2.6 }, { step: 3, loss: Number.NaN }], test: [], msPerStep: 11, diverged: true },
+      {
+        norm: 'deconv',
+        params: 10,
+        losses: [
+          { step: 1, loss: 2.5 },
+          { step: 2, loss: 2 },
+        ],
+        test: [{ step: 2, accuracy: 0.5 }],
+        msPerStep: 14,
+        diverged: false,
+      },
+      {
+        norm: 'batchnorm',
+        params: 12,
+        losses: [
+          { step: 1, loss: 2.6 },
+          { step: 3, loss: Number.NaN },
+        ],
+        test: [],
+        msPerStep: 11,
+        diverged: true,
+      },
     ],
   };
 }
@@ -20,10 +40,7 @@ function sampleRun(): RunModel {
 describe('run export', () => {
   it('writes a wide CSV with a row per step', () => {
     expect(runToCsv(sampleRun())).toBe(
-      'step,loss_deconv,loss_batchnorm,test_accuracy_deconv,test_accuracy_batchnorm\n' +
-        '1,2.5,2.6,,\n' +
-        '2,2,,0.5,\n' +
-        '3,,NaN,,\n',
+      'step,loss_deconv,loss_batchnorm,test_accuracy_deconv,test_accuracy_batchnorm\n' + '1,2.5,2.6,,\n' + '2,2,,0.5,\n' + '3,,NaN,,\n',
     );
   });
 

@@ -1,14 +1,6 @@
 // Keyboard shortcuts as a pure function: a key press (plus context) -> an action, or null.
 
-export type KeyAction =
-  | 'toggle-play'
-  | 'step'
-  | 'reset'
-  | 'toggle-lecture'
-  | 'next-panel'
-  | 'previous-panel'
-  | 'escape'
-  | 'toggle-help';
+export type KeyAction = 'toggle-play' | 'step' | 'reset' | 'toggle-lecture' | 'next-panel' | 'previous-panel' | 'escape' | 'toggle-help';
 
 export interface KeyPress {
   key: string;

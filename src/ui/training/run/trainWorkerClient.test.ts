@@ -15,7 +15,13 @@ class FakeWorker implements WorkerLike {
         this.emit({
           type: 'diagnostics',
           requestId: message.requestId,
-          diagnostics: { backend: undefined, implementation: 'composed', memory: { numTensors: 3, numBytes: 12, numDataBuffers: 3 }, step: 7, state: 'paused' },
+          diagnostics: {
+            backend: undefined,
+            implementation: 'composed',
+            memory: { numTensors: 3, numBytes: 12, numDataBuffers: 3 },
+            step: 7,
+            state: 'paused',
+          },
         }),
       );
     }

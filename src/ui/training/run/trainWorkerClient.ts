@@ -1,7 +1,12 @@
 // Typed channel to the training worker: sends TrainCommands, receives TrainEvents, notices a
 // crashed worker (the page keeps its history) and can start a fresh one. The worker's lifecycle
 // is the shared WorkerChannel's; this client adds the diagnostics requests and their ids.
-import { describeLoss, WorkerChannel, type WorkerFactory as ChannelFactory, type WorkerLike as ChannelWorker } from '../../../platform/workerChannel';
+import {
+  describeLoss,
+  WorkerChannel,
+  type WorkerFactory as ChannelFactory,
+  type WorkerLike as ChannelWorker,
+} from '../../../platform/workerChannel';
 import type { TrainCommand, TrainEvent, WorkerDiagnostics } from '../../../train/protocol';
 
 /** The part of a Worker the client uses (a fake implements it in tests and development). */
@@ -16,7 +21,10 @@ export interface ClientHandlers {
 }
 
 export function createModuleWorker(): WorkerLike {
-  return new Worker(new URL('../../../train/worker.ts', import.meta.url), { type: 'module', name: 'deconv-lab-trainer' }) as unknown as WorkerLike;
+  return new Worker(new URL('../../../train/worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'deconv-lab-trainer',
+  }) as unknown as WorkerLike;
 }
 
 export class TrainWorkerClient {
@@ -24,7 +32,10 @@ export class TrainWorkerClient {
   private readonly pending = new Map<number, (diagnostics: WorkerDiagnostics) => void>();
   private readonly channel: WorkerChannel<TrainCommand, TrainEvent>;
 
-  constructor(factory: WorkerFactory, private readonly handlers: ClientHandlers) {
+  constructor(
+    factory: WorkerFactory,
+    private readonly handlers: ClientHandlers,
+  ) {
     this.channel = new WorkerChannel(factory, {
       onMessage: (event) => this.receive(event),
       onLost: (loss) => this.handlers.onLost(describeLoss('training worker', loss)),

@@ -37,7 +37,12 @@ function setup() {
 
 const snapshot: TrainEvent = {
   type: 'snapshot',
-  snapshot: { step: 4, stepsPerEpoch: 10, totalSteps: 10, variants: [{ norm: 'deconv', params: 1, losses: [{ step: 4, loss: 1 }], test: [], msPerStep: 5, diverged: false }] },
+  snapshot: {
+    step: 4,
+    stepsPerEpoch: 10,
+    totalSteps: 10,
+    variants: [{ norm: 'deconv', params: 1, losses: [{ step: 4, loss: 1 }], test: [], msPerStep: 5, diverged: false }],
+  },
 };
 
 describe('TrainingController', () => {
@@ -136,7 +141,11 @@ describe('TrainingController', () => {
     workers[0].emit(snapshot);
     const checkpoint: TrainCheckpoint = { step: 3, config: toTrainConfig(config.getState().params), variants: [] };
     workers[0].emit({ type: 'device-lost', message: 'The GPU device was lost at step 4 (destroyed).', step: 4, checkpoint });
-    expect(run.getState().run.deviceLost).toEqual({ message: 'The GPU device was lost at step 4 (destroyed).', step: 4, checkpointStep: 3 });
+    expect(run.getState().run.deviceLost).toEqual({
+      message: 'The GPU device was lost at step 4 (destroyed).',
+      step: 4,
+      checkpointStep: 3,
+    });
     controller.play();
     controller.step();
     expect(workers[0].sent.map((c) => c.type)).not.toContain('play');
@@ -172,7 +181,13 @@ describe('TrainingController', () => {
     const before = await pendingBefore;
     expect(before.workerAnswered).toBe(false);
     expect(before.ageMs).toBeUndefined();
-    const posted = { backend: undefined, implementation: 'composed' as const, memory: { numTensors: 7, numBytes: 1, numDataBuffers: 1 }, step: 4, state: 'running' as const };
+    const posted = {
+      backend: undefined,
+      implementation: 'composed' as const,
+      memory: { numTensors: 7, numBytes: 1, numDataBuffers: 1 },
+      step: 4,
+      state: 'running' as const,
+    };
     workers[0].emit({ type: 'diagnostics', requestId: 0, diagnostics: posted });
     const pending = controller.diagnostics();
     vi.advanceTimersByTime(FRESH_GRACE_MS);
@@ -183,23 +198,53 @@ describe('TrainingController', () => {
     expect(workers[0].sent.filter((c) => c.type === 'diagnostics')).toHaveLength(2);
   });
 
-  it('diagnostics give the worker\'s own answer when it comes in time', async () => {
+  it("diagnostics give the worker's own answer when it comes in time", async () => {
     const { controller, workers } = setup();
-    workers[0].emit({ type: 'diagnostics', requestId: 0, diagnostics: { backend: undefined, implementation: 'composed', memory: { numTensors: 1, numBytes: 1, numDataBuffers: 1 }, step: 1, state: 'running' } });
+    workers[0].emit({
+      type: 'diagnostics',
+      requestId: 0,
+      diagnostics: {
+        backend: undefined,
+        implementation: 'composed',
+        memory: { numTensors: 1, numBytes: 1, numDataBuffers: 1 },
+        step: 1,
+        state: 'running',
+      },
+    });
     const pending = controller.diagnostics();
     const request = workers[0].sent.filter((c) => c.type === 'diagnostics').at(-1);
     const requestId = request?.type === 'diagnostics' ? request.requestId : -1;
-    workers[0].emit({ type: 'diagnostics', requestId, diagnostics: { backend: undefined, implementation: 'composed', memory: { numTensors: 1, numBytes: 1, numDataBuffers: 1 }, step: 6, state: 'paused' } });
+    workers[0].emit({
+      type: 'diagnostics',
+      requestId,
+      diagnostics: {
+        backend: undefined,
+        implementation: 'composed',
+        memory: { numTensors: 1, numBytes: 1, numDataBuffers: 1 },
+        step: 6,
+        state: 'paused',
+      },
+    });
     const report = await pending;
     expect([report.step, report.state, report.ageMs]).toEqual([6, 'paused', 0]);
   });
 
-  it('fresh diagnostics wait for the worker\'s answer; a new worker starts without the old figures', async () => {
+  it("fresh diagnostics wait for the worker's answer; a new worker starts without the old figures", async () => {
     const { controller, workers } = setup();
     const fresh = controller.freshDiagnostics();
     const request = workers[0].sent.find((c) => c.type === 'diagnostics');
     const requestId = request?.type === 'diagnostics' ? request.requestId : -1;
-    workers[0].emit({ type: 'diagnostics', requestId, diagnostics: { backend: undefined, implementation: 'composed', memory: { numTensors: 1, numBytes: 1, numDataBuffers: 1 }, step: 9, state: 'paused' } });
+    workers[0].emit({
+      type: 'diagnostics',
+      requestId,
+      diagnostics: {
+        backend: undefined,
+        implementation: 'composed',
+        memory: { numTensors: 1, numBytes: 1, numDataBuffers: 1 },
+        step: 9,
+        state: 'paused',
+      },
+    });
     const answer = await fresh;
     expect([answer.workerAnswered, answer.step, answer.ageMs]).toEqual([true, 9, 0]);
     controller.restartWorker();

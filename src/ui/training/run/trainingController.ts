@@ -20,7 +20,14 @@ export interface DashboardDiagnostics extends Partial<WorkerDiagnostics> {
   workerAnswered: boolean;
   /** How old the worker figures are, in ms (0 for a fresh answer); absent without any. */
   ageMs?: number;
-  ui: { step: number; stepsPerEpoch: number; state: string; variants: { norm: string; points: number; msPerStep: number; diverged: boolean }[]; workerLost?: string; deviceLost?: string };
+  ui: {
+    step: number;
+    stepsPerEpoch: number;
+    state: string;
+    variants: { norm: string; points: number; msPerStep: number; diverged: boolean }[];
+    workerLost?: string;
+    deviceLost?: string;
+  };
   hash: string;
 }
 

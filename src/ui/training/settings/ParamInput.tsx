@@ -55,7 +55,11 @@ export function NumberInput({ name, value, disabled, onCommit, label, width }: N
           if (event.key === 'Escape') setDraft(null);
         }}
       />
-      {problem && <span className="param-problem" role="alert">{problem}</span>}
+      {problem && (
+        <span className="param-problem" role="alert">
+          {problem}
+        </span>
+      )}
     </label>
   );
 }
@@ -75,9 +79,17 @@ export function ChoiceInput<K extends ChoiceKey>({ name, value, disabled, onChan
   return (
     <label className="param">
       <span className="param-label">{label ?? field.label}</span>
-      <select name={name} value={value} disabled={disabled} aria-label={field.label} onChange={(event) => onChange(event.target.value as TrainingParams[K])}>
+      <select
+        name={name}
+        value={value}
+        disabled={disabled}
+        aria-label={field.label}
+        onChange={(event) => onChange(event.target.value as TrainingParams[K])}
+      >
         {options.map((option) => (
-          <option key={option} value={option}>{labels?.[option] ?? option}</option>
+          <option key={option} value={option}>
+            {labels?.[option] ?? option}
+          </option>
         ))}
       </select>
     </label>

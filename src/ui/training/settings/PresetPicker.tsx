@@ -18,12 +18,16 @@ export function PresetPicker({ presetId, params, onPick }: PresetPickerProps) {
         <option value="">custom settings</option>
         <optgroup label="Training">
           {PRESETS.filter((p) => p.kind === 'training').map((p) => (
-            <option key={p.id} value={p.id}>{p.title}</option>
+            <option key={p.id} value={p.id}>
+              {p.title}
+            </option>
           ))}
         </optgroup>
         <optgroup label="Whitening view">
           {PRESETS.filter((p) => p.kind === 'link').map((p) => (
-            <option key={p.id} value={p.id}>{p.title}</option>
+            <option key={p.id} value={p.id}>
+              {p.title}
+            </option>
           ))}
         </optgroup>
       </select>

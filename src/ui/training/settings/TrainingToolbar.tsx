@@ -45,10 +45,19 @@ export function TrainingToolbar({ controller }: { controller: TrainingController
       <div className="toolbar-row">
         <PresetPicker presetId={presetId} params={params} onPick={onPreset} />
         <span title={locked}>
-          <ChoiceInput name="dataset" value={params.dataset} disabled={busy} onChange={(dataset) => set({ dataset })} labels={DATASET_LABELS} />
+          <ChoiceInput
+            name="dataset"
+            value={params.dataset}
+            disabled={busy}
+            onChange={(dataset) => set({ dataset })}
+            labels={DATASET_LABELS}
+          />
         </span>
         {params.dataset === 'cifar10' && (
-          <label className="param" title={`CIFAR-10 binary files (data_batch_*.bin, test_batch.bin or cifar-10-binary.tar.gz), at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. They stay on this computer.`}>
+          <label
+            className="param"
+            title={`CIFAR-10 binary files (data_batch_*.bin, test_batch.bin or cifar-10-binary.tar.gz), at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. They stay on this computer.`}
+          >
             <span className="param-label">CIFAR-10 files</span>
             <input
               type="file"
@@ -71,7 +80,12 @@ export function TrainingToolbar({ controller }: { controller: TrainingController
           <span className="variants">
             {NORM_KINDS.map((norm) => (
               <label key={norm} className="variant-toggle" style={{ color: VARIANT_TEXT_COLOUR[norm], accentColor: VARIANT_COLOUR[norm] }}>
-                <input type="checkbox" disabled={busy} checked={params.norms.includes(norm)} onChange={(event) => toggleNorm(norm, event.target.checked)} />
+                <input
+                  type="checkbox"
+                  disabled={busy}
+                  checked={params.norms.includes(norm)}
+                  onChange={(event) => toggleNorm(norm, event.target.checked)}
+                />
                 {VARIANT_SHORT_LABEL[norm]}
               </label>
             ))}
@@ -88,10 +102,24 @@ export function TrainingToolbar({ controller }: { controller: TrainingController
           >
             {running ? '❚❚ Pause' : '▶ Play'}
           </button>
-          <button type="button" className="button" data-testid="step-button" aria-label="One step (S)" disabled={busy || run.state === 'idle' || run.state === 'loading' || run.state === 'compiling' || Boolean(run.workerLost)} onClick={() => controller.step()}>
+          <button
+            type="button"
+            className="button"
+            data-testid="step-button"
+            aria-label="One step (S)"
+            disabled={busy || run.state === 'idle' || run.state === 'loading' || run.state === 'compiling' || Boolean(run.workerLost)}
+            onClick={() => controller.step()}
+          >
             Step
           </button>
-          <button type="button" className="button" data-testid="reset-button" aria-label="Reset (R)" disabled={Boolean(run.workerLost)} onClick={() => controller.reset()}>
+          <button
+            type="button"
+            className="button"
+            data-testid="reset-button"
+            aria-label="Reset (R)"
+            disabled={Boolean(run.workerLost)}
+            onClick={() => controller.reset()}
+          >
             Reset
           </button>
         </div>
@@ -105,7 +133,14 @@ export function TrainingToolbar({ controller }: { controller: TrainingController
         <NumberInput name="block" value={params.block} disabled={busy} onCommit={(block) => set({ block })} label="block" width="3.5em" />
         <NumberInput name="iters" value={params.iters} disabled={busy} onCommit={(iters) => set({ iters })} label="NS iters" width="3em" />
         <NumberInput name="eps" value={params.eps} disabled={busy} onCommit={(eps) => set({ eps })} width="5.5em" />
-        <NumberInput name="stride" value={params.stride} disabled={busy} onCommit={(stride) => set({ stride })} label="stride" width="3em" />
+        <NumberInput
+          name="stride"
+          value={params.stride}
+          disabled={busy}
+          onCommit={(stride) => set({ stride })}
+          label="stride"
+          width="3em"
+        />
         <NumberInput name="seed" value={params.seed} disabled={busy} onCommit={(seed) => set({ seed })} width="4em" />
         <NumberInput name="hz" value={params.hz} disabled={false} onCommit={(hz) => set({ hz })} label="updates/s" width="3em" />
         <ChoiceInput name="backend" value={params.backend} disabled={busy} onChange={(backend) => set({ backend })} />
@@ -114,7 +149,10 @@ export function TrainingToolbar({ controller }: { controller: TrainingController
       <LearningRateReason params={params} />
       {uploadMessage && (
         <p className="message message-error" role="alert">
-          {uploadMessage} <button type="button" className="link-button" onClick={() => setUploadMessage(null)}>dismiss</button>
+          {uploadMessage}{' '}
+          <button type="button" className="link-button" onClick={() => setUploadMessage(null)}>
+            dismiss
+          </button>
         </p>
       )}
     </div>

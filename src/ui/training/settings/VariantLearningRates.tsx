@@ -39,7 +39,9 @@ function RateInput({ norm, own, shared, disabled, onCommit }: RateInputProps) {
   const label = `learning rate of ${SHORT[norm]} (empty: the shared ${shared})`;
   return (
     <label className="param" title={problem ?? label}>
-      <span className="param-label" style={{ color: VARIANT_TEXT_COLOUR[norm] }}>lr {SHORT[norm]}</span>
+      <span className="param-label" style={{ color: VARIANT_TEXT_COLOUR[norm] }}>
+        lr {SHORT[norm]}
+      </span>
       <input
         type="text"
         inputMode="decimal"
@@ -58,7 +60,11 @@ function RateInput({ norm, own, shared, disabled, onCommit }: RateInputProps) {
           if (event.key === 'Escape') setDraft(null);
         }}
       />
-      {problem && <span className="param-problem" role="alert">{problem}</span>}
+      {problem && (
+        <span className="param-problem" role="alert">
+          {problem}
+        </span>
+      )}
     </label>
   );
 }
@@ -80,7 +86,14 @@ export function VariantLearningRates({ params, disabled, onChange }: Props) {
   return (
     <>
       {params.norms.map((norm) => (
-        <RateInput key={norm} norm={norm} own={params.lrByNorm[norm]} shared={params.lr} disabled={disabled} onCommit={(rate) => set(norm, rate)} />
+        <RateInput
+          key={norm}
+          norm={norm}
+          own={params.lrByNorm[norm]}
+          shared={params.lr}
+          disabled={disabled}
+          onCommit={(rate) => set(norm, rate)}
+        />
       ))}
     </>
   );

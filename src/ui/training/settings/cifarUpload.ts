@@ -8,9 +8,7 @@ export interface FileLike {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-export type UploadResult =
-  | { ok: true; files: { name: string; bytes: ArrayBuffer }[] }
-  | { ok: false; message: string };
+export type UploadResult = { ok: true; files: { name: string; bytes: ArrayBuffer }[] } | { ok: false; message: string };
 
 export function checkUploadSizes(files: readonly FileLike[], limit = MAX_UPLOAD_BYTES): string | null {
   if (files.length === 0) return 'No file was chosen.';

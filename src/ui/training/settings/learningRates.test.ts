@@ -3,12 +3,12 @@ import { defaultParams } from '../../../state/urlHashSchema';
 import { hasOwnLearningRates, learningRateReason, learningRatesText } from './learningRates';
 
 describe('learning rate per variant, as text', () => {
-  it('shows each trained variant\'s own rate, else the shared one', () => {
+  it("shows each trained variant's own rate, else the shared one", () => {
     const params = { ...defaultParams(), norms: ['deconv', 'batchnorm', 'none'] as const, lr: 0.05, lrByNorm: { deconv: 0.03, none: 0.2 } };
     expect(learningRatesText({ ...params, norms: [...params.norms] })).toBe('lr: deconv 0.03, BN 0.05, none 0.2');
   });
 
-  it('gives the preset\'s reason only when the rates differ', () => {
+  it("gives the preset's reason only when the rates differ", () => {
     const shared = defaultParams();
     expect(hasOwnLearningRates(shared)).toBe(false);
     expect(learningRateReason(shared, 'best lr per variant')).toBeUndefined();

@@ -17,7 +17,10 @@ export function hasOwnLearningRates(params: Pick<TrainingParams, 'norms' | 'lr' 
 }
 
 /** Why the rates differ: the preset's reason, else that they were set by hand; nothing when they are one. */
-export function learningRateReason(params: Pick<TrainingParams, 'norms' | 'lr' | 'lrByNorm'>, presetReason: string | undefined): string | undefined {
+export function learningRateReason(
+  params: Pick<TrainingParams, 'norms' | 'lr' | 'lrByNorm'>,
+  presetReason: string | undefined,
+): string | undefined {
   if (!hasOwnLearningRates(params)) return undefined;
   return presetReason ?? 'Each variant at a learning rate set by hand: compare with care, the variants no longer share every setting.';
 }

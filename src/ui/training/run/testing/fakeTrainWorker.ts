@@ -55,7 +55,13 @@ export class FakeTrainWorker implements WorkerLike {
         this.emit({
           type: 'diagnostics',
           requestId: command.requestId,
-          diagnostics: { backend: undefined, implementation: 'composed', memory: { numTensors: 0, numBytes: 0, numDataBuffers: 0 }, step: this.step, state: this.timer ? 'running' : 'paused' },
+          diagnostics: {
+            backend: undefined,
+            implementation: 'composed',
+            memory: { numTensors: 0, numBytes: 0, numDataBuffers: 0 },
+            step: this.step,
+            state: this.timer ? 'running' : 'paused',
+          },
         });
         break;
       case 'dispose':
@@ -101,7 +107,9 @@ export class FakeTrainWorker implements WorkerLike {
         kernels: {
           shape: [16, 3, 3, 1],
           weights,
-          ...(norm === 'deconv' ? { deconv, deconvShape: [1, 3, 3, 1] as [number, number, number, number], effective: weights.map((w) => w * 2) } : {}),
+          ...(norm === 'deconv'
+            ? { deconv, deconvShape: [1, 3, 3, 1] as [number, number, number, number], effective: weights.map((w) => w * 2) }
+            : {}),
         },
         activations: ['conv1', 'conv2', 'dense1'].map((layer, l) => ({
           layer,
