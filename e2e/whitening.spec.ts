@@ -28,7 +28,7 @@ test('whitens the first sample on WebGPU and shows kernels, histograms and spect
   await expect(page.getByTestId('histogram-after')).toBeVisible();
   await expect(page.getByTestId('spectrum-chart')).toBeVisible();
   await expect(page.getByTestId('measurement')).toContainText(/\d+ ms on WebGPU/);
-  // Whitening makes the pixel distribution sparse (spec §8): kurtosis goes up.
+  // Whitening makes the pixel distribution sparse (docs/algorithm.md §8): kurtosis goes up.
   const before = Number(await page.getByTestId('kurtosis-before').textContent());
   const after = Number(await page.getByTestId('kurtosis-after').textContent());
   expect(after).toBeGreaterThan(before);

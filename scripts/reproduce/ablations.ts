@@ -50,7 +50,7 @@ export const ABLATIONS: readonly Ablation[] = [
   {
     ...BASE,
     name: 'hidden-whole',
-    description: "hidden layers: one 128 x 128 D (block 512 as the spec's Delinear default) instead of two pooled 64-feature chunks",
+    description: "hidden layers: one 128 x 128 D (block 512 as the reference's Delinear default) instead of two pooled 64-feature chunks",
     hidden: { ...HIDDEN, block: 512 },
   },
   { ...BASE, name: 'hidden-k15', description: 'hidden layers K=15 (instead of 5)', hidden: { ...HIDDEN, iters: 15 } },

@@ -28,7 +28,7 @@ export const PLANS: Record<ReproModel, Plan> = {
   'paper-mlp': { batchSize: 128, block: PAPER_CHANNEL_DECONV.block },
 };
 
-/** The protocol's deconvolution settings for a model (spec defaults; K = 15 for the input layer). */
+/** The protocol's deconvolution settings for a model (the paper's defaults, docs/algorithm.md §§2-5; K = 15 for the input layer). */
 export function protocolDeconv(model: ReproModel): typeof DEFAULT_TRAIN_CONFIG.deconv {
   return { ...DEFAULT_TRAIN_CONFIG.deconv, block: PLANS[model].block };
 }

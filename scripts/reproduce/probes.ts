@@ -1,5 +1,5 @@
 // Sparsity read-outs of a run: each normalised layer's activations on a probe batch (eval mode),
-// and the input before / after the deconvolution input layer's whitening (spec §8).
+// and the input before / after the deconvolution input layer's whitening (docs/algorithm.md §8).
 import * as tf from '@tensorflow/tfjs-core';
 import { kurtosis, nearZeroFraction } from '../../src/core/sparsity';
 import { ChannelDeconv } from '../../src/nn/channelDeconv';

@@ -1,5 +1,5 @@
 // The composed Newton–Schulz inverse square root with the closed-form (Lyapunov) gradient of the
-// EXACT function (spec §7) instead of reverse mode through the unrolled steps.
+// EXACT function (docs/algorithm.md §7) instead of reverse mode through the unrolled steps.
 //
 // P = S^(1/2), Q = S^(-1/2): Q P = I gives dQ = -Q dP Q, P² = S gives P dP + dP P = dS. For a loss L
 // with G_i = dL/dQ and G_s = dL/dP: dL = <G_i, dQ> + <G_s, dP> = <G_s - Q G_i Q, dP>, and the map

@@ -1,6 +1,6 @@
 // Matmul-only solver of the Lyapunov equation Y X + X Y = C for a stack of symmetric Y with spectrum
 // in (0, 1] (the normalised square root of the Newton–Schulz forward). Used by the closed-form
-// gradient of the inverse square root (spec §7, src/core/isqrtLyapunov.ts).
+// gradient of the inverse square root (docs/algorithm.md §7, src/core/isqrtLyapunov.ts).
 //
 // Cayley transform: with R = (I + Y)^(-1) and W = (I - Y) R = 2R - I (eigenvalues w = (1 - y)/(1 + y)
 // in [0, 1)), 1 - w_i w_j = 2 (y_i + y_j) r_i r_j, so X = 2 Σ_k W^k (R C R) W^k. Squared Smith

@@ -1,6 +1,6 @@
 // Composed float32 Newton–Schulz (src/core/newtonSchulz.ts) against float64 references.
 // Test matrices are built as Q diag(lambda) Q^T, so the exact inverse square root is known
-// without an eigensolver: normalised to ||A||_F = 1, then eps = 1e-5 added (spec §2).
+// without an eigensolver: normalised to ||A||_F = 1, then eps = 1e-5 added (docs/algorithm.md §2).
 import * as tf from '@tensorflow/tfjs-core';
 // tfjs-core registers no gradients by itself (bundlers resolve this ESM path; plain Node cannot, see src/cli/nodeBackend.ts).
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
@@ -98,7 +98,7 @@ describe('newtonSchulzComposed vs float64', () => {
   });
 });
 
-describe('spec §3 convergence table (composed op, float32)', () => {
+describe('docs/algorithm.md §3 convergence table (composed op, float32)', () => {
   // Eigenvalue ratios mu = lambda / ||C||_F; the dominant eigenvalue is chosen so that ||C||_F = 1.
   const mus = [0.5, 0.2, 0.1, 1 / 24, 0.02, 0.01, 0.001, 1e-4];
   const dominant = Math.sqrt(1 - mus.reduce((acc, mu) => acc + mu * mu, 0));
@@ -168,7 +168,7 @@ describe('gradient of the composed Newton–Schulz', () => {
     });
   }
 
-  it('K=30, condition 1e2: symmetric part of tf.grad matches the exact Lyapunov gradient (spec §7) within relative 1e-4 (measured 3.5e-7)', async () => {
+  it('K=30, condition 1e2: symmetric part of tf.grad matches the exact Lyapunov gradient (docs/algorithm.md §7) within relative 1e-4 (measured 3.5e-7)', async () => {
     const m = testMatrix(n, 1e2, 41);
     const [grad] = await tfGradient([m.a], n, r, 30);
     const sym = new Float64Array(n * n);

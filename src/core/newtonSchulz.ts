@@ -1,5 +1,5 @@
 // Coupled Newton–Schulz iteration for the inverse square root of a stack of SPD matrices
-// (spec §3), written with differentiable tf ops so autograd flows through every step.
+// (docs/algorithm.md §3), written with differentiable tf ops so autograd flows through every step.
 import * as tf from '@tensorflow/tfjs-core';
 
 export interface IsqrtResult {

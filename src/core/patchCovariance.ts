@@ -1,4 +1,4 @@
-// Mean and covariance of the k x k patches of an NHWC tensor (spec §2), composed from tf ops.
+// Mean and covariance of the k x k patches of an NHWC tensor (docs/algorithm.md §2), composed from tf ops.
 // A patch vector is ordered (dy, dx, c): index = (dy * k + dx) * C + c, the same order as a
 // conv2d filter [k, k, C, Cout] reshaped to [n, Cout], so folds need no permutation.
 import * as tf from '@tensorflow/tfjs-core';

@@ -1,4 +1,4 @@
-// Sparsity measures of pixel/activation values (spec §8), in plain TypeScript with float64 sums.
+// Sparsity measures of pixel/activation values (docs/algorithm.md §8), in plain TypeScript with float64 sums.
 
 export interface Histogram {
   /** Left edge of the first bin. */

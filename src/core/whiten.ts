@@ -1,4 +1,4 @@
-// The whitening view's engine (spec §8): whiten one image by network deconvolution and report
+// The whitening view's engine (docs/algorithm.md §8): whiten one image by network deconvolution and report
 // the kernels, sparsity and spectra. Runs in Node and in the browser (worker) alike.
 import * as tf from '@tensorflow/tfjs-core';
 import { activeImplementation, type ImplementationName } from './ops';

@@ -1,6 +1,6 @@
 // WGSL for the single-workgroup Newton–Schulz path: one workgroup of 256 threads per matrix keeps
 // Y, Z and T in workgroup memory (3 n^2 floats <= 16 KiB, so n <= 36) and runs every step in one
-// dispatch. Y_{i+1} = Y_i T_i, Z_{i+1} = T_i Z_i, T_i = 1.5 I - 0.5 Z_i Y_i (spec §3).
+// dispatch. Y_{i+1} = Y_i T_i, Z_{i+1} = T_i Z_i, T_i = 1.5 I - 0.5 Z_i Y_i (docs/algorithm.md §3).
 import type { ProgramSpec } from './program';
 
 export const WORKGROUP_BYTES = 16384;

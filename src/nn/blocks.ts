@@ -1,4 +1,4 @@
-// Channel block size rule of the reference (spec §2): B clamps to C; when C % B != 0, B = gcd(B, C).
+// Channel block size rule of the reference (docs/algorithm.md §2): B clamps to C; when C % B != 0, B = gcd(B, C).
 export function gcd(a: number, b: number): number {
   let x = Math.abs(a);
   let y = Math.abs(b);

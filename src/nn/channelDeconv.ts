@@ -1,4 +1,4 @@
-// Channel-only deconvolution (spec §6): whitens activations across channels (no spatial patch),
+// Channel-only deconvolution (docs/algorithm.md §6): whitens activations across channels (no spatial patch),
 // per block of B channels with a batch of D matrices; leftover channels (C mod B) share one
 // scalar mean and variance. Applied explicitly to the activations; no trainable parameters.
 // With `strided`, the grouping of the reference's ChannelDeconv instead: B channels taken C / B apart

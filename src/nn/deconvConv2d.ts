@@ -1,4 +1,4 @@
-// Convolution with network deconvolution folded in (spec §§2-5, "FastDeconv"): statistics of the
+// Convolution with network deconvolution folded in (docs/algorithm.md §§2-5, "FastDeconv"): statistics of the
 // input patches give mean and D = Cov^(-1/2); the layer convolves x with W' = W·D and adds
 // b' = b - W'·mean, which equals convolving the centred, whitened patches with W.
 import * as tf from '@tensorflow/tfjs-core';

@@ -1,4 +1,4 @@
-// Dense layer with network deconvolution folded in (spec §6, "Delinear"): the input features are
+// Dense layer with network deconvolution folded in (docs/algorithm.md §6, "Delinear"): the input features are
 // cut into contiguous chunks of B (gcd rule), chunk statistics give mean and D, and the layer
 // multiplies by W' = W·D per chunk with bias b' = b - Σ W'·mean.
 import * as tf from '@tensorflow/tfjs-core';

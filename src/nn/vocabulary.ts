@@ -26,7 +26,7 @@ export const NORM_LABEL: Record<NormKind, string> = {
 export type BlockMode = 'pooled' | 'per-block';
 
 export interface DeconvSettings {
-  /** Channel block size B (spec §2); clamped to C, or gcd(B, C) when C % B != 0. */
+  /** Channel block size B (docs/algorithm.md §2); clamped to C, or gcd(B, C) when C % B != 0. */
   block: number;
   /** Newton–Schulz iterations K for hidden layers (default 5). */
   iters: number;

@@ -1,4 +1,4 @@
-// Shared machinery of the deconvolution layers (spec §§3-5): eps + Newton–Schulz, the fold
+// Shared machinery of the deconvolution layers (docs/algorithm.md §§3-5): eps + Newton–Schulz, the fold
 // W' = W·D, b' = b - W'·mean, and running mean / running D with momentum and the freeze option.
 import * as tf from '@tensorflow/tfjs-core';
 import { batchedIsqrt, type IsqrtGradient } from '../core/ops';

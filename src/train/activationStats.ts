@@ -1,4 +1,4 @@
-// Per-layer histogram + sparsity of probe activations (spec §8), read with await t.data().
+// Per-layer histogram + sparsity of probe activations (docs/algorithm.md §8), read with await t.data().
 import type * as tf from '@tensorflow/tfjs-core';
 import { histogram, kurtosis, meanAndStd, nearZeroFraction } from '../core/sparsity';
 import type { ProbeActivation } from '../nn/model';

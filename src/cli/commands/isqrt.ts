@@ -1,5 +1,5 @@
 // `isqrt --iters N [--backend wasm|cpu|webgpu]`: reads {"matrices": [[[...]]]} on stdin and writes
-// {"isqrt": [...], "sqrt": [...]} on stdout, by N Newton–Schulz steps (spec §3).
+// {"isqrt": [...], "sqrt": [...]} on stdout, by N Newton–Schulz steps (docs/algorithm.md §3).
 import * as tf from '@tensorflow/tfjs-core';
 import { batchedIsqrt } from '../../core/ops';
 import { booleanFlag, choiceFlag, numberFlag, parseFlags } from '../flags';

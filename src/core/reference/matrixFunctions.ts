@@ -1,6 +1,6 @@
 // Float64 matrix functions of symmetric matrices: exact (inverse) square roots through the
-// eigendecomposition, the same coupled Newton–Schulz iteration as the tf/WGSL paths (spec §3), and
-// the exact gradient of the inverse square root (spec §7).
+// eigendecomposition, the same coupled Newton–Schulz iteration as the tf/WGSL paths (docs/algorithm.md §3), and
+// the exact gradient of the inverse square root (docs/algorithm.md §7).
 import { symmetricEigen, type SymmetricEigen } from './jacobi';
 import { frobeniusNorm, identity, matmul, transpose } from './matrix';
 
@@ -52,7 +52,7 @@ export function newtonSchulz64(a: ArrayLike<number>, n: number, iters: number): 
 }
 
 /**
- * dL/dA for Z = A^(-1/2), given G = dL/dZ (spec §7): X = U [-(U^T sym(G) U)_ij / (s_i s_j (s_i + s_j))] U^T
+ * dL/dA for Z = A^(-1/2), given G = dL/dZ (docs/algorithm.md §7): X = U [-(U^T sym(G) U)_ij / (s_i s_j (s_i + s_j))] U^T
  * with s = sqrt(lambda). This is the gradient over symmetric perturbations of A; for a gradient
  * taken over all n*n entries (as autograd does), compare against its symmetric part.
  */

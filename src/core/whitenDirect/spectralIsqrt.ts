@@ -1,4 +1,4 @@
-// D = (cov + eps I)^(-1/2) by K coupled Newton–Schulz steps (spec §3, src/core/newtonSchulz.ts),
+// D = (cov + eps I)^(-1/2) by K coupled Newton–Schulz steps (docs/algorithm.md §3, src/core/newtonSchulz.ts),
 // evaluated on the eigenvalues. With A = U diag(lambda) U^T, Y0 = A / ||A||_F and Z0 = I are
 // functions of A, so every iterate is too: T = (3I - Z Y) / 2 = U diag((3 - z y) / 2) U^T, and
 // Z_K = U diag(z_K(lambda_i / ||A||_F)) U^T with the scalar iteration below. In exact arithmetic this
