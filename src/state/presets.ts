@@ -70,7 +70,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'sparse-activations',
     title: 'Sparse activations',
     lesson:
-      'Deconvolved layers give heavy-tailed, sparse activations: conv1’s kurtosis about twice batch norm’s and about three times as many values near zero, from the first steps to the end of the epoch (grey: no normalisation, for reference).',
+      'Deconvolved layers give heavy-tailed, sparse activations: before the ReLU, conv1’s kurtosis is about twice batch norm’s, with more than twice as many values near zero, from the first steps to the end of the epoch (grey: no normalisation, for reference).',
     params: { ...PROTOCOL_CNN, dataset: 'fashion-mnist', norms: ['deconv', 'batchnorm', 'none'] },
     focus: 'sparsity',
   },
