@@ -1,7 +1,7 @@
 // A number or choice input bound to one TRAINING_SCHEMA entry: validated against the schema's
 // range, committed on Enter or blur, with the problem shown in place.
-import { useState } from 'react';
 import { TRAINING_SCHEMA, type TrainingParams } from '../../../state/urlHashSchema';
+import { DraftInput } from './DraftInput';
 
 type NumberKey = { [K in keyof TrainingParams]: TrainingParams[K] extends number ? K : never }[keyof TrainingParams];
 type ChoiceKey = 'dataset' | 'model' | 'optimizer' | 'schedule' | 'blockMode' | 'backend';
@@ -25,42 +25,19 @@ export function validateNumber(name: NumberKey, text: string): number | string {
 }
 
 export function NumberInput({ name, value, disabled, onCommit, label, width }: NumberInputProps) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const text = draft ?? String(value);
-  const checked = validateNumber(name, text);
-  const problem = typeof checked === 'string' ? checked : null;
-  const commit = () => {
-    if (draft === null) return;
-    if (typeof checked === 'number' && checked !== value) onCommit(checked);
-    if (typeof checked === 'number') setDraft(null);
-  };
   const field = TRAINING_SCHEMA[name];
   return (
-    <label className="param" title={problem ?? field.label}>
-      <span className="param-label">{label ?? field.label}</span>
-      <input
-        type="text"
-        inputMode="decimal"
-        name={name}
-        className={problem ? 'param-invalid num' : 'num'}
-        aria-invalid={problem ? true : undefined}
-        aria-label={field.label}
-        style={width ? { width } : undefined}
-        value={text}
-        disabled={disabled}
-        onChange={(event) => setDraft(event.target.value)}
-        onBlur={commit}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') commit();
-          if (event.key === 'Escape') setDraft(null);
-        }}
-      />
-      {problem && (
-        <span className="param-problem" role="alert">
-          {problem}
-        </span>
-      )}
-    </label>
+    <DraftInput<number>
+      name={name}
+      label={label ?? field.label}
+      ariaLabel={field.label}
+      shown={String(value)}
+      read={(text) => validateNumber(name, text)}
+      isCurrent={(checked) => checked === value}
+      onCommit={onCommit}
+      disabled={disabled}
+      width={width}
+    />
   );
 }
 

@@ -1,12 +1,12 @@
 // A learning rate per trained variant: empty means "the shared lr" (shown as the placeholder). When
 // the rates differ, the read-out names each one and a sentence says why (the preset's reason).
-import { useState } from 'react';
 import { mapRange, parseNumber } from '../../../core/settingsTable';
 import { matchingPreset } from '../../../state/presets';
 import { TRAINING_SCHEMA, type TrainingParams } from '../../../state/urlHashSchema';
 import type { NormKind } from '../../../train/protocol';
 import { learningRateReason, learningRatesText } from './learningRates';
 import { VARIANT_TEXT_COLOUR } from '../variantStyle';
+import { DraftInput } from './DraftInput';
 
 const FIELD = TRAINING_SCHEMA.lrByNorm;
 const SHORT = { deconv: 'deconv', batchnorm: 'BN', none: 'none' } as const;
@@ -27,45 +27,21 @@ interface RateInputProps {
 }
 
 function RateInput({ norm, own, shared, disabled, onCommit }: RateInputProps) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const text = draft ?? (own === undefined ? '' : String(own));
-  const checked = readVariantRate(text);
-  const problem = typeof checked === 'string' ? checked : null;
-  const commit = () => {
-    if (draft === null || typeof checked === 'string') return;
-    if (checked !== (own ?? null)) onCommit(checked);
-    setDraft(null);
-  };
   const label = `learning rate of ${SHORT[norm]} (empty: the shared ${shared})`;
   return (
-    <label className="param" title={problem ?? label}>
-      <span className="param-label" style={{ color: VARIANT_TEXT_COLOUR[norm] }}>
-        lr {SHORT[norm]}
-      </span>
-      <input
-        type="text"
-        inputMode="decimal"
-        name={`lr.${norm}`}
-        className={problem ? 'param-invalid num' : 'num'}
-        aria-invalid={problem ? true : undefined}
-        aria-label={label}
-        placeholder={String(shared)}
-        style={{ width: '4.5em' }}
-        value={text}
-        disabled={disabled}
-        onChange={(event) => setDraft(event.target.value)}
-        onBlur={commit}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') commit();
-          if (event.key === 'Escape') setDraft(null);
-        }}
-      />
-      {problem && (
-        <span className="param-problem" role="alert">
-          {problem}
-        </span>
-      )}
-    </label>
+    <DraftInput<number | null>
+      name={`lr.${norm}`}
+      label={`lr ${SHORT[norm]}`}
+      ariaLabel={label}
+      labelStyle={{ color: VARIANT_TEXT_COLOUR[norm] }}
+      shown={own === undefined ? '' : String(own)}
+      read={readVariantRate}
+      isCurrent={(checked) => checked === (own ?? null)}
+      onCommit={onCommit}
+      disabled={disabled}
+      placeholder={String(shared)}
+      width="4.5em"
+    />
   );
 }
 
