@@ -2,6 +2,7 @@
 // whitened image, through the dispatching ops (fused WGSL where registered, else composed).
 import * as tf from '@tensorflow/tfjs-core';
 import { batchedIsqrt, patchCovariance } from './ops';
+import { reflectConv2d } from './reflectConv';
 
 export interface WhiteningTensors {
   /** [1, H, W, C], centred whitened values (same size as the input; borders by reflect padding). */
@@ -33,7 +34,6 @@ export function whiteningTensors(
   const { kernel, eps, iters, samplingStride } = opts;
   const channels = x.shape[3];
   const n = kernel * kernel * channels;
-  const half = (kernel - 1) / 2;
   let count = 0;
   const [whitened, d, mean, cov] = tf.tidy(() => {
     const stats = patchCovariance(x, { kernel, samplingStride, padding: 'valid' });
@@ -47,20 +47,7 @@ export function whiteningTensors(
     const columns = tf.transpose(tf.gather(dMatrix, centres, 0)); // [n, C]: one whitening filter per output channel
     const filter = tf.reshape(columns, [kernel, kernel, channels, channels]) as tf.Tensor4D;
     const offset = tf.reshape(tf.matMul(tf.reshape(stats.mean, [1, n]), columns), [1, 1, 1, channels]);
-    const padded =
-      half > 0
-        ? tf.mirrorPad(
-            x,
-            [
-              [0, 0],
-              [half, half],
-              [half, half],
-              [0, 0],
-            ],
-            'reflect',
-          )
-        : x;
-    const out = tf.sub(tf.conv2d(padded, filter, 1, 'valid'), offset) as tf.Tensor4D;
+    const out = reflectConv2d(x, filter, offset);
     return [out, dMatrix, stats.mean, stats.cov] as const;
   });
   return { whitened, d, mean, cov, count };

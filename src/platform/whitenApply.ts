@@ -2,6 +2,7 @@
 // statistics refreshes): one conv2d of the reflect-padded image (as src/core/whiten does), minus
 // the kernels applied to the mean.
 import * as tf from '@tensorflow/tfjs-core';
+import { reflectConv2d } from '../core/reflectConv';
 
 export interface KernelSet {
   /** [cOut, cIn, k, k]. */
@@ -36,23 +37,8 @@ export async function applyKernels(pixels: Float32Array, height: number, width: 
   const [cOut, cIn, k] = set.shape;
   const { filter, bias } = kernelsToFilter(set);
   const out = tf.tidy(() => {
-    const half = (k - 1) / 2;
     const x = tf.tensor4d(pixels, [1, height, width, cIn]);
-    const padded =
-      half > 0
-        ? tf.mirrorPad(
-            x,
-            [
-              [0, 0],
-              [half, half],
-              [half, half],
-              [0, 0],
-            ],
-            'reflect',
-          )
-        : x;
-    const w = tf.tensor4d(filter, [k, k, cIn, cOut]);
-    return tf.sub(tf.conv2d(padded, w, 1, 'valid'), tf.tensor1d(bias));
+    return reflectConv2d(x, tf.tensor4d(filter, [k, k, cIn, cOut]), tf.tensor1d(bias));
   });
   try {
     return (await out.data()) as Float32Array;

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { pinkNoise } from '../reference/syntheticImages';
 import { seededRng } from '../reference/random';
+import { reflectConv2d } from '../reflectConv';
 import { convolveReflect, reflectIndex } from './convolveReflect';
 
 function formula(
@@ -56,28 +57,14 @@ describe('convolveReflect', () => {
             expect(Math.abs(out[(y * w + x) * cIn + o] - formula(img, cIn, k, weights, bias, y, x, o))).toBeLessThan(1e-6);
         }
       }
-      // The same as the tensor path (whitenTensors, whitenApply): mirrorPad then a 'valid' conv2d.
-      const half = (k - 1) / 2;
+      // The same as the tensor path (whitenTensors, whitenApply): reflectConv2d, mirrorPad then a 'valid' conv2d.
       const filter = new Float32Array(k * k * cIn * cIn);
       for (let o = 0; o < cIn; o += 1)
         for (let c = 0; c < cIn; c += 1)
           for (let t = 0; t < k * k; t += 1) filter[(t * cIn + c) * cIn + o] = weights[(o * cIn + c) * k * k + t];
       const want = tf.tidy(() => {
         const x = tf.tensor4d(img.data, [1, h, w, cIn]);
-        const padded =
-          half > 0
-            ? tf.mirrorPad(
-                x,
-                [
-                  [0, 0],
-                  [half, half],
-                  [half, half],
-                  [0, 0],
-                ],
-                'reflect',
-              )
-            : x;
-        return tf.sub(tf.conv2d(padded, tf.tensor4d(filter, [k, k, cIn, cIn]), 1, 'valid'), tf.tensor1d(Float32Array.from(bias)));
+        return reflectConv2d(x, tf.tensor4d(filter, [k, k, cIn, cIn]), tf.tensor1d(Float32Array.from(bias)));
       });
       const tensor = (await want.data()) as Float32Array;
       want.dispose();
