@@ -1,6 +1,7 @@
 // Pure reducer for what the dashboard knows about a run: status, backend, metric history.
 // Fed by worker events (TrainEvent) and a few UI-side actions.
 import type { BackendInfo } from '../platform/backend';
+import type { ImplementationName } from '../core/kernelNames';
 import type { KernelImages, LayerActivations, NormKind, RunState, StartupPhase, TrainEvent, TrainSnapshot } from '../train/protocol';
 
 /** Points kept per curve before the oldest half is thinned (every second point dropped). */
@@ -41,7 +42,7 @@ export interface RunModel {
   done?: number;
   total?: number;
   backend?: BackendInfo;
-  implementation?: 'fused-wgsl' | 'composed';
+  implementation?: ImplementationName;
   step: number;
   stepsPerEpoch: number;
   totalSteps: number;
