@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL_SETTINGS } from '../nn/createModel';
 import type { ModelSettings } from '../nn/units';
+import { FREEZE_REFRESH_EVERY } from '../nn/whitening';
 import { BN_BACKWARD_PER_ELEMENT, BN_FORWARD_PER_ELEMENT, modelStepCost, predictedStepRatio, type LayerCost } from './costModel';
 
 const MNIST: [number, number, number] = [28, 28, 1];
@@ -83,5 +84,16 @@ describe('stepCost', () => {
       layer(modelStepCost('simple-cnn', 'deconv', MNIST, withDeconv({ iters }), BATCH).layers, 'conv2').isqrtForward;
     expect(nsOf(6) - nsOf(5)).toBe(3 * 144 ** 3);
     expect(nsOf(10) - nsOf(5)).toBe(5 * 3 * 144 ** 3);
+  });
+
+  it('frozen steady state: one detached refresh in FREEZE_REFRESH_EVERY steps, no backward through the statistics', () => {
+    const frozen = layer(modelStepCost('simple-cnn', 'deconv', MNIST, DEFAULT_MODEL_SETTINGS, BATCH, 'frozen').layers, 'conv2');
+    const rows = BATCH * 5 * 5;
+    expect(frozen.covarianceForward).toBeCloseTo((rows * 144 * 144 + rows * 144) / FREEZE_REFRESH_EVERY, 6);
+    expect(frozen.isqrtForward).toBeCloseTo((13 * 144 ** 3) / FREEZE_REFRESH_EVERY, 6);
+    expect(frozen.covarianceBackward).toBe(0);
+    expect(frozen.isqrtBackward).toBe(0);
+    expect(frozen.fold).toBe(2 * 144 * 144 * 32 + 144 * 32);
+    expect(frozen.product).toBe(3 * BATCH * 14 * 14 * 144 * 32);
   });
 });

@@ -10,7 +10,8 @@
 // - Newton–Schulz with K steps as src/core/newtonSchulz.ts runs it: 3K − 2 products of n³ per matrix
 //   (the first step has one), one matrix pooled, one per block otherwise; reverse mode through the
 //   unrolled steps: 2 products per forward product ('unrolled' gradient; the Lyapunov one is not modelled);
-// - the input layer's statistics are fixed from data (no covariance or Newton–Schulz per step);
+// - the input layer's statistics are fixed from data (no covariance or Newton–Schulz per step); frozen:
+//   statistics once per FREEZE_REFRESH_EVERY steps, detached (no backward through them);
 // - batch norm: BN_FORWARD_PER_ELEMENT + BN_BACKWARD_PER_ELEMENT operations per output element;
 // - pooling, ReLU, the loss and the SGD update are left out of both variants.
 import * as tf from '@tensorflow/tfjs-core';
@@ -25,11 +26,15 @@ import type { Model } from '../nn/model';
 import type { ModelName } from '../nn/models/catalog';
 import type { ModelSettings } from '../nn/units';
 import type { NormKind } from '../nn/vocabulary';
+import { FREEZE_REFRESH_EVERY, type RunningWhitening } from '../nn/whitening';
 import { Conv2d, Dense } from '../nn/plain';
 
 /** Statistics (mean, variance), then normalise and scale-shift: a rough count per output element. */
 export const BN_FORWARD_PER_ELEMENT = 3;
 export const BN_BACKWARD_PER_ELEMENT = 4;
+
+/** Statistics every step (freezeIters 0), or the frozen steady state (one detached refresh per FREEZE_REFRESH_EVERY steps). */
+export type StatisticsRegime = 'every-step' | 'frozen';
 
 export interface CostParts {
   /** The layer's own convolution or dense product, forward and backward. */
@@ -55,6 +60,7 @@ export interface StepCost {
   model: string;
   norm: string;
   batch: number;
+  regime: StatisticsRegime;
   layers: LayerCost[];
   totals: CostParts & { total: number };
 }
@@ -127,59 +133,78 @@ function traceLayers(model: Model): LayerCall[] {
 const product = (...sizes: number[]): number => sizes.reduce((a, b) => a * b, 1);
 
 /** Covariance and Newton–Schulz of `matrices` matrices n x n from `rows` sampled vectors; backward when `live`. */
-function statisticsCost(parts: CostParts, rows: number, n: number, matrices: number, iters: number, live: boolean): void {
-  parts.covarianceForward += rows * n * n + rows * n;
-  parts.isqrtForward += matrices * newtonSchulzProducts(iters) * n ** 3;
-  if (live) {
+/**
+ * How often a layer computes batch statistics and whether they carry a gradient: every step and
+ * differentiated (when its input does), or frozen — one detached refresh per FREEZE_REFRESH_EVERY steps —
+ * or never (the input layer, fixed from data).
+ */
+interface StatisticsUse {
+  /** Share of steps that compute batch statistics. */
+  refresh: number;
+  /** The statistics are differentiated (every step, and the layer's input carries a gradient). */
+  live: boolean;
+}
+
+function statisticsUse(running: RunningWhitening, call: LayerCall, regime: StatisticsRegime): StatisticsUse {
+  if (running.fixedByData) return { refresh: 0, live: false };
+  if (regime === 'frozen') return { refresh: 1 / FREEZE_REFRESH_EVERY, live: false };
+  return { refresh: 1, live: call.inputGradient };
+}
+
+/** Covariance and Newton–Schulz of `matrices` matrices n x n from `rows` sampled vectors. */
+function statisticsCost(parts: CostParts, use: StatisticsUse, rows: number, n: number, matrices: number, iters: number): void {
+  parts.covarianceForward += use.refresh * (rows * n * n + rows * n);
+  parts.isqrtForward += use.refresh * matrices * newtonSchulzProducts(iters) * n ** 3;
+  if (use.live) {
     parts.covarianceBackward += 2 * rows * n * n;
     parts.isqrtBackward += 2 * matrices * newtonSchulzProducts(iters) * n ** 3;
   }
 }
 
-function deconvConvCost(layer: DeconvConv2d, call: LayerCall, batch: number, parts: CostParts): void {
-  const [, height, width] = call.input;
-  const outputs = layer.weight.shape[3];
-  const n = layer.n;
-  const stats = !layer.running.fixedByData;
-  if (stats) {
-    const span = (pad: number, size: number): number => size + 2 * pad - layer.kernel + 1;
-    const pad = padAmount({ kernel: layer.kernel, samplingStride: 1, padding: layer.padding });
-    const sampling = layer.settings.samplingStride * layer.stride;
-    const positions = Math.ceil(span(pad, height) / sampling) * Math.ceil(span(pad, width) / sampling);
-    statisticsCost(parts, batch * layer.groups * positions, n, layer.running.isqrt.shape[0], layer.settings.iters, call.inputGradient);
-  }
-  const fold = n * n * layer.groups * outputs;
-  parts.fold += fold + n * layer.groups * outputs + fold + (stats && call.inputGradient ? fold : 0);
+/** W' = Dᵀ·W over `groups` blocks of n, the bias shift, dW, and dD when the statistics are live. */
+function foldCost(n: number, groups: number, outputs: number, use: StatisticsUse): number {
+  const fold = n * n * groups * outputs;
+  return fold + n * groups * outputs + fold + (use.live ? fold : 0);
 }
 
-function delinearCost(layer: Delinear, call: LayerCall, batch: number, parts: CostParts): void {
+function deconvConvCost(layer: DeconvConv2d, call: LayerCall, batch: number, regime: StatisticsRegime, parts: CostParts): void {
+  const [, height, width] = call.input;
+  const use = statisticsUse(layer.running, call, regime);
+  const pad = padAmount({ kernel: layer.kernel, samplingStride: 1, padding: layer.padding });
+  const sampling = layer.settings.samplingStride * layer.stride;
+  const sampled = (size: number): number => Math.ceil((size + 2 * pad - layer.kernel + 1) / sampling);
+  const rows = batch * layer.groups * sampled(height) * sampled(width);
+  statisticsCost(parts, use, rows, layer.n, layer.running.isqrt.shape[0], layer.settings.iters);
+  parts.fold += foldCost(layer.n, layer.groups, layer.weight.shape[3], use);
+}
+
+function delinearCost(layer: Delinear, call: LayerCall, batch: number, regime: StatisticsRegime, parts: CostParts): void {
   const [inputs, outputs] = layer.weight.shape;
-  const stats = !layer.running.fixedByData;
+  const use = statisticsUse(layer.running, call, regime);
   const matrices = layer.running.isqrt.shape[0];
-  const live = stats && call.inputGradient;
-  if (stats) statisticsCost(parts, batch * layer.groups, layer.block, matrices, layer.settings.iters, call.inputGradient);
+  statisticsCost(parts, use, batch * layer.groups, layer.block, matrices, layer.settings.iters);
   // Delinear.forward: pooled D and a batch smaller than the outputs whiten the rows instead of folding.
   if (matrices === 1 && batch < outputs) {
     const whiten = batch * inputs * layer.block;
-    parts.whiten += whiten + (call.inputGradient ? whiten : 0) + (live ? whiten : 0);
+    parts.whiten += whiten + (call.inputGradient ? whiten : 0) + (use.live ? whiten : 0);
   } else {
-    const fold = layer.block * layer.block * layer.groups * outputs;
-    parts.fold += fold + layer.block * layer.groups * outputs + fold + (live ? fold : 0);
+    parts.fold += foldCost(layer.block, layer.groups, outputs, use);
   }
 }
 
-function channelDeconvCost(layer: ChannelDeconv, call: LayerCall, batch: number, parts: CostParts): void {
+function channelDeconvCost(layer: ChannelDeconv, call: LayerCall, batch: number, regime: StatisticsRegime, parts: CostParts): void {
+  const use = statisticsUse(layer.running, call, regime);
   const pixels = product(...call.input.slice(1, -1));
   const sampling = layer.settings.samplingStride;
   const sampled =
     call.input.length === 4 && sampling > 1 ? Math.ceil(call.input[1] / sampling) * Math.ceil(call.input[2] / sampling) : pixels;
   const n = layer.block;
-  statisticsCost(parts, batch * sampled * layer.groups, n, layer.running.isqrt.shape[0], layer.settings.iters, call.inputGradient);
+  statisticsCost(parts, use, batch * sampled * layer.groups, n, layer.running.isqrt.shape[0], layer.settings.iters);
   const whiten = batch * pixels * layer.groups * n * n;
-  parts.whiten += whiten + (call.inputGradient ? 2 * whiten : 0);
+  parts.whiten += whiten + (call.inputGradient ? whiten : 0) + (use.live ? whiten : 0);
 }
 
-function layerCost(call: LayerCall, batch: number): LayerCost {
+function layerCost(call: LayerCall, batch: number, regime: StatisticsRegime): LayerCost {
   const parts = emptyParts();
   const { layer } = call;
   const backwardProducts = call.inputGradient ? 2 : 1;
@@ -187,22 +212,25 @@ function layerCost(call: LayerCall, batch: number): LayerCost {
     const [k, , inputs, outputs] = layer.weight.shape;
     const [, outH, outW] = call.output;
     parts.product = (1 + backwardProducts) * batch * outH * outW * k * k * inputs * outputs;
-    if (layer instanceof DeconvConv2d) deconvConvCost(layer, call, batch, parts);
+    if (layer instanceof DeconvConv2d) deconvConvCost(layer, call, batch, regime, parts);
   } else if (layer instanceof Delinear || layer instanceof Dense) {
     const [inputs, outputs] = layer.weight.shape;
     parts.product = (1 + backwardProducts) * batch * inputs * outputs;
-    if (layer instanceof Delinear) delinearCost(layer, call, batch, parts);
+    if (layer instanceof Delinear) delinearCost(layer, call, batch, regime, parts);
   } else if (layer instanceof ChannelDeconv) {
-    channelDeconvCost(layer, call, batch, parts);
+    channelDeconvCost(layer, call, batch, regime, parts);
   } else if (layer instanceof BatchNorm) {
     parts.batchNorm = (BN_FORWARD_PER_ELEMENT + BN_BACKWARD_PER_ELEMENT) * batch * product(...call.output.slice(1));
   }
   return { layer: layer.name, inputGradient: call.inputGradient, ...parts };
 }
 
-/** Multiply-adds of one training step of `model` at `batch`, per layer and in total. */
-export function stepCost(model: Model, batch: number): StepCost {
-  const layers = traceLayers(model).map((call) => layerCost(call, batch));
+/**
+ * Multiply-adds of one training step of `model` at `batch`, per layer and in total. The model's input
+ * layer should have its statistics fixed from data first, as the trainer does (`modelStepCost` does it).
+ */
+export function stepCost(model: Model, batch: number, regime: StatisticsRegime = 'every-step'): StepCost {
+  const layers = traceLayers(model).map((call) => layerCost(call, batch, regime));
   const totals = { ...emptyParts(), total: 0 };
   for (const l of layers) {
     for (const part of PART_NAMES) {
@@ -210,7 +238,7 @@ export function stepCost(model: Model, batch: number): StepCost {
       totals.total += l[part];
     }
   }
-  return { model: model.name, norm: model.norm, batch, layers, totals };
+  return { model: model.name, norm: model.norm, batch, regime, layers, totals };
 }
 
 /** Deconvolution's work beyond the layers' own products. */
@@ -230,12 +258,13 @@ export function modelStepCost(
   inputShape: [number, number, number],
   settings: ModelSettings,
   batch: number,
+  regime: StatisticsRegime = 'every-step',
   classes = 10,
 ): StepCost {
   const model = createModel(name, norm, inputShape, classes, settings);
   try {
     tf.tidy(() => model.prepareInputStatistics(tf.zeros([1, ...inputShape])));
-    return stepCost(model, batch);
+    return stepCost(model, batch, regime);
   } finally {
     model.dispose();
   }
