@@ -255,13 +255,13 @@ export function predictedStepRatio(deconv: StepCost, batchNorm: StepCost): numbe
 export function modelStepCost(
   name: ModelName,
   norm: NormKind,
-  inputShape: [number, number, number],
+  inputShape: readonly [number, number, number],
   settings: ModelSettings,
   batch: number,
   regime: StatisticsRegime = 'every-step',
   classes = 10,
 ): StepCost {
-  const model = createModel(name, norm, inputShape, classes, settings);
+  const model = createModel(name, norm, [...inputShape], classes, settings);
   try {
     tf.tidy(() => model.prepareInputStatistics(tf.zeros([1, ...inputShape])));
     return stepCost(model, batch, regime);
