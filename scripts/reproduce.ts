@@ -1,5 +1,6 @@
 // `npm run reproduce`: batch norm vs network deconvolution, fairly (docs/reproduction.md). For each
-// model (mlp, simple-cnn), dataset (MNIST, Fashion-MNIST), learning rate of a grid (--lrs), seed
+// model (mlp, simple-cnn), dataset (MNIST, Fashion-MNIST; with --cifar <path> also vgg-mini and resnet-mini on
+// CIFAR-10), learning rate of a grid (--lrs), seed
 // (--seeds) and epoch count (--epochs), both variants train in lock-step on the training images minus
 // a validation split; each variant's lr is picked on validation accuracy, test accuracy is reported.
 // `--ablations a,b` runs ablations of the deconvolution MLP (or simple-cnn, cnn-*) on MNIST instead. Results go to
@@ -9,10 +10,11 @@
 // still writes the report. Runs on the tfjs wasm backend (--backend cpu for the JavaScript kernels).
 import { join } from 'node:path';
 import type { Dataset } from '../src/data/dataset';
-import { readDatasetFile, REPO_ROOT } from '../src/data/loadNode';
+import { REPO_ROOT } from '../src/data/loadNode';
 import { describeNodeBackend, initNodeBackend, NODE_BACKENDS, registerNodeGradients } from '../src/cli/nodeBackend';
 import { StopSignal } from '../src/cli/stopSignal';
 import { parseArgs, type ReproOptions } from './reproduce/args';
+import { loadReproDataset } from './reproduce/datasets';
 import { plannedRuns } from './reproduce/plan';
 import { writeReport } from './reproduce/report';
 import { finishedRuns, loadResults, saveResults } from './reproduce/results';
@@ -38,17 +40,19 @@ function pathsFor(out: string | undefined): Paths {
 async function runAll(o: ReproOptions, paths: Paths, stop: StopSignal): Promise<void> {
   const backend = NODE_BACKENDS.find((b) => b === o.backend);
   if (!backend) throw new Error(`unknown backend "${o.backend}" (expected ${NODE_BACKENDS.join(', ')})`);
+  const datasets = new Map<ReproDataset, Dataset>();
+  // Read CIFAR-10 first: a wrong --cifar path fails before any training.
+  if (plannedRuns(o).some((s) => s.dataset === 'cifar10')) datasets.set('cifar10', await loadReproDataset('cifar10', o.cifarPath));
   await initNodeBackend(backend);
   await registerNodeGradients();
   process.stderr.write(`backend: ${await describeNodeBackend(backend)}\n`);
   const done = new Set(o.rerun ? [] : finishedRuns(await loadResults(paths.results)).runs.map(runId));
   const specs = plannedRuns(o).filter((s) => !done.has(runId(s)));
   process.stderr.write(`${specs.length} run(s) to do\n`);
-  const datasets = new Map<ReproDataset, Dataset>();
   const mine: RunResult[] = [];
   for (const [i, spec] of specs.entries()) {
     if (stop.requested) break;
-    const dataset = datasets.get(spec.dataset) ?? (await readDatasetFile(spec.dataset));
+    const dataset = datasets.get(spec.dataset) ?? (await loadReproDataset(spec.dataset, o.cifarPath));
     datasets.set(spec.dataset, dataset);
     const label = `${spec.model} ${spec.dataset}${spec.ablation === 'main' ? '' : ` ${spec.ablation}`} lr ${spec.lr} seed ${spec.seed}${spec.epochs > 1 ? ` ${spec.epochs} ep` : ''}`;
     const result = await runOne(spec, dataset, {

@@ -1,7 +1,16 @@
 // Command-line flags of `npm run reproduce` (pure: argv in, options out).
 import { ABLATIONS, PLAIN } from './ablations';
 import { CNN_ABLATIONS } from './cnnAblations';
-import { DATASETS, DEFAULT_MODELS, MODELS, type ReproDataset, type ReproModel } from './types';
+import {
+  CIFAR_MODELS,
+  DATASETS,
+  DEFAULT_DATASETS,
+  DEFAULT_MODELS,
+  isCifarModel,
+  MODELS,
+  type ReproDataset,
+  type ReproModel,
+} from './types';
 
 export interface ReproOptions {
   models: ReproModel[];
@@ -19,6 +28,8 @@ export interface ReproOptions {
   rerun: boolean;
   /** Smoothed training loss the "steps to loss" column counts to. */
   targetLoss: number;
+  /** CIFAR-10 (cifar-10-binary.tar.gz, a batch file or a folder): adds cifar10 with vgg-mini and resnet-mini. */
+  cifarPath: string | undefined;
 }
 
 export const DEFAULT_LRS = [0.01, 0.03, 0.1, 0.3];
@@ -68,9 +79,17 @@ export function parseArgs(argv: string[]): ReproOptions {
   for (const a of ablations) if (!known.includes(a)) throw new Error(`unknown ablation "${a}" (expected ${known.join(', ')})`);
   const epochs = numbers(argv, '--epochs', [1], true);
   if (epochs.some((e) => !Number.isInteger(e))) throw new Error('--epochs: whole numbers only');
+  const cifarPath = argv.includes('--cifar') ? value(argv, '--cifar') : undefined;
+  const models = oneOf(list(argv, '--models'), MODELS, 'model', cifarPath ? [...DEFAULT_MODELS, ...CIFAR_MODELS] : DEFAULT_MODELS);
+  const datasets = oneOf(list(argv, '--datasets'), DATASETS, 'dataset', cifarPath ? DATASETS : DEFAULT_DATASETS);
+  if (!cifarPath) {
+    const cifarModel = models.find(isCifarModel);
+    if (cifarModel) throw new Error(`model "${cifarModel}" trains on CIFAR-10: give its path with --cifar <path>`);
+    if (datasets.includes('cifar10')) throw new Error('dataset "cifar10" needs its path: --cifar <path>');
+  }
   return {
-    models: oneOf(list(argv, '--models'), MODELS, 'model', DEFAULT_MODELS),
-    datasets: oneOf(list(argv, '--datasets'), DATASETS, 'dataset'),
+    models,
+    datasets,
     lrs: numbers(argv, '--lrs', DEFAULT_LRS, true),
     seeds: parseSeeds(value(argv, '--seeds')),
     epochs,
@@ -81,5 +100,6 @@ export function parseArgs(argv: string[]): ReproOptions {
     reportOnly: argv.includes('--report-only'),
     rerun: argv.includes('--rerun'),
     targetLoss: numbers(argv, '--target-loss', [0.5], true)[0],
+    cifarPath,
   };
 }

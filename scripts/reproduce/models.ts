@@ -26,6 +26,9 @@ export const PLANS: Record<ReproModel, Plan> = {
   'simple-cnn': { batchSize: 32, block: 64 },
   // The reference's MLP fixes its own whitening (blocks of 32, eps 0.01, K 5) whatever the settings say.
   'paper-mlp': { batchSize: 128, block: PAPER_CHANNEL_DECONV.block },
+  // CIFAR-10 (--cifar <path>): the paper's batch size.
+  'vgg-mini': { batchSize: 128, block: 64 },
+  'resnet-mini': { batchSize: 128, block: 64 },
 };
 
 /** The protocol's deconvolution settings for a model (the paper's defaults, docs/algorithm.md §§2-5; K = 15 for the input layer). */

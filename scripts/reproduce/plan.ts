@@ -1,8 +1,9 @@
 // The list of runs a `npm run reproduce` invocation asks for, in the order they run: seeds outermost
 // (an interrupted sweep has whole lr grids for its first seeds), then epochs, models, datasets, lrs.
+// vgg-mini and resnet-mini pair with cifar10 only, the other models with MNIST / Fashion-MNIST only.
 import type { ReproOptions } from './args';
 import { isCnnAblation } from './cnnAblations';
-import type { RunSpec } from './types';
+import { fitsDataset, type RunSpec } from './types';
 
 export function plannedRuns(o: Pick<ReproOptions, 'models' | 'datasets' | 'lrs' | 'seeds' | 'epochs' | 'ablations'>): RunSpec[] {
   const specs: RunSpec[] = [];
@@ -15,7 +16,8 @@ export function plannedRuns(o: Pick<ReproOptions, 'models' | 'datasets' | 'lrs' 
         continue;
       }
       for (const model of o.models)
-        for (const dataset of o.datasets) for (const lr of o.lrs) specs.push({ model, dataset, ablation: 'main', lr, seed, epochs });
+        for (const dataset of o.datasets.filter((d) => fitsDataset(model, d)))
+          for (const lr of o.lrs) specs.push({ model, dataset, ablation: 'main', lr, seed, epochs });
     }
   }
   return specs;

@@ -58,6 +58,8 @@ export async function writeReport(paths: ReportPaths, targetLoss: number): Promi
     `- **Models.** mlp (784-128-128-10, batch ${PLANS.mlp.batchSize}) and simple-cnn (two 3x3 convs, 16 and 32 channels, max-pool, linear`,
     `  classifier; batch ${PLANS['simple-cnn'].batchSize}). Batch norm after every hidden layer (not the classifier) vs deconvolution in every layer`,
     '  (classifier included, as in the reference).',
+    `- **CIFAR-10.** With \`--cifar <path>\` (cifar-10-binary.tar.gz, a batch file or a folder) vgg-mini and resnet-mini (batch ${PLANS['vgg-mini'].batchSize}, as the paper)`,
+    '  also run on CIFAR-10 under this same protocol (validation split, lr grid, seeds, epochs, probes); none were run here (no CIFAR-10 on this machine).',
     '- **Both variants of a run** start from the same seeded weights and see the same batches in the same order (lock-step).',
     '- **Training.** SGD, momentum 0.9, weight decay 1e-3 (added to the gradient of every parameter, as PyTorch does), cosine',
     '  annealing from the lr to 0 over the run, per step. Whole epochs (the last partial batch dropped).',

@@ -25,6 +25,8 @@ export interface RunHooks {
   backend: string;
   shouldStop: () => boolean;
   onProgress?: (step: number, total: number) => void;
+  /** Smaller splits and batches than the protocol's, for tests only. */
+  sizes?: { validationImages: number; batchSize: number };
 }
 
 async function accuracy(runner: VariantRunner, batches: { x: tf.Tensor4D; labels: tf.Tensor1D }[], batchStats: boolean): Promise<number> {
@@ -53,8 +55,8 @@ export function probeSteps(total: number): Set<number> {
 
 export async function runOne(spec: RunSpec, dataset: Dataset, hooks: RunHooks): Promise<RunResult> {
   const started = Date.now();
-  const { batchSize } = PLANS[spec.model];
-  const { fit } = carveValidation(dataset, VALIDATION_IMAGES);
+  const batchSize = hooks.sizes?.batchSize ?? PLANS[spec.model].batchSize;
+  const { fit } = carveValidation(dataset, hooks.sizes?.validationImages ?? VALIDATION_IMAGES);
   const norms: NormKind[] = spec.ablation === 'main' ? ['batchnorm', 'deconv'] : [ablationNorm(spec.ablation)];
   const source = new BatchSource(fit, batchSize, spec.seed);
   const total = source.stepsPerEpoch * spec.epochs;
@@ -76,7 +78,7 @@ export async function runOne(spec: RunSpec, dataset: Dataset, hooks: RunHooks): 
     } as VariantResult,
     ms: [] as number[],
   }));
-  const probeIdx = Int32Array.from({ length: PROBE_IMAGES }, (_, i) => i);
+  const probeIdx = Int32Array.from({ length: Math.min(PROBE_IMAGES, fit.test.count) }, (_, i) => i);
   const probe = gatherImages(fit, fit.test, probeIdx).x;
   const validation = testBatches(fit, fit.test.count);
   const test = testBatches(dataset, dataset.test.count);

@@ -1,12 +1,20 @@
 // What one reproduction run is (spec) and what it leaves in reports/reproduce-*.json (result).
 import type { DatasetName, ModelName, NormKind } from '../../src/train/protocol';
 
-export const MODELS = ['mlp', 'simple-cnn', 'paper-mlp'] as const satisfies readonly ModelName[];
+export const MODELS = ['mlp', 'simple-cnn', 'paper-mlp', 'vgg-mini', 'resnet-mini'] as const satisfies readonly ModelName[];
 /** Models of a run without --models; the reference's own MLP runs on request (--models paper-mlp). */
 export const DEFAULT_MODELS = ['mlp', 'simple-cnn'] as const satisfies readonly (typeof MODELS)[number][];
-export const DATASETS = ['mnist', 'fashion-mnist'] as const satisfies readonly DatasetName[];
+/** The CIFAR-10 models: planned (on cifar10 only) when `--cifar <path>` is given. */
+export const CIFAR_MODELS = ['vgg-mini', 'resnet-mini'] as const satisfies readonly (typeof MODELS)[number][];
+export const DATASETS = ['mnist', 'fashion-mnist', 'cifar10'] as const satisfies readonly DatasetName[];
+/** Datasets of a run without --datasets (cifar10 joins them when `--cifar <path>` is given). */
+export const DEFAULT_DATASETS = ['mnist', 'fashion-mnist'] as const satisfies readonly (typeof DATASETS)[number][];
 export type ReproModel = (typeof MODELS)[number];
 export type ReproDataset = (typeof DATASETS)[number];
+
+export const isCifarModel = (m: ReproModel): boolean => (CIFAR_MODELS as readonly ReproModel[]).includes(m);
+/** CIFAR models train on cifar10 only, the others on the shipped grey-scale sets only. */
+export const fitsDataset = (m: ReproModel, d: ReproDataset): boolean => isCifarModel(m) === (d === 'cifar10');
 
 export interface RunSpec {
   model: ReproModel;
