@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL_SETTINGS } from '../nn/createModel';
 import type { ModelSettings } from '../nn/units';
 import { FREEZE_REFRESH_EVERY } from '../nn/whitening';
+import { DeconvConv2d } from '../nn/deconvConv2d';
+import { Conv2d } from '../nn/plain';
 import { BN_BACKWARD_PER_ELEMENT, BN_FORWARD_PER_ELEMENT, modelStepCost, predictedStepRatio, type LayerCost } from './costModel';
 
 const MNIST: [number, number, number] = [28, 28, 1];
@@ -95,5 +97,13 @@ describe('stepCost', () => {
     expect(frozen.isqrtBackward).toBe(0);
     expect(frozen.fold).toBe(2 * 144 * 144 * 32 + 144 * 32);
     expect(frozen.product).toBe(3 * BATCH * 14 * 14 * 144 * 32);
+  });
+
+  it('leaves the layer classes as it found them after tracing', () => {
+    const deconvForward = DeconvConv2d.prototype.forward;
+    modelStepCost('simple-cnn', 'batchnorm', MNIST, DEFAULT_MODEL_SETTINGS, BATCH);
+    modelStepCost('simple-cnn', 'deconv', MNIST, DEFAULT_MODEL_SETTINGS, BATCH);
+    expect(Object.prototype.hasOwnProperty.call(Conv2d.prototype, 'forward')).toBe(false);
+    expect(DeconvConv2d.prototype.forward).toBe(deconvForward);
   });
 });

@@ -132,7 +132,6 @@ function traceLayers(model: Model): LayerCall[] {
 
 const product = (...sizes: number[]): number => sizes.reduce((a, b) => a * b, 1);
 
-/** Covariance and Newton–Schulz of `matrices` matrices n x n from `rows` sampled vectors; backward when `live`. */
 /**
  * How often a layer computes batch statistics and whether they carry a gradient: every step and
  * differentiated (when its input does), or frozen — one detached refresh per FREEZE_REFRESH_EVERY steps —
