@@ -1,5 +1,6 @@
 // CIFAR-10 in the reproduction: `--cifar <path>` adds vgg-mini and resnet-mini on cifar10 (and
 // nothing changes without it); the path is read as the CLI reads it; one tiny run completes.
+import * as tf from '@tensorflow/tfjs-core';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCifarBatch, makeCifarTarGz } from '../../src/data/cifarFixtures';
 import { useCpu, useWasm } from '../../src/kernels/testing/backends';
 import { parseArgs } from './args';
+import { buildModel } from './models';
 import { loadReproDataset } from './datasets';
 import { plannedRuns } from './plan';
 import { runOne } from './train';
@@ -113,9 +115,23 @@ describe('loadReproDataset', () => {
   });
 });
 
-describe('runOne on CIFAR-10', () => {
+describe('the CIFAR models on the wasm backend', () => {
   beforeAll(useWasm);
   afterAll(useCpu);
+  it('vgg-mini and resnet-mini build in both variants with the protocol settings and give 10 logits', () => {
+    for (const model of ['vgg-mini', 'resnet-mini'] as const)
+      for (const norm of ['batchnorm', 'deconv'] as const) {
+        const built = buildModel({ model, dataset: 'cifar10', ablation: 'main', lr: 0.1, seed: 1, epochs: 1 }, norm, [32, 32, 3], 10);
+        try {
+          expect(built.inputFromData).toBe(true);
+          const logits = tf.tidy(() => built.model.forward(tf.zeros([2, 32, 32, 3]) as tf.Tensor4D, { training: false }).shape);
+          expect(logits, `${model} ${norm}`).toEqual([2, 10]);
+        } finally {
+          built.model.dispose();
+        }
+      }
+  });
+
   it('resnet-mini, both variants in lock-step, two tiny steps on the wasm backend', async () => {
     const dataset = await loadReproDataset('cifar10', archive);
     const steps: number[] = [];
