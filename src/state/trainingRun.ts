@@ -2,7 +2,7 @@
 // Fed by worker events (TrainEvent) and a few UI-side actions.
 import type { BackendInfo } from '../platform/backend';
 import type { ImplementationName } from '../core/kernelNames';
-import type { KernelImages, LayerActivations, NormKind, RunState, StartupPhase, TrainEvent, TrainSnapshot } from '../train/protocol';
+import type { KernelImages, LayerActivations, NormKind, RunState, TrainEvent, TrainSnapshot } from '../train/protocol';
 
 /** Points kept per curve before the oldest half is thinned (every second point dropped). */
 export const MAX_CURVE_POINTS = 4000;
@@ -33,14 +33,11 @@ export interface Divergence {
   message: string;
 }
 
-export interface RunModel {
+/** Start-up phase while loading or compiling, with its progress and unit counts (pipelines 12 of 40), as the worker reports it. */
+type StartupStatus = Pick<Extract<TrainEvent, { type: 'status' }>, 'message' | 'progress' | 'phase' | 'done' | 'total'>;
+
+export interface RunModel extends StartupStatus {
   state: RunState;
-  message?: string;
-  progress?: number;
-  /** Start-up phase while loading or compiling, with its unit counts when it has them (pipelines 12 of 40). */
-  phase?: StartupPhase;
-  done?: number;
-  total?: number;
   backend?: BackendInfo;
   implementation?: ImplementationName;
   step: number;

@@ -1,16 +1,10 @@
 // The tour's keys as a pure function: a key press -> a tour action, or null (the view gets it).
+import type { KeyPress } from '../training/run/keyMap';
 
 export type TourKeyAction = 'next' | 'back' | 'leave' | 'toggle-lecture';
 
-export interface TourKeyPress {
-  key: string;
-  ctrlKey?: boolean;
-  metaKey?: boolean;
-  altKey?: boolean;
-  /** Tag name of the focused element: arrows belong to a focused slider or text field. */
-  targetTag?: string;
-  targetEditable?: boolean;
-}
+/** The same key press the training view's shortcuts read. */
+export type TourKeyPress = KeyPress;
 
 const OWN_KEYS_TAGS = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
 
