@@ -14,19 +14,30 @@ function activeWebglContext(): WebGLRenderingContext | WebGL2RenderingContext | 
   return (tf.backend() as unknown as WebglBackendLike).gpgpu?.gl;
 }
 
+/** A lost WebGL context as a DeviceLoss, with the browser's words when it gave any. */
+export function webglLoss(detail = ''): DeviceLoss {
+  return { reason: 'webglcontextlost', message: detail || 'the browser took the WebGL context away' };
+}
+
 /** Calls `onLost` once when the active WebGL context is lost; returns false when there is none. */
 export function watchWebglContextLoss(onLost: (loss: DeviceLoss) => void): boolean {
   const canvas = activeWebglContext()?.canvas as HTMLCanvasElement | OffscreenCanvas | undefined;
   if (!canvas) return false;
   canvas.addEventListener(
     'webglcontextlost',
-    (event: Event) => {
-      const detail = (event as Event & { statusMessage?: string }).statusMessage ?? '';
-      onLost({ reason: 'webglcontextlost', message: detail || 'the browser took the WebGL context away' });
-    },
+    (event: Event) => onLost(webglLoss((event as Event & { statusMessage?: string }).statusMessage)),
     { once: true },
   );
   return true;
+}
+
+/**
+ * True once the active WebGL context is lost. The flag flips at the loss, before the
+ * 'webglcontextlost' event (a queued task, which a busy worker may run a step or more later);
+ * anything read back after it is not real (zeros, NaN).
+ */
+export function webglContextLost(): boolean {
+  return activeWebglContext()?.isContextLost() ?? false;
 }
 
 /** Test hook: loses the active WebGL context (WEBGL_lose_context); false when there is nothing to lose. */

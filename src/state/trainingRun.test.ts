@@ -81,6 +81,17 @@ describe('run reducer', () => {
     expect(none.deviceLost?.checkpointStep).toBeNull();
   });
 
+  it('a lost WebGL context (keptStep) drops the points after the checkpoint at once', () => {
+    let run = reduceRun(initialRun(), { type: 'snapshot', snapshot: snapshot(8, [variant('deconv', [1, 2, 3, 4, 5, 6, 7, 8])]) });
+    run = { ...run, variants: [{ ...run.variants[0], test: [{ step: 6, accuracy: 0.5 }] }] };
+    const checkpoint = { step: 6, config: {} as never, variants: [] };
+    run = reduceRun(run, { type: 'device-lost', message: 'The WebGL context was lost at step 8.', step: 8, checkpoint, keptStep: 6 });
+    expect(run.deviceLost).toEqual({ message: 'The WebGL context was lost at step 8.', step: 8, checkpointStep: 6 });
+    expect(run.step).toBe(6);
+    expect(run.variants[0].losses.map((p) => p.step)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(run.variants[0].test).toEqual([{ step: 6, accuracy: 0.5 }]);
+  });
+
   it('after a reset, snapshots of the replaced trainer are dropped until the fresh run compiles', () => {
     let run = reduceRun(initialRun(), { type: 'snapshot', snapshot: snapshot(3, [variant('deconv', [1, 2, 3])]) });
     // Two quick resets: the worker still sends the old run's last snapshot, then builds twice.

@@ -121,14 +121,11 @@ function applySnapshot(run: RunModel, snapshot: TrainSnapshot): RunModel {
   };
 }
 
-function trimAfter(run: RunModel, step: number): RunModel {
+/** Drops every point (and divergence) after `step`. */
+function pointsUpTo(run: RunModel, step: number): RunModel {
   return {
     ...run,
-    state: 'idle',
     step,
-    deviceLost: undefined,
-    workerLost: undefined,
-    error: undefined,
     divergences: run.divergences.filter((d) => d.step <= step),
     variants: run.variants.map((v) => ({
       ...v,
@@ -136,6 +133,10 @@ function trimAfter(run: RunModel, step: number): RunModel {
       test: v.test.filter((p) => p.step <= step),
     })),
   };
+}
+
+function trimAfter(run: RunModel, step: number): RunModel {
+  return { ...pointsUpTo(run, step), state: 'idle', deviceLost: undefined, workerLost: undefined, error: undefined };
 }
 
 function clearHistory(run: RunModel, freshRunsPending: number): RunModel {
@@ -176,7 +177,7 @@ export function reduceRun(run: RunModel, action: RunAction): RunModel {
       return { ...run, error: action.message };
     case 'device-lost':
       return {
-        ...run,
+        ...(action.keptStep === undefined ? run : pointsUpTo(run, action.keptStep)),
         state: 'error',
         message: undefined,
         progress: undefined,

@@ -163,9 +163,11 @@ export type TrainEvent =
   | { type: 'diagnostics'; requestId: number; diagnostics: WorkerDiagnostics }
   /**
    * The GPU device is gone: `step` is where training stopped, `checkpoint` the last CPU copy of the
-   * run (taken at every evaluation and at step 0); the worker cannot train any more.
+   * run (taken at every evaluation and at step 0); the worker cannot train any more. `keptStep`:
+   * the points after it may have been read from the lost device (a lost WebGL context is noticed
+   * late), so the page drops them; absent, every point sent is real.
    */
-  | { type: 'device-lost'; message: string; step: number; checkpoint: TrainCheckpoint | null }
+  | { type: 'device-lost'; message: string; step: number; checkpoint: TrainCheckpoint | null; keptStep?: number }
   | { type: 'error'; message: string };
 
 /** A checkpoint continues only the run it was taken from: same config (model, data, seed, optimiser...). */

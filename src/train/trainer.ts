@@ -30,6 +30,13 @@ export interface TrainerOptions {
   onCheckpoint?: (checkpoint: TrainCheckpoint) => void;
   /** Pause `train()` when a variant diverges (default false). */
   pauseOnDivergence?: boolean;
+  /**
+   * True once the device can no longer compute (a lost WebGL context): what was read after it is
+   * not real, so the step is dropped (no point, no divergence) and no checkpoint is taken.
+   */
+  isDeviceLost?: () => boolean;
+  /** Called once, when `isDeviceLost` first answers true; training stops there. */
+  onDeviceLost?: () => void;
   now?: () => number;
 }
 
@@ -67,6 +74,7 @@ export class Trainer {
   private lastSnapshot = -Infinity;
   private lastDetail = -Infinity;
   private disposed = false;
+  private lost = false;
 
   constructor(
     readonly config: TrainConfig,
@@ -110,6 +118,11 @@ export class Trainer {
     return this.running;
   }
 
+  /** True once `isDeviceLost` answered true: the trainer computes nothing more. */
+  get deviceLost(): boolean {
+    return this.lost;
+  }
+
   get finished(): boolean {
     return this.completed >= this.totalSteps || this.variants.every((v) => v.history.diverged);
   }
@@ -134,7 +147,7 @@ export class Trainer {
 
   /** One lock-step step of every live variant on the same batch; evaluates and snapshots when due. */
   async trainStep(): Promise<void> {
-    if (this.finished || this.disposed) return;
+    if (this.finished || this.disposed || this.lost) return;
     const index = this.completed;
     const batch = this.batches.batch(index);
     try {
@@ -144,6 +157,11 @@ export class Trainer {
       for (const v of this.variants) {
         if (v.history.diverged) continue;
         results.push([v, await v.runner.step(batch.x, batch.oneHot, this.learningRateAt(v.history.norm, index))]);
+      }
+      if (this.noticeLoss()) {
+        // A NaN read from a dead context is not a divergence.
+        for (const v of this.variants) v.runner.diverged = v.history.diverged;
+        return;
       }
       for (const [v, result] of results) {
         v.history.ms.push(result.ms);
@@ -166,7 +184,11 @@ export class Trainer {
     const last = this.completed >= this.totalSteps;
     if (this.completed % this.config.evalEvery === 0 || last) {
       await this.evaluate();
-      if (this.options.onCheckpoint) this.options.onCheckpoint(await this.checkpoint());
+      if (this.options.onCheckpoint) {
+        const checkpoint = await this.checkpoint();
+        if (this.noticeLoss()) return;
+        this.options.onCheckpoint(checkpoint);
+      }
     }
     if (last || this.finished) await this.emitSnapshot(true);
     else if (this.now() - this.lastSnapshot >= 1000 / this.snapshotHz) await this.emitSnapshot(false);
@@ -208,6 +230,30 @@ export class Trainer {
 
   pause(): void {
     this.running = false;
+  }
+
+  /** Asks `isDeviceLost`; on the first true it stops training and calls `onDeviceLost`. */
+  private noticeLoss(): boolean {
+    if (this.lost) return true;
+    if (!this.options.isDeviceLost?.()) return false;
+    this.lost = true;
+    this.running = false;
+    this.options.onDeviceLost?.();
+    return true;
+  }
+
+  /**
+   * Forgets every loss and test point after `step`, sent or not (they were computed by a device
+   * found lost later); `flushPending` then sends only the points up to `step`.
+   */
+  dropPointsAfter(step: number): void {
+    const upTo = <T extends { step: number }>(points: T[]): T[] => points.filter((p) => p.step <= step);
+    for (const v of this.variants) {
+      v.history.steps = upTo(v.history.steps);
+      v.history.test = upTo(v.history.test);
+      v.pendingLosses = upTo(v.pendingLosses);
+      v.pendingTests = upTo(v.pendingTests);
+    }
   }
 
   /** Test accuracy of every live variant on the fixed test subset. */
@@ -274,12 +320,18 @@ export class Trainer {
     const variants: VariantSnapshot[] = [];
     for (const v of this.variants) {
       const snap = takePending(v);
-      if (withDetails && !v.history.diverged) {
+      if (withDetails && !v.history.diverged && !this.lost) {
         snap.kernels = await v.runner.model.firstLayerKernels();
         snap.activations = await summariseActivations(v.runner.model.activations(this.probe));
       }
       variants.push(snap);
     }
+    // Kernels and histograms read from a dead device are blank: the points (computed before) stay.
+    if (withDetails && this.noticeLoss())
+      for (const snap of variants) {
+        delete snap.kernels;
+        delete snap.activations;
+      }
     const snapshot: TrainSnapshot = { step: this.completed, stepsPerEpoch: this.stepsPerEpoch, totalSteps: this.totalSteps, variants };
     this.options.onSnapshot?.(snapshot);
     return snapshot;

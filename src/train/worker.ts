@@ -10,8 +10,9 @@ import { fetchDataset } from '../data/load';
 import { selectBackend, type BackendInfo } from '../platform/backend';
 import { divergedEvent } from './divergence';
 import { compileAhead } from '../platform/compileWarmup';
-import { activeGpuDevice, describeLoss, watchDeviceLoss, type DeviceLoss } from '../platform/gpuDevice';
-import { loseWebglContext, watchWebglContextLoss } from '../platform/webglContext';
+import { activeGpuDevice, watchDeviceLoss, type DeviceLoss } from '../platform/gpuDevice';
+import { loseWebglContext, watchWebglContextLoss, webglContextLost, webglLoss } from '../platform/webglContext';
+import { deviceLostEvent } from './deviceLostEvent';
 import {
   checkpointFits,
   type RunState,
@@ -141,13 +142,17 @@ async function build(config: TrainConfig, checkpoint?: TrainCheckpoint): Promise
     onCheckpoint: (c) => {
       lastCheckpoint = c;
     },
+    // The context's own flag flips at the loss; its event may come steps later.
+    isDeviceLost: webglContextLost,
+    onDeviceLost: () => onDeviceLost(webglLoss()),
   });
   trainer = t;
   if (checkpoint && checkpointFits(checkpoint, config)) {
     t.restore(checkpoint);
     lastCheckpoint = checkpoint;
   } else {
-    lastCheckpoint = await t.checkpoint();
+    const initial = await t.checkpoint();
+    lastCheckpoint = webglContextLost() ? null : initial;
   }
   // WebGPU only: on the other backends the first step compiles as it runs.
   const compileFirst = backend?.name === 'webgpu' && lastCheckpoint !== null;
@@ -192,7 +197,7 @@ function play(): void {
   loop = t.train().then(
     async () => {
       loop = undefined;
-      if (trainer !== t) return;
+      if (trainer !== t || deviceLost) return;
       await t.emitSnapshot(true);
       const diverged = t
         .histories()
@@ -213,12 +218,11 @@ function onDeviceLost(loss: DeviceLoss): void {
   deviceLost = true;
   noticeLoss();
   trainer?.pause();
-  trainer?.flushPending(); // the points finished since the last throttled snapshot are the user's too
   state = 'error';
-  const step = trainer?.step ?? 0;
-  const what = loss.reason === 'webglcontextlost' ? 'WebGL context' : 'GPU device';
-  const message = `The ${what} was lost at step ${step} (${describeLoss(loss)}).`;
-  post({ type: 'device-lost', message, step, checkpoint: lastCheckpoint });
+  const event = deviceLostEvent(loss, trainer?.step ?? 0, lastCheckpoint);
+  if (event.keptStep !== undefined) trainer?.dropPointsAfter(event.keptStep);
+  trainer?.flushPending(); // the points finished since the last throttled snapshot are the user's too
+  post(event);
   postDiagnostics(0);
 }
 
@@ -281,6 +285,7 @@ async function handle(command: TrainCommand): Promise<void> {
       await stopLoop();
       if (!trainer || trainer.finished) return;
       await trainer.trainStep();
+      if (deviceLost) return;
       await trainer.emitSnapshot(true);
       setState(trainer.finished ? 'finished' : 'paused');
       return;
