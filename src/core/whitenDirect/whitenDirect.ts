@@ -4,13 +4,12 @@
 // image's Float32Array, with no backend. The work is a generator of stages so a caller can yield
 // to its event loop between them (and drop work that a newer request has made stale);
 // `whitenImageDirect` runs it to the end at once.
-import { histogram } from '../sparsity';
 import type { WhitenResult } from '../whiten';
 import { validateWhitenInput, validateWhitenShape, type ImageInput, type WhitenOptions } from '../whitenInput';
 import { DISPLAY_QUANTILE, HISTOGRAM_BINS } from '../whitenReadout';
 import { convolveReflect } from './convolveReflect';
 import { patchMoments } from './patchMoments';
-import { absoluteQuantile, channelStats } from './pixelStats';
+import { outputReadouts } from './outputReadouts';
 import { covarianceSpectrum, isqrtRows, spectralNewtonSchulz } from './spectralIsqrt';
 import { spectralReadout } from './spectralReadout';
 import { NO_CACHE, type WhitenCache } from './whitenCache';
@@ -85,17 +84,17 @@ export function* whitenDirectSteps(
     bias: rowsDotMean(rows, moments.mean, channels),
   });
   yield;
-  const displayRange = absoluteQuantile(whitened, DISPLAY_QUANTILE) || 1;
+  const readouts = outputReadouts(whitened, channels, HISTOGRAM_BINS, DISPLAY_QUANTILE);
   return {
     height,
     width,
     channels,
     whitened,
-    displayRange,
+    displayRange: readouts.displayRange,
     kernels: { shape: [channels, channels, kernel, kernel], data: Float32Array.from(weights) },
     mean: Float32Array.from(moments.mean),
-    stats: { input: input.stats, output: Array.from({ length: channels }, (_, c) => channelStats(whitened, channels, c)) },
-    histograms: { input: input.histogram, output: histogram(whitened, HISTOGRAM_BINS, { min: -displayRange, max: displayRange }) },
+    stats: { input: input.stats, output: readouts.stats },
+    histograms: { input: input.histogram, output: readouts.histogram },
     ...spectralReadout(spectral),
     patchCount: moments.count,
     implementation: 'direct',
