@@ -45,6 +45,13 @@ describe('AblationCnn', () => {
     expect(conv1[changed[0]]).toBe(name === 'cnn-input-k5' ? 5 : 1e-2);
   });
 
+  it('cnn-freeze-50 freezes the statistics of conv2 and the classifier after step 50; conv1 (fixed from data) unchanged', () => {
+    const m = keep(new AblationCnn(SHAPE, CLASSES, cnnAblationNamed('cnn-freeze-50'), settings, SEED));
+    expect(values(m)).toEqual(values(base));
+    const frozen = { ...settings.deconv, freezeIters: 50 };
+    expect(m.units().map(settingsOf)).toEqual([baseInput, frozen, frozen]);
+  });
+
   it('cnn-input-plain: conv1 a plain conv with a bias, conv2 and the classifier deconvolved as in the app model', () => {
     const m = keep(new AblationCnn(SHAPE, CLASSES, cnnAblationNamed('cnn-input-plain'), settings, SEED));
     const [conv1, conv2, classifier] = m.units();

@@ -21,11 +21,12 @@ export class AblationCnn extends BaseModel {
   private readonly convs: Layer[];
   private readonly classifier: Layer;
 
-  constructor(inputShape: [number, number, number], classes: number, ablation: CnnAblation, settings: ModelSettings, seed: number) {
+  constructor(inputShape: [number, number, number], classes: number, ablation: CnnAblation, protocol: ModelSettings, seed: number) {
     super('simple-cnn', 'deconv', inputShape, classes);
+    const settings = { ...protocol, deconv: { ...protocol.deconv, ...ablation.hiddenChange } };
     const [h, w, c] = inputShape;
     const conv1 = { name: 'conv1', inChannels: c, outChannels: 16, kernel: 3, padding: 'same' as const };
-    const input = cnnInputSettings(ablation, settings);
+    const input = cnnInputSettings(ablation, protocol);
     this.convs = [
       input ? new DeconvConv2d({ ...conv1, settings: input, seed }) : new Conv2d({ ...conv1, useBias: true, seed }),
       convUnit('deconv', { name: 'conv2', inChannels: 16, outChannels: 32, kernel: 3, padding: 'same' }, settings, seed),

@@ -1,7 +1,8 @@
 // MLP ablations (deconvolution variant only, one change each against 'base' = the protocol's
-// deconvolution MLP): input block, input statistics per batch, K, eps, weight decay.
+// deconvolution MLP): input block, input statistics per batch, K, eps, weight decay; and the cost
+// ablations (hidden block size, refresh schedule) that decide the mlp's defaults (issue #13).
 import type { DeconvLayerSettings } from '../../src/nn/whitening';
-import { DEFAULT_DECONV_LAYER } from '../../src/nn/whitening';
+import { DEFAULT_DECONV_LAYER, FREEZE_REFRESH_EVERY } from '../../src/nn/whitening';
 
 export interface Ablation {
   name: string;
@@ -63,7 +64,22 @@ export const ABLATIONS: readonly Ablation[] = [
   },
   { ...BASE, name: 'eps-1e-2', description: 'eps 1e-2 in every layer', input: { ...INPUT, eps: 1e-2 }, hidden: { ...HIDDEN, eps: 1e-2 } },
   { ...BASE, name: 'wd-0', description: 'no weight decay (instead of 1e-3)', weightDecay: 0 },
+  ...[16, 32].map((block) => ({
+    ...BASE,
+    name: `hidden-b${block}`,
+    description: `hidden layers and classifier: block ${block} (${128 / block} pooled chunks of the 128 features) instead of 64; the input keeps gcd(${block},784)=16`,
+    hidden: { ...HIDDEN, block },
+  })),
+  {
+    ...BASE,
+    name: 'freeze-20',
+    description: `statistics frozen after step 20 (running mean / D, refreshed every ${FREEZE_REFRESH_EVERY}th step) instead of every step`,
+    hidden: { ...HIDDEN, freezeIters: 20 },
+  },
 ];
+
+/** Ablations that price a cheaper default (block, refresh schedule): run on both datasets, reported in their own table. */
+export const COST_ABLATIONS: readonly string[] = ['hidden-b16', 'hidden-b32', 'freeze-20'];
 
 /** A control, not an ablation: the plain MLP (no normalisation, biases), same init, batches and lr grid. */
 export const PLAIN = 'plain';

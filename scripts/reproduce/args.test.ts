@@ -102,18 +102,25 @@ describe('plannedRuns', () => {
       'mlp mnist base 0.03',
     ]);
   });
-  it('ablations run on the MNIST MLP only', () => {
+  it('MLP ablations run on the MLP whatever --models says, on the datasets asked for', () => {
     const runs = plannedRuns({
       models: ['simple-cnn'],
-      datasets: ['fashion-mnist'],
+      datasets: ['fashion-mnist', 'mnist'],
       lrs: [0.1],
       seeds: [1],
       epochs: [1],
-      ablations: ['base', 'wd-0'],
+      ablations: ['hidden-b16', 'cnn-freeze-50'],
     });
     expect(runs).toEqual([
-      { model: 'mlp', dataset: 'mnist', ablation: 'base', lr: 0.1, seed: 1, epochs: 1 },
-      { model: 'mlp', dataset: 'mnist', ablation: 'wd-0', lr: 0.1, seed: 1, epochs: 1 },
+      { model: 'mlp', dataset: 'fashion-mnist', ablation: 'hidden-b16', lr: 0.1, seed: 1, epochs: 1 },
+      { model: 'mlp', dataset: 'mnist', ablation: 'hidden-b16', lr: 0.1, seed: 1, epochs: 1 },
+      { model: 'simple-cnn', dataset: 'fashion-mnist', ablation: 'cnn-freeze-50', lr: 0.1, seed: 1, epochs: 1 },
+      { model: 'simple-cnn', dataset: 'mnist', ablation: 'cnn-freeze-50', lr: 0.1, seed: 1, epochs: 1 },
     ]);
+  });
+  it('ablations run on MNIST unless --datasets is given', () => {
+    expect(parseArgs(['--ablations', 'base']).datasets).toEqual(['mnist']);
+    expect(parseArgs(['--ablations', 'base', '--datasets', 'fashion-mnist,mnist']).datasets).toEqual(['fashion-mnist', 'mnist']);
+    expect(parseArgs([]).datasets).toEqual(['mnist', 'fashion-mnist']);
   });
 });

@@ -18,7 +18,7 @@ export interface ReproOptions {
   lrs: number[];
   seeds: number[];
   epochs: number[];
-  /** Ablations to run (MNIST, deconvolution only; mlp, or simple-cnn for cnn-*) instead of the protocol grid. */
+  /** Ablations to run (deconvolution only; mlp, or simple-cnn for cnn-*; on MNIST unless --datasets) instead of the protocol grid. */
   ablations: string[];
   tag: string;
   out: string | undefined;
@@ -81,7 +81,9 @@ export function parseArgs(argv: string[]): ReproOptions {
   if (epochs.some((e) => !Number.isInteger(e))) throw new Error('--epochs: whole numbers only');
   const cifarPath = argv.includes('--cifar') ? value(argv, '--cifar') : undefined;
   const models = oneOf(list(argv, '--models'), MODELS, 'model', cifarPath ? [...DEFAULT_MODELS, ...CIFAR_MODELS] : DEFAULT_MODELS);
-  const datasets = oneOf(list(argv, '--datasets'), DATASETS, 'dataset', cifarPath ? DATASETS : DEFAULT_DATASETS);
+  // Ablations were defined on MNIST: they run there unless --datasets says otherwise.
+  const defaultDatasets = ablations.length > 0 ? (['mnist'] as const) : cifarPath ? DATASETS : DEFAULT_DATASETS;
+  const datasets = oneOf(list(argv, '--datasets'), DATASETS, 'dataset', defaultDatasets);
   if (!cifarPath) {
     const cifarModel = models.find(isCifarModel);
     if (cifarModel) throw new Error(`model "${cifarModel}" trains on CIFAR-10: give its path with --cifar <path>`);

@@ -1,6 +1,7 @@
-// simple-cnn ablations (MNIST, deconvolution variant only): one change each to the input layer
-// (conv1) of the protocol's deconvolution simple-cnn; conv2 and the classifier are left as they are.
-import type { DeconvLayerSettings } from '../../src/nn/whitening';
+// simple-cnn ablations (deconvolution variant only): one change each to the input layer (conv1) of
+// the protocol's deconvolution simple-cnn, conv2 and the classifier left as they are; or one change
+// to conv2 and the classifier (the refresh schedule: conv1's statistics are fixed from data anyway).
+import { FREEZE_REFRESH_EVERY, type DeconvLayerSettings } from '../../src/nn/whitening';
 
 export interface CnnAblation {
   name: string;
@@ -9,6 +10,8 @@ export interface CnnAblation {
   inputPlain?: boolean;
   /** Changes to conv1's deconvolution settings (on top of the protocol's input-layer settings). */
   inputChange?: Partial<DeconvLayerSettings>;
+  /** Changes to the deconvolution settings of conv2 and the classifier. */
+  hiddenChange?: Partial<DeconvLayerSettings>;
 }
 
 export const CNN_ABLATIONS: readonly CnnAblation[] = [
@@ -19,7 +22,15 @@ export const CNN_ABLATIONS: readonly CnnAblation[] = [
   },
   { name: 'cnn-input-k5', description: 'conv1 K=5 (instead of 15)', inputChange: { iters: 5 } },
   { name: 'cnn-input-eps-1e-2', description: 'conv1 eps 1e-2 (other layers keep 1e-5)', inputChange: { eps: 1e-2 } },
+  {
+    name: 'cnn-freeze-50',
+    description: `statistics frozen after step 50 (running mean / D, refreshed every ${FREEZE_REFRESH_EVERY}th step) instead of every step`,
+    hiddenChange: { freezeIters: 50 },
+  },
 ];
+
+/** CNN ablations that price a cheaper default (the refresh schedule): reported with the MLP's cost ablations. */
+export const COST_CNN_ABLATIONS: readonly string[] = ['cnn-freeze-50'];
 
 export const isCnnAblation = (name: string): boolean => CNN_ABLATIONS.some((a) => a.name === name);
 

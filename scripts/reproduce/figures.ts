@@ -122,7 +122,7 @@ export function figures(groups: readonly Group[]): Map<string, string> {
     out.set(`kurtosis-post-${fileStem(g)}.svg`, kurtosisFigure(g, 'post'));
     out.set(`kurtosis-pre-${fileStem(g)}.svg`, kurtosisFigure(g, 'pre'));
   }
-  const ablations = groups.filter((x) => x.ablation !== 'main' && x.model === 'mlp' && x.epochs === 1);
+  const ablations = groups.filter((x) => x.ablation !== 'main' && x.model === 'mlp' && x.dataset === 'mnist' && x.epochs === 1);
   const reference = groups.find((g) => g.ablation === 'main' && g.model === 'mlp' && g.dataset === 'mnist' && g.epochs === 1);
   if (ablations.length > 0) out.set('ablations-mlp-mnist.svg', ablationFigure(ablations, reference));
   return out;
