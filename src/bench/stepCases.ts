@@ -1,7 +1,7 @@
 // A whole training step (VariantRunner + createModel: the code the trainer runs) of every model,
 // deconvolution vs batch norm, same seed and synthetic batch; plus the peak tensor memory of a step.
 import * as tf from '@tensorflow/tfjs-core';
-import { MODEL_CATALOG, MODEL_NAMES } from '../nn/models/catalog';
+import { blockFor, MODEL_CATALOG, MODEL_NAMES, PAPER_BLOCK } from '../nn/models/catalog';
 import { FREEZE_REFRESH_EVERY } from '../nn/whitening';
 import type { ModelName } from '../train/protocol';
 import type { CaseContext } from './context';
@@ -19,11 +19,34 @@ interface Regime {
   freezeIters: number;
   /** Every measured step costs the same: stop early once the case's time budget is spent. */
   stopOnBudget: boolean;
+  /** Block size, when not the model's default. */
+  block?: number;
 }
 
-export function regimes(): Regime[] {
+/**
+ * The regimes a model's deconvolution step is timed in. A model whose default block is not the
+ * paper's is also timed at the paper's block: the before and after of its default in one run.
+ */
+export function regimes(model: ModelName): Regime[] {
+  const own = blockFor(model);
+  const paper: Regime[] =
+    own === PAPER_BLOCK
+      ? []
+      : [
+          {
+            name: `statistics every step, block ${PAPER_BLOCK} (the default before ${own})`,
+            freezeIters: 0,
+            stopOnBudget: true,
+            block: PAPER_BLOCK,
+          },
+        ];
   return [
-    { name: 'statistics every step', freezeIters: 0, stopOnBudget: true },
+    {
+      name: own === PAPER_BLOCK ? 'statistics every step' : `statistics every step, block ${own} (model default)`,
+      freezeIters: 0,
+      stopOnBudget: true,
+    },
+    ...paper,
     // A refresh cycle must be measured whole, so this regime always runs its 10 steps.
     {
       name: `frozen after step ${FREEZE_AFTER}, steady state (1 refresh in ${FREEZE_REFRESH_EVERY} steps)`,
@@ -67,7 +90,8 @@ export async function* stepCases(
     const skip = skipModel(model, ctx.backend, ctx.options.full);
     if (skip) {
       if (timeRows)
-        for (const regime of regimes()) yield skippedRow(STEP_GROUPS.time, `${model} batch ${BATCH}, ${regime.name}`, ctx.backend, skip);
+        for (const regime of regimes(model))
+          yield skippedRow(STEP_GROUPS.time, `${model} batch ${BATCH}, ${regime.name}`, ctx.backend, skip);
       if (memoryRows) yield skippedRow(STEP_GROUPS.memory, `${model} batch ${BATCH}, one training step`, ctx.backend, skip);
       continue;
     }
@@ -82,16 +106,19 @@ export async function* stepCases(
         timeRows ? everyStepPlan(budgetMs, memoryRows) : { steps: 1, budgetMs, profile: memoryRows },
       );
       if (timeRows) times.add({ ...where, model, norm: 'batchnorm', timing: bn });
-      for (const [index, regime] of regimes().entries()) {
+      for (const [index, regime] of regimes(model).entries()) {
         if (!timeRows && index > 0) break;
         ctx.progress(`${model} batch ${BATCH}: deconvolution steps, ${regime.name}`);
         const steps = timeRows ? FREEZE_REFRESH_EVERY : 1;
-        const deconv = await timeVariant('deconv', regime.freezeIters, model, data, {
-          steps,
-          budgetMs: regime.stopOnBudget ? budgetMs : Infinity,
-          profile: memoryRows && index === 0,
-        });
-        if (timeRows && regime.freezeIters === 0) times.add({ ...where, model, norm: 'deconv', timing: deconv });
+        const deconv = await timeVariant(
+          'deconv',
+          regime.freezeIters,
+          model,
+          data,
+          { steps, budgetMs: regime.stopOnBudget ? budgetMs : Infinity, profile: memoryRows && index === 0 },
+          regime.block,
+        );
+        if (timeRows && index === 0) times.add({ ...where, model, norm: 'deconv', timing: deconv });
         if (timeRows) {
           yield comparisonRow({
             group: STEP_GROUPS.time,

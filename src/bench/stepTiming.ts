@@ -3,6 +3,7 @@
 // `deconv_step_vs_bn_step` compares variants on one backend, `step_wasm_vs_other` compares backends.
 import * as tf from '@tensorflow/tfjs-core';
 import { createModel, modelSettingsFrom } from '../nn/createModel';
+import { blockFor } from '../nn/models/catalog';
 import { FREEZE_REFRESH_EVERY } from '../nn/whitening';
 import { DEFAULT_TRAIN_CONFIG } from '../train/defaults';
 import type { ModelName, NormKind } from '../train/protocol';
@@ -36,15 +37,17 @@ export function everyStepPlan(budgetMs: number, profile = false): StepPlan {
   return { steps: FREEZE_REFRESH_EVERY, budgetMs, profile };
 }
 
+/** Times `model`'s steps with the deconvolution settings the app defaults to (the model's own block unless `block` is given). */
 export async function timeVariant(
   norm: NormKind,
   freezeIters: number,
   model: ModelName,
   data: SyntheticBatch,
   plan: StepPlan,
+  block = blockFor(model),
 ): Promise<VariantTiming> {
   const shape = benchInputShape(model);
-  const settings = modelSettingsFrom({ ...DEFAULT_TRAIN_CONFIG.deconv, freezeIters });
+  const settings = modelSettingsFrom({ ...DEFAULT_TRAIN_CONFIG.deconv, freezeIters, block });
   const cfg = DEFAULT_TRAIN_CONFIG;
   const baseline = tf.memory().numBytes;
   const runner = new VariantRunner(createModel(model, norm, shape, CLASSES, settings, STEP_SEED), {

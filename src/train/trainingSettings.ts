@@ -4,7 +4,7 @@
 // Adding a setting: its field in TrainingParams and its entry in TRAINING_SETTINGS (the compiler
 // asks for the entry); if the trainer reads it, its line in toTrainConfig and TrainConfig; a test.
 import { clampNumber, defaultsOf, type NumberField, type SettingsTable } from '../core/settingsTable';
-import { MODEL_NAMES } from '../nn/models/catalog';
+import { blockFor, MODEL_NAMES, PAPER_BLOCK } from '../nn/models/catalog';
 import { BACKEND_NAMES, type BackendName } from '../platform/backendName';
 import type { DatasetName, ModelName, NormKind, OptimizerName, ScheduleName, TrainConfig } from './protocol';
 
@@ -40,6 +40,11 @@ export interface TrainingParams {
 
 export const NORM_KINDS: readonly NormKind[] = ['deconv', 'batchnorm', 'none'];
 
+const BLOCK_DEFAULTS = [
+  ...MODEL_NAMES.filter((m) => blockFor(m) !== PAPER_BLOCK).map((m) => `${blockFor(m)} for ${m}`),
+  `${PAPER_BLOCK} for the others`,
+].join(', ');
+
 const LEARNING_RATE = { kind: 'float', min: 0, minExclusive: true, max: 100 } as const;
 
 export const TRAINING_SETTINGS: SettingsTable<TrainingParams> = {
@@ -67,7 +72,16 @@ export const TRAINING_SETTINGS: SettingsTable<TrainingParams> = {
   seed: { kind: 'int', default: 1, min: 0, max: 2147483647, label: 'seed', cliFlag: 'seed' },
   evalEvery: { kind: 'int', default: 20, min: 1, max: 1000000, label: 'evaluate every', unit: 'steps', cliFlag: 'eval-every' },
   evalSize: { kind: 'int', default: 1000, min: 10, max: 10000, label: 'test images per evaluation', cliFlag: 'eval-size' },
-  block: { kind: 'int', default: 64, min: 1, max: 512, label: 'block size', cliFlag: 'block' },
+  // 0: the model's own default (catalogue), so an address or flag that names a block keeps it whatever the model.
+  block: {
+    kind: 'int',
+    default: 0,
+    min: 0,
+    max: 512,
+    label: 'block size',
+    help: `0 = the model's default (${BLOCK_DEFAULTS})`,
+    cliFlag: 'block',
+  },
   iters: { kind: 'int', default: 5, min: 1, max: 30, label: 'Newton–Schulz iterations', cliFlag: 'iters' },
   inputIters: { kind: 'int', default: 15, min: 1, max: 30, label: 'input-layer iterations', cliFlag: 'input-iters' },
   eps: { kind: 'float', default: 1e-5, min: 1e-10, max: 1, label: 'eps', cliFlag: 'eps' },
@@ -125,7 +139,7 @@ export function toTrainConfig(params: TrainingParams): TrainConfig {
     evalEvery: params.evalEvery,
     evalSize: params.evalSize,
     deconv: {
-      block: params.block,
+      block: blockFor(params.model, params.block),
       iters: params.iters,
       inputIters: params.inputIters,
       eps: params.eps,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createModel } from '../createModel';
-import { isModelName, MODEL_CATALOG, MODEL_LABELS, MODEL_NAMES } from './catalog';
+import { blockFor, defaultBlockReason, isModelName, MODEL_CATALOG, MODEL_LABELS, MODEL_NAMES, PAPER_BLOCK } from './catalog';
 import { MODEL_BUILDERS } from './registry';
 
 describe('model catalogue', () => {
@@ -28,5 +28,14 @@ describe('model catalogue', () => {
     expect(isModelName('alexnet')).toBe(false);
     expect(isModelName('toString')).toBe(false);
     expect(() => createModel('alexnet' as never, 'none', [28, 28, 1], 10)).toThrow(/unknown model "alexnet"/);
+  });
+
+  it("gives every model a default block, the paper's unless a reason says why not; a named block wins", () => {
+    expect(MODEL_NAMES.filter((m) => blockFor(m) !== PAPER_BLOCK)).toEqual(['mlp']);
+    expect(blockFor('mlp')).toBe(32);
+    expect(blockFor('mlp', 64)).toBe(64);
+    expect(blockFor('simple-cnn', 0)).toBe(64);
+    for (const name of MODEL_NAMES) expect(defaultBlockReason(name) !== undefined).toBe(blockFor(name) !== PAPER_BLOCK);
+    expect(defaultBlockReason('mlp')).toMatch(/block 32/);
   });
 });

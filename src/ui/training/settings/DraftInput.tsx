@@ -18,10 +18,12 @@ interface DraftInputProps<T extends number | null> {
   disabled: boolean;
   placeholder?: string;
   width?: string;
+  /** Tooltip (default: the accessible name). */
+  title?: string;
 }
 
 export function DraftInput<T extends number | null>(props: DraftInputProps<T>) {
-  const { name, label, ariaLabel, labelStyle, shown, read, isCurrent, onCommit, disabled, placeholder, width } = props;
+  const { name, label, ariaLabel, labelStyle, shown, read, isCurrent, onCommit, disabled, placeholder, width, title } = props;
   const [draft, setDraft] = useState<string | null>(null);
   const text = draft ?? shown;
   const checked = read(text);
@@ -32,7 +34,7 @@ export function DraftInput<T extends number | null>(props: DraftInputProps<T>) {
     setDraft(null);
   };
   return (
-    <label className="param" title={problem ?? ariaLabel}>
+    <label className="param" title={problem ?? title ?? ariaLabel}>
       <span className="param-label" style={labelStyle}>
         {label}
       </span>

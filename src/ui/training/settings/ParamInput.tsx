@@ -13,6 +13,7 @@ interface NumberInputProps {
   onCommit: (value: number) => void;
   label?: string;
   width?: string;
+  title?: string;
 }
 
 export function validateNumber(name: NumberKey, text: string): number | string {
@@ -24,7 +25,7 @@ export function validateNumber(name: NumberKey, text: string): number | string {
   return value;
 }
 
-export function NumberInput({ name, value, disabled, onCommit, label, width }: NumberInputProps) {
+export function NumberInput({ name, value, disabled, onCommit, label, width, title }: NumberInputProps) {
   const field = TRAINING_SCHEMA[name];
   return (
     <DraftInput<number>
@@ -37,6 +38,7 @@ export function NumberInput({ name, value, disabled, onCommit, label, width }: N
       onCommit={onCommit}
       disabled={disabled}
       width={width}
+      title={title}
     />
   );
 }

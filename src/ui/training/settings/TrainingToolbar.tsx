@@ -2,7 +2,7 @@
 // and the transport buttons. Settings that would corrupt a running run are disabled while it runs.
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import { MODEL_LABELS } from '../../../nn/models/catalog';
+import { blockFor, defaultBlockReason, MODEL_LABELS, PAPER_BLOCK } from '../../../nn/models/catalog';
 import { PRESETS } from '../../../state/presets';
 import { NORM_KINDS, type TrainingParams } from '../../../state/urlHashSchema';
 import type { NormKind } from '../../../train/protocol';
@@ -130,7 +130,15 @@ export function TrainingToolbar({ controller }: { controller: TrainingController
         <VariantLearningRates params={params} disabled={busy} onChange={(lrByNorm) => set({ lrByNorm })} />
         <NumberInput name="batch" value={params.batch} disabled={busy} onCommit={(batch) => set({ batch })} label="batch" width="4em" />
         <NumberInput name="epochs" value={params.epochs} disabled={busy} onCommit={(epochs) => set({ epochs })} width="3em" />
-        <NumberInput name="block" value={params.block} disabled={busy} onCommit={(block) => set({ block })} label="block" width="3.5em" />
+        <NumberInput
+          name="block"
+          value={blockFor(params.model, params.block)}
+          disabled={busy}
+          onCommit={(block) => set({ block })}
+          label={params.block === 0 ? 'block (model default)' : 'block'}
+          title={`${defaultBlockReason(params.model) ?? `the paper's block ${PAPER_BLOCK}`}; 0 = the model's default`}
+          width="3.5em"
+        />
         <NumberInput name="iters" value={params.iters} disabled={busy} onCommit={(iters) => set({ iters })} label="NS iters" width="3em" />
         <NumberInput name="eps" value={params.eps} disabled={busy} onCommit={(eps) => set({ eps })} width="5.5em" />
         <NumberInput
