@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { describeNodeBackend, initNodeBackend } from '../src/cli/nodeBackend';
 import { initNodeWebgpu } from '../src/gpu/nodeWebgpu';
+import { registerFastKernels } from '../src/kernels/register';
 import { runSuiteReport } from '../src/bench/report';
 import type { BenchBackend, BenchReport, BenchRow, BenchSuiteOptions } from '../src/bench/types';
 import { isNodeBackend } from './nodeBackends';
@@ -19,6 +20,7 @@ async function useBackend(backend: BenchBackend): Promise<string> {
     const { adapter } = await initNodeWebgpu();
     if (!(await tf.setBackend('webgpu'))) throw new Error('tf.setBackend("webgpu") failed');
     await tf.ready();
+    registerFastKernels('webgpu');
     return `${adapter} (Dawn, Node ${process.version})`;
   }
   await initNodeBackend(backend);

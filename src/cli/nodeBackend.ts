@@ -36,6 +36,7 @@ export async function initNodeBackend(name: NodeBackendName): Promise<void> {
   try {
     const { initNodeWebgpu } = await import('../gpu/nodeWebgpu');
     await initNodeWebgpu();
+    registerFastKernels('webgpu');
   } catch (error) {
     throw new CliError(`the webgpu backend is not available here (${reasonOf(error)}); use --backend wasm or --backend cpu`);
   }

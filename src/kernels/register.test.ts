@@ -52,7 +52,10 @@ describe('registerFastKernels', () => {
 
   it('is a no-op for other backends', () => {
     registerFastKernels('webgl');
-    registerFastKernels('webgpu');
     expect(tf.getKernel(tf.Conv2DBackpropFilter, 'webgl')).toBeUndefined();
+  });
+
+  it('webgpu: asks for the backend package when its Conv2D is not registered (the GPU tests cover the kernel)', () => {
+    expect(() => registerFastKernels('webgpu')).toThrow(/import '@tensorflow\/tfjs-backend-webgpu' first/);
   });
 });

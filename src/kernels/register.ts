@@ -1,8 +1,11 @@
-// Kernels we register for the tfjs `wasm` and `cpu` backends: the ones tfjs lacks or runs slowly
-// there (the filter gradient of a convolution, the gradient of gather, transposed/batched matmul).
+// Kernels we register for the tfjs `wasm`, `cpu` and `webgpu` backends: the ones tfjs lacks or runs
+// slowly there (the filter gradient of a convolution, the gradient of gather, transposed/batched
+// matmul; on webgpu the convolution of inputs with few channels).
 // Idempotent, so the app, the CLI and the tests may all call it, before or after tf.setBackend: the
 // backend's package must be imported first (its own kernels are what we wrap or call).
 import * as tf from '@tensorflow/tfjs-core';
+import { channelBroadcastKernel } from '../gpu/channelBroadcast';
+import { directConv2D } from '../gpu/directConv';
 import { fastBatchMatMul } from './batchMatMul';
 import { conv2DBackpropFilterViaConv2D } from './conv2dBackpropFilter';
 import { installKernel } from './install';
@@ -15,7 +18,7 @@ function requireKernel(name: string, backend: string, pkg: string): tf.KernelCon
   return config;
 }
 
-/** Registers our kernels for `backend` ('wasm' or 'cpu'); a no-op for other backends. */
+/** Registers our kernels for `backend` ('wasm', 'cpu' or 'webgpu'); a no-op for other backends. */
 export function registerFastKernels(backend: string): void {
   if (backend === 'wasm') {
     requireKernel(tf.Conv2D, 'wasm', '@tensorflow/tfjs-backend-wasm');
@@ -28,5 +31,18 @@ export function registerFastKernels(backend: string): void {
     installKernel(tf.Conv2DBackpropFilter, 'cpu', () => conv2DBackpropFilterViaConv2D('cpu'));
     // tfjs's cpu kernel builds a mask per segment (O(segments x size)): 1.1 s of a deconv simple-cnn step.
     installKernel(tf.UnsortedSegmentSum, 'cpu', () => unsortedSegmentSum);
+  } else if (backend === 'webgpu') {
+    const conv = requireKernel(tf.Conv2D, 'webgpu', '@tensorflow/tfjs-backend-webgpu');
+    // tfjs's tiled program took 2-3 s for simple-cnn's 1-channel first layer on SwiftShader (bench/README.md).
+    installKernel(tf.Conv2D, 'webgpu', (original) => directConv2D((original ?? conv).kernelFunc));
+    // tfjs stages a per-channel operand behind a workgroup barrier: 0.3-0.8 s per bias add on SwiftShader.
+    for (const [name, op] of [
+      [tf.Add, 'add'],
+      [tf.Sub, 'sub'],
+      [tf.Multiply, 'mul'],
+    ] as const) {
+      const own = requireKernel(name, 'webgpu', '@tensorflow/tfjs-backend-webgpu');
+      installKernel(name, 'webgpu', (original) => channelBroadcastKernel(op, (original ?? own).kernelFunc));
+    }
   }
 }

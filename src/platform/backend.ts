@@ -75,7 +75,7 @@ async function tryBackend(name: BackendName): Promise<string | undefined> {
     const ok = await tf.setBackend(name);
     if (!ok) return name === 'webgpu' ? 'no WebGPU adapter was granted' : `${name} failed to initialise`;
     await tf.ready();
-    if (name === 'wasm' || name === 'cpu') registerFastKernels(name);
+    registerFastKernels(name);
     return undefined;
   } catch (error) {
     return `${name} failed: ${error instanceof Error ? error.message : String(error)}`;
