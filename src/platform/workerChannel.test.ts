@@ -137,6 +137,21 @@ describe('WorkerChannel', () => {
     expect(describeLoss('test worker', losses[0])).toBe('The test worker could not start: workers are blocked');
   });
 
+  it('counts what the current worker sent (a liveness mark); a restarted worker starts again at 0, the old one is not counted', () => {
+    const { channel, workers } = open();
+    channel.start();
+    expect(channel.heard).toBe(0);
+    workers[0].reply(1);
+    workers[0].reply(2);
+    expect(channel.heard).toBe(2);
+    workers[0].holdHandlers();
+    channel.restart();
+    workers[0].reply(3);
+    expect(channel.heard).toBe(0);
+    workers[1].reply(4);
+    expect(channel.heard).toBe(1);
+  });
+
   it('describes a crash with the browser words, or a plain sentence when there are none', () => {
     expect(describeLoss('test worker', { kind: 'crash', detail: 'device lost' })).toBe('The test worker stopped: device lost.');
     expect(describeLoss('test worker', { kind: 'crash', detail: '' })).toBe('The test worker stopped: it failed to load or crashed.');

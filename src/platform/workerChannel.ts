@@ -41,6 +41,7 @@ export class WorkerChannel<Command, Event> {
   private worker: WorkerLike<Command, Event> | null = null;
   /** False until the first start: only then does `send` start the worker by itself. */
   private started = false;
+  private received = 0;
 
   constructor(
     private readonly factory: WorkerFactory<Command, Event>,
@@ -49,6 +50,14 @@ export class WorkerChannel<Command, Event> {
 
   get alive(): boolean {
     return this.worker !== null;
+  }
+
+  /**
+   * Messages received from the current worker so far (a fresh one starts at 0): a count that has
+   * not moved over a while means a silent worker, e.g. one that did not come back after a sleep.
+   */
+  get heard(): number {
+    return this.received;
   }
 
   /** Creates the worker if none was ever started; a lost or terminated one needs `restart()`. */
@@ -84,6 +93,7 @@ export class WorkerChannel<Command, Event> {
 
   private open(): void {
     this.started = true;
+    this.received = 0;
     let worker: WorkerLike<Command, Event>;
     try {
       worker = this.factory();
@@ -92,7 +102,9 @@ export class WorkerChannel<Command, Event> {
       return;
     }
     worker.onmessage = (event) => {
-      if (worker === this.worker) this.handlers.onMessage(event.data);
+      if (worker !== this.worker) return;
+      this.received += 1;
+      this.handlers.onMessage(event.data);
     };
     worker.onerror = (event) => {
       event.preventDefault?.();

@@ -127,6 +127,8 @@ export type TrainCommand =
    * compilation) waits between its phases so the visible view gets the cores; a running loop keeps going.
    */
   | { type: 'visibility'; visible: boolean }
+  /** The page was asleep (frozen, or the laptop slept) for `pausedMs`: the step that spanned it is timed without it. */
+  | { type: 'woke'; pausedMs: number }
   /** Test hook: destroy the WebGPU device (answers with 'device-lost', or 'error' on other backends). */
   | { type: 'lose-device' }
   | { type: 'dispose' };

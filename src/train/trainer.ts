@@ -75,6 +75,9 @@ export class Trainer {
   private lastDetail = -Infinity;
   private disposed = false;
   private lost = false;
+  private stepping = false;
+  /** A pause reported while a step was in flight: taken off that step's time (variants whose time covers it). */
+  private pauseDiscount: number | null = null;
 
   constructor(
     readonly config: TrainConfig,
@@ -150,6 +153,7 @@ export class Trainer {
     if (this.finished || this.disposed || this.lost) return;
     const index = this.completed;
     const batch = this.batches.batch(index);
+    this.stepping = true;
     try {
       // Lock-step: a step counts only when every live variant finished it. A failure part-way (a lost
       // device) leaves no variant a point ahead of the others.
@@ -164,7 +168,8 @@ export class Trainer {
         return;
       }
       for (const [v, result] of results) {
-        v.history.ms.push(result.ms);
+        const pause = this.pauseDiscount;
+        v.history.ms.push(pause !== null && result.ms >= pause ? result.ms - pause : result.ms);
         if (result.diverged) {
           v.history.diverged = true;
           const reason = result.reason ?? `the loss became ${result.loss}`;
@@ -179,6 +184,8 @@ export class Trainer {
       }
     } finally {
       tf.dispose([batch.x, batch.oneHot]);
+      this.stepping = false;
+      this.pauseDiscount = null;
     }
     this.completed = index + 1;
     const last = this.completed >= this.totalSteps;
@@ -230,6 +237,23 @@ export class Trainer {
 
   pause(): void {
     this.running = false;
+  }
+
+  /**
+   * The page slept for `pausedMs` (a frozen tab, a sleeping laptop; workers stop with it): the step
+   * that spanned the pause, the one in flight or else the last, is timed without it when its time
+   * covers it (a clock that stops during a machine's sleep leaves nothing to take off).
+   */
+  discountPause(pausedMs: number): void {
+    if (!(pausedMs > 0)) return;
+    if (this.stepping) {
+      this.pauseDiscount = pausedMs;
+      return;
+    }
+    for (const v of this.variants) {
+      const last = v.history.ms.length - 1;
+      if (last >= 0 && v.history.ms[last] >= pausedMs) v.history.ms[last] -= pausedMs;
+    }
   }
 
   /** Asks `isDeviceLost`; on the first true it stops training and calls `onDeviceLost`. */

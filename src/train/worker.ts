@@ -300,6 +300,11 @@ async function handle(command: TrainCommand): Promise<void> {
     case 'visibility':
       setVisible(command.visible);
       return;
+    case 'woke':
+      trainer?.discountPause(command.pausedMs);
+      // A paused run shows the corrected step time now; a running one with its next snapshot.
+      if (trainer && !trainer.isRunning) trainer.flushPending();
+      return;
     case 'lose-device':
       loseDevice();
       return;
@@ -323,7 +328,7 @@ self.onmessage = (event: MessageEvent<TrainCommand>) => {
   const command = event.data;
   // Pause and diagnostics act at once (between two steps), not after queued work.
   if (command.type === 'pause') trainer?.pause();
-  if (command.type === 'diagnostics' || command.type === 'lose-device' || command.type === 'visibility') {
+  if (command.type === 'diagnostics' || command.type === 'lose-device' || command.type === 'visibility' || command.type === 'woke') {
     void handle(command);
     return;
   }

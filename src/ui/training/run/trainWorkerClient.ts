@@ -47,6 +47,11 @@ export class TrainWorkerClient {
     return this.channel.alive;
   }
 
+  /** Messages received from the current worker so far. */
+  get heard(): number {
+    return this.channel.heard;
+  }
+
   send(command: TrainCommand, transfer: Transferable[] = []): boolean {
     return this.channel.send(command, transfer);
   }

@@ -10,6 +10,8 @@ import { checkpointFits, type TrainCheckpoint, type TrainEvent, type WorkerDiagn
 import { readUpload, type FileLike } from '../settings/cifarUpload';
 import { TrainWorkerClient, createModuleWorker, type WorkerFactory } from './trainWorkerClient';
 import { DeferredWorker } from './deferredWorker';
+import { checkAfterSleep } from './afterSleep';
+import { watchSleep } from '../../../platform/pageSleep';
 
 const RESET_DEBOUNCE_MS = 250;
 /** How long diagnostics() waits for the worker's own answer before it returns the last posted figures. */
@@ -137,6 +139,13 @@ export class TrainingController {
       this.run.getState().dispatch({ type: 'worker-restarted' });
     }
     this.init(checkpoint ?? undefined);
+  }
+
+  /** The page slept for `pausedMs`: the worker times its steps without it; one that does not come back is reported lost. */
+  onWake(pausedMs: number): void {
+    void checkAfterSleep(this.client, pausedMs).then((message) => {
+      if (message && !this.run.getState().run.workerLost) this.run.getState().dispatch({ type: 'worker-lost', message });
+    });
   }
 
   /** Test hook (window.deconvLab.loseGpuDevice): the worker destroys its WebGPU device. */
@@ -347,6 +356,7 @@ export function trainingController(): TrainingController {
     if (typeof window !== 'undefined') {
       // The Training tab is the only view that shows the run; elsewhere the start-up yields.
       window.addEventListener('hashchange', () => controller.setViewVisible(trainingQueryOf(window.location.hash) !== null));
+      watchSleep(document, (pausedMs) => controller.onWake(pausedMs));
       const host = window as unknown as { deconvLab?: DeconvLabGlobal };
       host.deconvLab = { ...host.deconvLab, diagnostics: () => controller.diagnostics(), loseGpuDevice: () => controller.loseGpuDevice() };
     }
