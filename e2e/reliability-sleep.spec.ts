@@ -57,6 +57,21 @@ test('a running training sleeps and wakes: it keeps running, the step time leave
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'paused');
 });
 
+test('a training start-up that sleeps half-way finishes after the wake, and Play then trains', async ({ playwright }, info) => {
+  test.setTimeout(300_000);
+  sleeper = await openFreezablePage(playwright, info);
+  const { page } = sleeper;
+  await page.goto(sleeper.url(trainingUrl(tinyOn('cpu', TINY))));
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', /loading|compiling/);
+  await sleeper.sleep(5_000);
+  expect(await sleeper.lifecycle()).toEqual(['hidden', 'freeze', 'resume', 'visible']);
+  await waitReady(page);
+  await page.getByTestId('play-button').click();
+  await waitForSteps(page, 3);
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-state', 'running');
+  await expect(page.getByTestId('worker-lost')).toHaveCount(0);
+});
+
 test('the whitening view sleeps and wakes, then answers a slider change', async ({ playwright }, info) => {
   test.setTimeout(300_000);
   sleeper = await openFreezablePage(playwright, info);
