@@ -2,9 +2,9 @@ import { backendDisplayName } from '../../platform/backendName';
 import type { WhitenPayload } from '../../platform/whitenProtocol';
 import type { Measurement } from '../../state/whiteningStore';
 
-/** Who computed the result, e.g. "WebGPU (fused WGSL)" or "the direct engine (float64 JavaScript)". */
+/** Who computed the result, e.g. "WebGPU (fused WGSL)" or "the direct engine (JavaScript, WebAssembly)". */
 function computedBy(measurement: Measurement): string {
-  if (measurement.implementation === 'direct' || !measurement.backend) return 'the direct engine (float64 JavaScript)';
+  if (measurement.implementation === 'direct' || !measurement.backend) return 'the direct engine (JavaScript, WebAssembly)';
   const impl = measurement.implementation === 'fused-wgsl' ? 'fused WGSL' : 'composed ops';
   return `${backendDisplayName(measurement.backend)} (${impl})`;
 }

@@ -118,7 +118,7 @@ export function WhiteningControls({ settings, onChange, disabled }: Props) {
           aria-label="Who computes the whitening"
           onChange={(e) => onChange({ engine: e.target.value === 'backend' ? 'backend' : 'direct' })}
         >
-          <option value="direct">direct engine (float64 JS)</option>
+          <option value="direct">direct engine (JS/wasm)</option>
           <option value="backend">the tfjs backend</option>
         </select>
       </label>

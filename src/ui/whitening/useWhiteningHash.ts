@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { formatWhiteningHash, parseWhiteningHash } from '../../state/whiteningHash';
 import { useWhiteningStore } from '../../state/whiteningStore';
 import type { Sample } from './useSamples';
@@ -9,7 +9,7 @@ function sameSettings(a: object, b: object): boolean {
 
 /**
  * Two-way link between the view and `#/whitening?...`: a hash (on load, or set later by a preset
- * link) picks the sample and settings; changes in the view are written back with replaceState.
+ * link) picks the sample and settings; changes in the view are written back with replaceState once answered.
  */
 export function useWhiteningHash(samples: Sample[], loadSample: (sample: Sample) => void): void {
   // The hash is read before it is written: otherwise a remount would overwrite an incoming link.
@@ -35,9 +35,14 @@ export function useWhiteningHash(samples: Sample[], loadSample: (sample: Sample)
   const settings = useWhiteningStore((s) => s.settings);
   const sample = useWhiteningStore((s) => s.sample);
   const hasImage = useWhiteningStore((s) => s.image !== null);
-  useEffect(() => {
-    if (!hasImage || !read.current) return;
+  // Written once the view has answered, not on every step of a slider drag: replaceState costs the
+  // page about 10 ms each (and Chromium throttles a burst of them). A layout effect, so that by the
+  // time anything sees the answer on screen, the address names it.
+  const settled = useWhiteningStore((s) => s.status !== 'working');
+  useLayoutEffect(() => {
+    if (!hasImage || !read.current || !settled) return;
     if (window.location.hash && !window.location.hash.startsWith('#/whitening')) return;
-    window.history.replaceState(null, '', formatWhiteningHash({ settings, sample }));
-  }, [settings, sample, hasImage, samples]);
+    const hash = formatWhiteningHash({ settings, sample });
+    if (window.location.hash !== hash) window.history.replaceState(null, '', hash);
+  }, [settings, sample, hasImage, samples, settled]);
 }
