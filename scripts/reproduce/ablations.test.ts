@@ -9,6 +9,7 @@ describe('MLP cost ablations', () => {
   it.each([
     ['hidden-b16', { block: 16 }],
     ['hidden-b32', { block: 32 }],
+    ['freeze-10', { freezeIters: 10 }],
     ['freeze-20', { freezeIters: 20 }],
   ])('%s changes one setting of the hidden layers and nothing else', (name, change) => {
     const a = ablationNamed(name);

@@ -70,16 +70,16 @@ export const ABLATIONS: readonly Ablation[] = [
     description: `hidden layers and classifier: block ${block} (${128 / block} pooled chunks of the 128 features) instead of 64; the input keeps gcd(${block},784)=16`,
     hidden: { ...HIDDEN, block },
   })),
-  {
+  ...[10, 20].map((after) => ({
     ...BASE,
-    name: 'freeze-20',
-    description: `statistics frozen after step 20 (running mean / D, refreshed every ${FREEZE_REFRESH_EVERY}th step) instead of every step`,
-    hidden: { ...HIDDEN, freezeIters: 20 },
-  },
+    name: `freeze-${after}`,
+    description: `statistics frozen after step ${after} (running mean / D, refreshed every ${FREEZE_REFRESH_EVERY}th step) instead of every step`,
+    hidden: { ...HIDDEN, freezeIters: after },
+  })),
 ];
 
 /** Ablations that price a cheaper default (block, refresh schedule): run on both datasets, reported in their own table. */
-export const COST_ABLATIONS: readonly string[] = ['hidden-b16', 'hidden-b32', 'freeze-20'];
+export const COST_ABLATIONS: readonly string[] = ['hidden-b16', 'hidden-b32', 'freeze-10', 'freeze-20'];
 
 /** A control, not an ablation: the plain MLP (no normalisation, biases), same init, batches and lr grid. */
 export const PLAIN = 'plain';

@@ -22,15 +22,15 @@ export const CNN_ABLATIONS: readonly CnnAblation[] = [
   },
   { name: 'cnn-input-k5', description: 'conv1 K=5 (instead of 15)', inputChange: { iters: 5 } },
   { name: 'cnn-input-eps-1e-2', description: 'conv1 eps 1e-2 (other layers keep 1e-5)', inputChange: { eps: 1e-2 } },
-  {
-    name: 'cnn-freeze-50',
-    description: `statistics frozen after step 50 (running mean / D, refreshed every ${FREEZE_REFRESH_EVERY}th step) instead of every step`,
-    hiddenChange: { freezeIters: 50 },
-  },
+  ...[20, 50].map((after) => ({
+    name: `cnn-freeze-${after}`,
+    description: `statistics frozen after step ${after} (running mean / D, refreshed every ${FREEZE_REFRESH_EVERY}th step) instead of every step`,
+    hiddenChange: { freezeIters: after },
+  })),
 ];
 
 /** CNN ablations that price a cheaper default (the refresh schedule): reported with the MLP's cost ablations. */
-export const COST_CNN_ABLATIONS: readonly string[] = ['cnn-freeze-50'];
+export const COST_CNN_ABLATIONS: readonly string[] = ['cnn-freeze-20', 'cnn-freeze-50'];
 
 export const isCnnAblation = (name: string): boolean => CNN_ABLATIONS.some((a) => a.name === name);
 

@@ -6,6 +6,7 @@ import { ABLATIONS } from './ablations';
 import { CNN_ABLATIONS } from './cnnAblations';
 import { costTable, isCostAblation } from './costTable';
 import { figures } from './figures';
+import { MODEL_CATALOG } from '../../src/nn/models/catalog';
 import { PLANS } from './models';
 import { finishedRuns, loadResults } from './results';
 import { groupRuns, LOSS_SMOOTHING } from './summary';
@@ -71,7 +72,8 @@ export async function writeReport(paths: ReportPaths, targetLoss: number): Promi
     "  channels, 32 for the CNN classifier's 1,568 features, 64 for 128 hidden MLP features — the reference's Delinear default 512",
     '  would give 128 there, see the hidden-whole ablation), pooled blocks, eps 1e-5, K = 5 Newton–Schulz iterations (15 for the input layer),',
     `  sampling stride 3 (conv layers only: dense layers use every row), running mean / D with momentum 0.1 for evaluation; the input`,
-    `  layer's statistics are fixed once from ${INPUT_STATISTICS_SAMPLE} training images (as in the app's trainer).`,
+    `  layer's statistics are fixed once from ${INPUT_STATISTICS_SAMPLE} training images (as in the app's trainer). The app's mlp trains at`,
+    `  block ${MODEL_CATALOG.mlp.defaultBlock} by default since issue #13 (the cost table below); the protocol keeps the paper's ${PLANS.mlp.block}, so its tables stay one experiment.`,
     "- **Learning rate.** A log-spaced grid (below). Each variant's lr is the one with the highest **mean validation accuracy**",
     '  over the seeds (ties to the smaller lr; a diverged run scores 0). The "same lr" table shows every grid point for both, and',
     '  marks the lr with the highest validation accuracy of both variants together ("shared pick").',

@@ -38,7 +38,7 @@ export const MODEL_CATALOG = {
     // Issue #13: block 32 kept test accuracy within the seed-to-seed sd on MNIST and Fashion-MNIST (docs/reproduction.md); 16 did not.
     defaultBlock: 32,
     defaultBlockReason:
-      "block 32 for the MLP: a deconvolution step predicted at 1.5x batch norm's multiply-adds (3.9x at block 64); test accuracy within one seed-to-seed sd of block 64 on MNIST and Fashion-MNIST (docs/reproduction.md)",
+      "block 32 for the MLP: its deconvolution step costs 2.2x batch norm's on WASM (3.3x at block 64, bench/README.md); test accuracy within one seed-to-seed sd of block 64 on MNIST and Fashion-MNIST (docs/reproduction.md)",
   },
   'simple-cnn': {
     label: 'Simple CNN',
