@@ -63,6 +63,19 @@ describe('cost ablations table', () => {
     expect(verdict({ mean: 81, std: 0, n: 1 }, { mean: 82, std: 1, n: 3 })).toBe('–');
   });
 
+  it('pairs each change with its own seeds, the protocol row with the ablation that ran the most', () => {
+    const partial = groupRuns([...runs.filter((r) => r.ablation !== 'hidden-b32'), run('hidden-b32', 0.1, 3, 0.82)]);
+    const rows = costTable(
+      partial.filter((g) => isCostAblation(g.ablation)),
+      partial.filter((g) => g.ablation === 'main'),
+      0.5,
+    );
+    expect(rows[2]).toContain('| 3 |');
+    // hidden-b32 ran seed 3 only: 82 % against the protocol's seed 3 (82 %), one seed, so no sd to judge by.
+    expect(rows[4]).toContain('| hidden-b32 |');
+    expect(rows[4]).toContain('| – |');
+  });
+
   it('one row for the paired protocol, then each cost ablation with its change at the protocol lr', () => {
     const rows = costTable(costs, main, 0.5);
     expect(rows).toHaveLength(5);

@@ -62,11 +62,23 @@ export function costTable(ablations: readonly Group[], main: readonly Group[], t
         `| ${first.model} | ${first.dataset} | ${name} | ${what} | ${lr} (of ${cs.map((x) => x.lr).join(', ')}) | ${s.seeds} | ${pm(s.validation)} | ${pm(s.test)} | ${at.n > 0 ? `${pm(at)} (lr ${protocolLr})` : '–'} | ${change} | ${s.msPerStep.toFixed(0)} |`,
       );
     };
-    // The reference is paired with the first ablation's cells (every cost ablation of a key runs the same lrs and seeds).
-    const paired = pairedCells(refAll, cells(first, 'deconv'));
-    const refAt = paired.find((x) => x.lr === protocolLr);
-    line('deconv (protocol)', 'block 64, statistics every step (the same lrs and seeds)', paired, undefined);
-    for (const g of mine) line(g.ablation, describe(g.ablation), cells(g, 'deconv'), refAt);
+    // The reference row: paired with the ablation that ran the most seeds; each change: with that ablation's own seeds.
+    const widest = [...mine].sort((a, b) => b.runs.length - a.runs.length)[0];
+    line(
+      'deconv (protocol)',
+      'block 64, statistics every step (the same lrs and seeds)',
+      pairedCells(refAll, cells(widest, 'deconv')),
+      undefined,
+    );
+    for (const g of mine) {
+      const own = cells(g, 'deconv');
+      line(
+        g.ablation,
+        describe(g.ablation),
+        own,
+        pairedCells(refAll, own).find((x) => x.lr === protocolLr),
+      );
+    }
   }
   return rows;
 }
