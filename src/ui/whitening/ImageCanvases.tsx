@@ -24,8 +24,9 @@ export function WhitenedCanvas({ image }: { image: FrameImage | null }) {
   useEffect(() => {
     const c = canvas.current;
     if (!c || !image) return;
-    c.width = image.width;
-    c.height = image.height;
+    // Assigning a size, even the same one, reallocates and clears the canvas: only when it changes.
+    if (c.width !== image.width) c.width = image.width;
+    if (c.height !== image.height) c.height = image.height;
     const range = rmsRange(image.whitened, WHITENED_SIGMAS, image.displayRange);
     const rgba = signedImageToRgba(image.whitened, image.width, image.height, image.channels, range);
     c.getContext('2d')?.putImageData(new ImageData(rgba, image.width, image.height), 0, 0);
