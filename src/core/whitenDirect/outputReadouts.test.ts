@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { seededRng } from '../reference/random';
 import { histogram } from '../sparsity';
-import { outputReadouts, sampleIndex, sampleSize } from './outputReadouts';
+import { outputReadouts } from './outputReadouts';
+import { sampleIndex, sampleSize } from './quantileBracket';
 import { absoluteQuantile, channelStats } from './pixelStats';
 
 function definitions(data: Float32Array, channels: number, bins: number, q: number) {

@@ -1,10 +1,13 @@
 // The whitened image's readouts (display range, per-channel statistics, histogram) in four passes,
-// with the same numbers as pixelStats `channelStats` per channel, `absoluteQuantile` and core/sparsity `histogram`: the same float64 sums in the same order, and the
-// quantile found exactly by selecting among the few values a sample of 1 in 32 brackets it with (with
-// a full selection when the sample was wrong). The definitions took 9 passes and a full selection.
+// with the same numbers as pixelStats `channelStats` per channel, `absoluteQuantile` and
+// core/sparsity `histogram`: the same float64 sums in the same order (channelPasses.ts), and the
+// quantile selected among the few values a sample brackets it with (quantileBracket.ts). The
+// definitions took 9 passes and a selection over every value.
 import { histogram as sparsityHistogram } from '../sparsity';
 import type { ChannelStats, Histogram } from '../whiten';
-import { absoluteQuantile, channelStats, selectInPlace } from './pixelStats';
+import { channelMoments, channelMoments3, channelSum, channelSums3 } from './channelPasses';
+import { absoluteQuantile, channelStats } from './pixelStats';
+import { quantileBracket, quantileOf, type Gather } from './quantileBracket';
 
 export interface OutputReadouts {
   /** The q-quantile of |v| over every value, or 1 when that is 0. */
@@ -12,21 +15,6 @@ export interface OutputReadouts {
   stats: ChannelStats[];
   /** `bins` bins over [-displayRange, displayRange]. */
   histogram: Histogram;
-}
-
-/** One |v| in SAMPLE_STEP estimates where the quantile lies; the bracket around it is checked exactly. */
-const SAMPLE_STEP = 32;
-/** A prime: index j * SAMPLE_PRIME mod N scatters the sample over the image (a regular stride aliases with its structure). */
-const SAMPLE_PRIME = 1_000_003;
-
-/** Where the quantile's sample takes its j-th value, in an array of `total` values (exported for the test that misleads it). */
-export function sampleIndex(j: number, total: number): number {
-  return (j * SAMPLE_PRIME) % total;
-}
-
-/** How many values the quantile's sample takes from `total`. */
-export function sampleSize(total: number): number {
-  return Math.ceil(total / SAMPLE_STEP);
 }
 
 /** The readouts one channel at a time (the definitions): for values the fast passes cannot take (NaN, infinities). */
@@ -61,54 +49,6 @@ function symmetricHistogram(data: Float32Array, bins: number, range: number): Hi
   return { min: lo, binWidth, counts: Array.from(counts) };
 }
 
-/** Sum of channel c (index order, as channelStats) and the largest |v| in it. */
-function channelSum(data: Float32Array, channels: number, c: number): { sum: number; maxAbs: number } {
-  let sum = 0;
-  let maxAbs = 0;
-  for (let i = c; i < data.length; i += channels) {
-    const v = data[i];
-    sum += v;
-    const a = Math.abs(v);
-    if (a > maxAbs) maxAbs = a;
-  }
-  return { sum, maxAbs };
-}
-
-/** Central second and fourth moment sums of channel c. */
-function channelMoments(data: Float32Array, channels: number, c: number, mean: number): { m2: number; m4: number } {
-  let m2 = 0;
-  let m4 = 0;
-  for (let i = c; i < data.length; i += channels) {
-    const d2 = (data[i] - mean) ** 2;
-    m2 += d2;
-    m4 += d2 * d2;
-  }
-  return { m2, m4 };
-}
-
-/** Where the values of |v| around rank `rank` (of `total`) should lie, from a sample: [lo, hi]. */
-function quantileBracket(data: Float32Array, rank: number): { lo: number; hi: number; expected: number } {
-  const total = data.length;
-  const sample = new Float32Array(sampleSize(total));
-  for (let j = 0; j < sample.length; j += 1) sample[j] = Math.abs(data[sampleIndex(j, total)]);
-  const p = total > 1 ? rank / (total - 1) : 0;
-  // Six standard deviations of a sample proportion, plus one sample value on each side.
-  const spread = 6 * Math.sqrt((p * (1 - p)) / sample.length) + 1 / sample.length;
-  const at = (f: number) => Math.min(sample.length - 1, Math.max(0, Math.floor(f * (sample.length - 1))));
-  const lo = selectInPlace(sample, at(p - spread));
-  const hi = selectInPlace(sample, at(p + spread));
-  return { lo, hi, expected: Math.ceil(2 * spread * total) };
-}
-
-/** What pass 3 gathers: the |v| in [lo, hi] (up to the buffer's length) and how many |v| are below lo. */
-interface Gather {
-  lo: number;
-  hi: number;
-  values: Float32Array;
-  size: number;
-  below: number;
-}
-
 /** Near-zero count of channel c (as channelStats), while counting and gathering |v| for the quantile. */
 function channelNearAndGather(
   data: Float32Array,
@@ -139,15 +79,6 @@ function channelNearAndGather(
   return variance === 0 ? data.length / channels : near;
 }
 
-/** The exact rank-th |v|: inside the gathered bracket when the sample was right, else by selecting over every value. */
-function quantileOf(data: Float32Array, rank: number, g: Gather): number {
-  if (g.size <= g.values.length && g.below <= rank && rank < g.below + g.size)
-    return selectInPlace(g.values.subarray(0, g.size), rank - g.below);
-  const abs = new Float32Array(data.length);
-  for (let i = 0; i < data.length; i += 1) abs[i] = Math.abs(data[i]);
-  return selectInPlace(abs, rank);
-}
-
 /** Readouts of an HWC array with `channels` channels: `bins` histogram bins, display range at quantile `q` of |v|. */
 export function outputReadouts(data: Float32Array, channels: number, bins: number, q: number): OutputReadouts {
   const total = data.length;
@@ -155,11 +86,11 @@ export function outputReadouts(data: Float32Array, channels: number, bins: numbe
   if (!(count >= 1)) throw new Error('sparsity measures need at least one value');
   const channelList = Array.from({ length: channels }, (_, c) => c);
   // Pass 1: sums, and whether every value is finite.
-  const sums = channelList.map((c) => channelSum(data, channels, c));
+  const sums = channels === 3 ? channelSums3(data) : channelList.map((c) => channelSum(data, channels, c));
   if (!sums.every((s) => Number.isFinite(s.maxAbs))) return slowReadouts(data, channels, bins, q);
   const mean = sums.map((s) => s.sum / count);
   // Pass 2: moments. A NaN anywhere makes its channel's m2 NaN.
-  const moments = channelList.map((c) => channelMoments(data, channels, c, mean[c]));
+  const moments = channels === 3 ? channelMoments3(data, mean) : channelList.map((c) => channelMoments(data, channels, c, mean[c]));
   if (moments.some((m) => Number.isNaN(m.m2))) return slowReadouts(data, channels, bins, q);
   // Pass 3: near-zero counts, and the values around the quantile (their order does not change the selection).
   const rank = Math.min(total - 1, Math.max(0, Math.floor(q * (total - 1))));
