@@ -173,6 +173,19 @@ test.describe('training dashboard', () => {
     await expect(page.getByTestId('hash-notice')).toContainText('too long');
   });
 
+  test("the paper's MLP says its deconvolution constants are its own, and the settings that do not apply are disabled", async ({
+    page,
+  }) => {
+    await page.goto(trainingUrl(TINY.replace('model=mlp', 'model=paper-mlp')));
+    await expect(page.getByTestId('fixed-deconvolution')).toContainText('eps 0.01, K 5');
+    await expect(page.getByRole('button', { name: 'before sigmoid' })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: TRAINING_SETTINGS.block.label })).toBeDisabled();
+    await expect(page.getByRole('textbox', { name: TRAINING_SETTINGS.eps.label })).toBeDisabled();
+    await page.getByRole('combobox', { name: 'model' }).selectOption('mlp');
+    await expect(page.getByTestId('fixed-deconvolution')).toHaveCount(0);
+    await expect(page.getByRole('textbox', { name: TRAINING_SETTINGS.block.label })).toBeEnabled();
+  });
+
   // The page's responsiveness while training, asserted by behaviour (frames keep coming, a key
   // press is answered); how long main-thread tasks last is a benchmark row (bench/paint.ts), not a test.
   test('the page keeps painting and answers input while training', async ({ page }) => {

@@ -6,7 +6,8 @@ import { createRng } from '../random';
 import { settings } from '../testing/fixtures';
 import type { ModelSettings } from '../units';
 import type { NormKind } from '../vocabulary';
-import { PAPER_MLP_HIDDEN, PaperMlp } from './paperMlp';
+import { fixedDeconvolution, MODEL_NAMES } from './catalog';
+import { PAPER_CHANNEL_DECONV, PAPER_MLP_HIDDEN, PaperMlp } from './paperMlp';
 
 // 64 inputs: two whole blocks of the reference's 32 (leftover features share one scalar mean).
 const SHAPE: [number, number, number] = [8, 8, 1];
@@ -98,4 +99,12 @@ describe('PaperMlp (the reference MNIST MLP: sigmoid, channel deconvolution)', (
       runner.dispose();
     });
   }
+
+  it("is the only model whose deconvolution ignores the block, K and eps settings, and the UI's sentence names its constants", () => {
+    expect(MODEL_NAMES.filter((m) => fixedDeconvolution(m) !== undefined)).toEqual(['paper-mlp']);
+    const text = fixedDeconvolution('paper-mlp') ?? '';
+    expect(text).toContain(`groups of ${PAPER_CHANNEL_DECONV.block} features`);
+    expect(text).toContain(`eps ${PAPER_CHANNEL_DECONV.eps}`);
+    expect(text).toContain(`K ${PAPER_CHANNEL_DECONV.iters}`);
+  });
 });

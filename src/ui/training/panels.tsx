@@ -1,5 +1,6 @@
 // The three dashboard panels (each can fill the screen in lecture mode).
 import { useRef, useState, type RefObject } from 'react';
+import { activationName } from '../../nn/models/catalog';
 import { useShellStore } from '../../state/shellStore';
 import type { RunModel } from '../../state/trainingRun';
 import type { TrainingParams } from '../../state/urlHashSchema';
@@ -69,7 +70,10 @@ export function KernelsPanel({ run, params, lecture }: PanelProps) {
                 </h2>
                 <span className="variant-subtitle">first-layer kernels</span>
                 {first && (
-                  <span className="variant-stats num" title={`${first.layer} activations before ReLU, on the probe batch`}>
+                  <span
+                    className="variant-stats num"
+                    title={`${first.layer} activations before ${activationName(params.model)}, on the probe batch`}
+                  >
                     {first.layer}: kurtosis <strong>{formatKurtosis(first.pre.kurtosis)}</strong>, near-zero{' '}
                     <strong>{formatPercent(first.pre.nearZeroFraction)}</strong>
                   </span>
@@ -164,6 +168,7 @@ export function SparsitySection({ run, params, lecture }: PanelProps) {
         svgRef={svgRef}
         fontScale={lecture ? 1.6 : 1}
         palette={palette}
+        activation={activationName(params.model)}
       />
       <p className="caption">{SPARSITY_CAPTION}</p>
     </section>

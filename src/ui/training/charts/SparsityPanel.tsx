@@ -23,6 +23,8 @@ interface SparsityPanelProps {
   svgRef: RefObject<SVGSVGElement | null>;
   fontScale?: number;
   palette: ChartPalette;
+  /** The model's non-linearity: the histograms are taken before and after it. */
+  activation: string;
 }
 
 /** Room around the plot for tick and axis labels (descenders included), growing with the font size. */
@@ -33,7 +35,7 @@ function marginsFor(font: number) {
 export const SPARSITY_CAPTION =
   'Kurtosis = E[(v − mean)⁴] / variance²: 3 for a bell curve, higher when most values sit near zero with a few large ones (sparse). Near-zero = share of values within 0.1 standard deviations of the mean.';
 
-export function SparsityPanel({ variants, width, height, svgRef, fontScale = 1, palette }: SparsityPanelProps) {
+export function SparsityPanel({ variants, width, height, svgRef, fontScale = 1, palette, activation }: SparsityPanelProps) {
   const layers = [...new Set(variants.flatMap((v) => (v.activations ?? []).map((a) => a.layer)))];
   const [chosenLayer, setLayer] = useState<string | null>(null);
   const [stage, setStage] = useState<Stage>('pre');
@@ -79,10 +81,10 @@ export function SparsityPanel({ variants, width, height, svgRef, fontScale = 1, 
         </label>
         <span role="group" aria-label="Activation stage" className="tv-segmented">
           <button type="button" className="button" aria-pressed={stage === 'pre'} onClick={() => setStage('pre')}>
-            before ReLU
+            before {activation}
           </button>
           <button type="button" className="button" aria-pressed={stage === 'post'} onClick={() => setStage('post')}>
-            after ReLU
+            after {activation}
           </button>
         </span>
       </div>
@@ -114,7 +116,7 @@ export function SparsityPanel({ variants, width, height, svgRef, fontScale = 1, 
               </text>
             ))}
             <text x={innerWidth / 2} y={innerHeight + 2 * font + 6} textAnchor="middle" fontSize={font} fill={palette.text}>
-              {`activation value (${layer}, ${stage === 'pre' ? 'before' : 'after'} ReLU)`}
+              {`activation value (${layer}, ${stage === 'pre' ? 'before' : 'after'} ${activation})`}
             </text>
             <text
               transform={`translate(${-MARGIN.left + font},${innerHeight / 2}) rotate(-90)`}

@@ -2,7 +2,7 @@
 // and the transport buttons. Settings that would corrupt a running run are disabled while it runs.
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import { blockFor, defaultBlockReason, MODEL_LABELS, PAPER_BLOCK } from '../../../nn/models/catalog';
+import { blockFor, defaultBlockReason, fixedDeconvolution, MODEL_LABELS, PAPER_BLOCK } from '../../../nn/models/catalog';
 import { PRESETS } from '../../../state/presets';
 import { NORM_KINDS, type TrainingParams } from '../../../state/urlHashSchema';
 import type { NormKind } from '../../../train/protocol';
@@ -27,6 +27,7 @@ export function TrainingToolbar({ controller }: { controller: TrainingController
   const busy = running;
   const set = (patch: Partial<TrainingParams>) => controller.config.getState().setParams(patch);
   const locked = busy ? 'Pause the run to change this setting' : undefined;
+  const fixed = fixedDeconvolution(params.model);
 
   const toggleNorm = (norm: NormKind, on: boolean) => {
     const next = NORM_KINDS.filter((n) => (n === norm ? on : params.norms.includes(n)));
@@ -133,14 +134,29 @@ export function TrainingToolbar({ controller }: { controller: TrainingController
         <NumberInput
           name="block"
           value={blockFor(params.model, params.block)}
-          disabled={busy}
+          disabled={busy || fixed !== undefined}
           onCommit={(block) => set({ block })}
           label={params.block === 0 ? 'block (model default)' : 'block'}
-          title={`${defaultBlockReason(params.model) ?? `the paper's block ${PAPER_BLOCK}`}; 0 = the model's default`}
+          title={fixed ?? `${defaultBlockReason(params.model) ?? `the paper's block ${PAPER_BLOCK}`}; 0 = the model's default`}
           width="3.5em"
         />
-        <NumberInput name="iters" value={params.iters} disabled={busy} onCommit={(iters) => set({ iters })} label="NS iters" width="3em" />
-        <NumberInput name="eps" value={params.eps} disabled={busy} onCommit={(eps) => set({ eps })} width="5.5em" />
+        <NumberInput
+          name="iters"
+          value={params.iters}
+          disabled={busy || fixed !== undefined}
+          onCommit={(iters) => set({ iters })}
+          label="NS iters"
+          title={fixed}
+          width="3em"
+        />
+        <NumberInput
+          name="eps"
+          value={params.eps}
+          disabled={busy || fixed !== undefined}
+          onCommit={(eps) => set({ eps })}
+          title={fixed}
+          width="5.5em"
+        />
         <NumberInput
           name="stride"
           value={params.stride}
@@ -155,6 +171,11 @@ export function TrainingToolbar({ controller }: { controller: TrainingController
       </div>
       <PresetLesson params={params} />
       <LearningRateReason params={params} />
+      {fixed && (
+        <p className="message" data-testid="fixed-deconvolution">
+          {MODEL_LABELS[params.model]} whitens with {fixed}; the block, NS iters and eps settings do not apply to it.
+        </p>
+      )}
       {uploadMessage && (
         <p className="message message-error" role="alert">
           {uploadMessage}{' '}
