@@ -8,8 +8,9 @@ import type { BackendInfo, BackendName } from './backend';
 
 /** The view's controls: kernel size, eps, Newton–Schulz iterations, sampling stride, grey. */
 /**
- * Who computes the view's whitening: 'direct' is our float64 JavaScript engine (core/whitenDirect:
- * a slider change on a 512x512 photo in tens of ms, no backend needed); 'backend' is the tfjs path
+ * Who computes the view's whitening: 'direct' is our own engine (core/whitenDirect: statistics and
+ * Newton–Schulz in float64 JavaScript, the convolution on WebAssembly SIMD; a slider change on a
+ * 512x512 colour photo in about 20 ms, no backend needed); 'backend' is the tfjs path
  * on the chosen backend (the fused WGSL kernels on WebGPU), to watch that backend do it.
  */
 export type WhitenEngine = 'direct' | 'backend';
