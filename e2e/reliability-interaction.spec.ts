@@ -3,7 +3,8 @@
 // tested is the app's bookkeeping, not the arithmetic.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { waitForWhitening, watchConsole } from './support/app';
-import { canvasDigest, diagnostics, installVisibilityControl, pick, seeded, setHidden, type Diagnostics } from './support/interaction';
+import { canvasDigest, diagnostics, pick, seeded, type Diagnostics } from './support/interaction';
+import { openFreezablePage, type FreezablePage } from './support/sleep';
 import { TINY, curvePoints, stepCount, trainingUrl, waitForSteps, waitReady } from './training-support';
 
 test.setTimeout(180_000);
@@ -231,21 +232,27 @@ async function expectConsistent(page: Page): Promise<Diagnostics> {
   return d;
 }
 
-test('training: a tab hidden (and frozen) for a while, then shown, stays consistent and keeps training', async ({ page, context }) => {
+test('training: a tab hidden (and frozen) for a while, then shown, stays consistent and keeps training', async ({ playwright }, info) => {
+  // Playwright's own pages ignore a freeze (focus emulation): this one is really frozen, workers included.
+  const sleeper = await openFreezablePage(playwright, info);
+  try {
+    await hiddenFrozenThenShown(sleeper);
+  } finally {
+    await sleeper.close();
+  }
+});
+
+async function hiddenFrozenThenShown(sleeper: FreezablePage): Promise<void> {
+  const { page } = sleeper;
   const errors = watchConsole(page);
-  await installVisibilityControl(page);
-  await page.goto(trainingUrl(TINY));
+  await page.goto(sleeper.url(trainingUrl(TINY)));
   await waitReady(page);
   await page.getByTestId('play-button').click();
   await waitForSteps(page, 3);
 
-  // Hidden: the page hears visibilitychange, then is frozen as browsers freeze background tabs.
-  await setHidden(page, true);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Page.setWebLifecycleState', { state: 'frozen' });
-  await new Promise((resolve) => setTimeout(resolve, 4000));
-  await cdp.send('Page.setWebLifecycleState', { state: 'active' });
-  await setHidden(page, false);
+  // Hidden, then frozen as browsers freeze background tabs, then resumed and shown.
+  await sleeper.sleep(4000);
+  expect(await sleeper.lifecycle()).toEqual(['hidden', 'freeze', 'resume', 'visible']);
 
   // Shown again: the run still goes on, then pauses on request with every count in agreement.
   const shown = await stepCount(page);
@@ -260,4 +267,4 @@ test('training: a tab hidden (and frozen) for a while, then shown, stays consist
   await waitForSteps(page, paused.ui.step + 2);
   await expectNoRunErrors(page);
   errors.assertClean();
-});
+}
