@@ -5,6 +5,7 @@ import { preview } from 'vite';
 import type { BenchRow } from '../src/bench/types';
 import { valueRow } from '../src/bench/rows';
 import { launchChromium } from './browser';
+import { measureLectureRoom } from './lectureRoom';
 
 export const RESPONSIVENESS_GROUP = 'training_responsiveness';
 /** Tiny seeded run (as in the browser tests); `backend` is filled in per row. */
@@ -88,7 +89,7 @@ async function measureOne(url: string, backend: string): Promise<BenchRow> {
   }
 }
 
-/** One row per backend: the page's main thread while the worker trains. */
+/** One row per backend (the page's main thread while the worker trains), then the lecture-room row (bench/lectureRoom.ts). */
 export async function measureResponsiveness(outDir: string, backends: readonly string[]): Promise<BenchRow[]> {
   const server = await preview({ logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, strictPort: false }, build: { outDir } });
   try {
@@ -96,6 +97,7 @@ export async function measureResponsiveness(outDir: string, backends: readonly s
     if (!url) throw new Error('vite preview did not report a URL');
     const rows: BenchRow[] = [];
     for (const backend of backends) rows.push(await measureOne(url, backend));
+    rows.push(await measureLectureRoom(url, RESPONSIVENESS_GROUP));
     return rows;
   } finally {
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
