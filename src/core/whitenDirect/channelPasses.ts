@@ -69,7 +69,7 @@ export function channelMoments3(data: Float32Array, mean: number[]): { m2: numbe
 }
 
 /** Central second and fourth moment sums of channel c. */
-export function channelMoments(data: Float32Array, channels: number, c: number, mean: number): { m2: number; m4: number } {
+export function channelMoments(data: ArrayLike<number>, channels: number, c: number, mean: number): { m2: number; m4: number } {
   let m2 = 0;
   let m4 = 0;
   for (let i = c; i < data.length; i += channels) {

@@ -2,6 +2,7 @@
 // (the same float64 sums, in the same order, as core/sparsity.ts) read in place instead of from
 // copies, and quantiles of |v| by selection instead of sorting a copy.
 import type { ChannelStats } from '../whiten';
+import { channelMoments } from './channelPasses';
 
 /** kurtosis, nearZeroFraction, mean and std of channel c of an HWC array, as core/sparsity.ts defines them. */
 export function channelStats(data: ArrayLike<number>, channels: number, c: number): ChannelStats {
@@ -10,13 +11,7 @@ export function channelStats(data: ArrayLike<number>, channels: number, c: numbe
   let sum = 0;
   for (let i = c; i < data.length; i += channels) sum += data[i];
   const mean = sum / count;
-  let m2 = 0;
-  let m4 = 0;
-  for (let i = c; i < data.length; i += channels) {
-    const d2 = (data[i] - mean) ** 2;
-    m2 += d2;
-    m4 += d2 * d2;
-  }
+  const { m2, m4 } = channelMoments(data, channels, c, mean);
   const variance = m2 / count;
   const fourth = m4 / count;
   const threshold = 0.1 * Math.sqrt(variance);
