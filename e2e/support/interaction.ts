@@ -38,24 +38,3 @@ export async function canvasDigest(page: Page, testId: string): Promise<string> 
     return `${sizes.join(',')}:${hash.toString(16)}`;
   });
 }
-
-/**
- * Makes the page report itself hidden (or visible again) and fires `visibilitychange`, as a
- * browser does when its tab goes to the background. Needs `installVisibilityControl` first.
- */
-export async function setHidden(page: Page, hidden: boolean): Promise<void> {
-  await page.evaluate((h) => (window as unknown as { __setHidden: (hidden: boolean) => void }).__setHidden(h), hidden);
-}
-
-/** Adds `window.__setHidden` before the app's scripts run (document.hidden is read-only otherwise). */
-export async function installVisibilityControl(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    let hidden = false;
-    Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
-    (window as unknown as { __setHidden: (h: boolean) => void }).__setHidden = (h: boolean) => {
-      hidden = h;
-      document.dispatchEvent(new Event('visibilitychange'));
-    };
-  });
-}
