@@ -341,21 +341,18 @@ export class Trainer {
     const withDetails = details || now - this.lastDetail >= (this.options.detailEveryMs ?? 1000);
     this.lastSnapshot = now;
     if (withDetails) this.lastDetail = now;
-    const variants: VariantSnapshot[] = [];
+    // Details first, points last: a loss noticed while reading them calls onDeviceLost, whose flush must
+    // still find every variant's pending points (taken earlier, they were sent after 'device-lost' and lost).
+    const read = new Map<Variant, Pick<VariantSnapshot, 'kernels' | 'activations'>>();
     for (const v of this.variants) {
-      const snap = takePending(v);
       if (withDetails && !v.history.diverged && !this.lost) {
-        snap.kernels = await v.runner.model.firstLayerKernels();
-        snap.activations = await summariseActivations(v.runner.model.activations(this.probe));
+        const kernels = await v.runner.model.firstLayerKernels();
+        read.set(v, { kernels, activations: await summariseActivations(v.runner.model.activations(this.probe)) });
       }
-      variants.push(snap);
     }
     // Kernels and histograms read from a dead device are blank: the points (computed before) stay.
-    if (withDetails && this.noticeLoss())
-      for (const snap of variants) {
-        delete snap.kernels;
-        delete snap.activations;
-      }
+    const readFromDeadDevice = withDetails && this.noticeLoss();
+    const variants = this.variants.map((v) => ({ ...takePending(v), ...(readFromDeadDevice ? {} : read.get(v)) }));
     const snapshot: TrainSnapshot = { step: this.completed, stepsPerEpoch: this.stepsPerEpoch, totalSteps: this.totalSteps, variants };
     this.options.onSnapshot?.(snapshot);
     return snapshot;

@@ -94,6 +94,39 @@ describe('Trainer on a device found lost late', () => {
     trainer.dispose();
   });
 
+  it("a loss noticed while a snapshot reads kernels: every variant's points reach the page before device-lost", async () => {
+    const lost = fakeLoss();
+    const log: string[] = [];
+    const trainer: Trainer = new Trainer(testConfig({ evalEvery: 100, epochs: 4 }), syntheticDataset(), {
+      onSnapshot: (s) => s.variants.forEach((v) => v.losses.forEach((p) => log.push(`${v.norm} ${p.step}`))),
+      isDeviceLost: () => lost.flag,
+      // As the worker does: flush what is pending, then tell the page.
+      onDeviceLost: () => {
+        trainer.flushPending();
+        log.push('device-lost');
+      },
+    });
+    await trainer.trainStep();
+    await trainer.emitSnapshot(true);
+    await trainer.trainStep();
+    await trainer.trainStep();
+    // The context dies while the first variant's kernels are read (the worker was between awaits).
+    const model = trainer['variants'][0].runner.model;
+    const readKernels = model.firstLayerKernels.bind(model);
+    vi.spyOn(model, 'firstLayerKernels').mockImplementation(async (...args) => {
+      const kernels = await readKernels(...args);
+      lost.flag = true;
+      return kernels;
+    });
+    const snapshot = await trainer.emitSnapshot(true);
+    const beforeLoss = log.slice(0, log.indexOf('device-lost'));
+    for (const h of trainer.histories()) {
+      expect(beforeLoss.filter((line) => line.startsWith(`${h.norm} `))).toEqual([`${h.norm} 1`, `${h.norm} 2`, `${h.norm} 3`]);
+    }
+    expect(snapshot.variants.every((v) => v.kernels === undefined && v.activations === undefined)).toBe(true);
+    trainer.dispose();
+  });
+
   it('without the loss flag a NaN is still a divergence (the check does not hide real ones)', async () => {
     const lost = fakeLoss();
     const { trainer, record } = lossTrainer(lost);
