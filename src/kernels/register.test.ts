@@ -14,7 +14,8 @@ describe('registerFastKernels', () => {
     expect(tf.getKernel(tf.Conv2DBackpropFilter, 'wasm')).toBeUndefined(); // tfjs#8474
     registerFastKernels('wasm');
     expect(await tf.setBackend('wasm')).toBe(true);
-    for (const name of [tf.BatchMatMul, tf.Conv2DBackpropFilter, tf.UnsortedSegmentSum]) expect(isOurKernel(name, 'wasm'), name).toBe(true);
+    for (const name of [tf.BatchMatMul, tf.Conv2DBackpropFilter, tf.Conv2DBackpropInput, tf.UnsortedSegmentSum])
+      expect(isOurKernel(name, 'wasm'), name).toBe(true);
     expect(originalKernel(tf.BatchMatMul, 'wasm')).toBe(ownMatMul);
     expect(tf.getKernel(tf.BatchMatMul, 'wasm')?.setupFunc).toBe(ownMatMul?.setupFunc);
     // A transposed product large enough for our path calls the original's XNNPACK entry (set up by the engine).
@@ -27,12 +28,16 @@ describe('registerFastKernels', () => {
   });
 
   it('is idempotent: a second call changes nothing', () => {
-    const before = [tf.BatchMatMul, tf.Conv2DBackpropFilter, tf.UnsortedSegmentSum].map((n) => tf.getKernel(n, 'wasm')?.kernelFunc);
-    registerFastKernels('wasm');
-    registerFastKernels('wasm');
-    expect([tf.BatchMatMul, tf.Conv2DBackpropFilter, tf.UnsortedSegmentSum].map((n) => tf.getKernel(n, 'wasm')?.kernelFunc)).toEqual(
-      before,
+    const before = [tf.BatchMatMul, tf.Conv2DBackpropFilter, tf.Conv2DBackpropInput, tf.UnsortedSegmentSum].map(
+      (n) => tf.getKernel(n, 'wasm')?.kernelFunc,
     );
+    registerFastKernels('wasm');
+    registerFastKernels('wasm');
+    expect(
+      [tf.BatchMatMul, tf.Conv2DBackpropFilter, tf.Conv2DBackpropInput, tf.UnsortedSegmentSum].map(
+        (n) => tf.getKernel(n, 'wasm')?.kernelFunc,
+      ),
+    ).toEqual(before);
   });
 
   it('cpu: replaces Conv2DBackpropFilter and UnsortedSegmentSum only; uninstallKernel puts the original back', async () => {

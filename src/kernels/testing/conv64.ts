@@ -1,5 +1,5 @@
-// A float64 NHWC convolution in plain TypeScript, and the float64 finite-difference gradient of
-// L(W) = sum(conv(x, W) * g) with respect to W: the independent check on Conv2DBackpropFilter.
+// A float64 NHWC convolution in plain TypeScript, and float64 finite-difference gradients of
+// L = sum(conv(x, W) * g) with respect to W and to x: the independent checks on the two backprop kernels.
 
 export interface Conv64 {
   x: Float64Array;
@@ -55,6 +55,27 @@ export function filterGradientByDifferences(c: Conv64, w: Float64Array, g: Float
     probe[i] = w[i] - h;
     const down = loss(probe);
     probe[i] = w[i];
+    grad[i] = (up - down) / (2 * h);
+  }
+  return grad;
+}
+
+/** Central differences of L(x) = sum(conv64(x, W) * g) with respect to every entry of x (L is linear in x). */
+export function inputGradientByDifferences(c: Conv64, w: Float64Array, g: Float64Array, h = 1e-3): Float64Array {
+  const loss = (x: Float64Array): number => {
+    const y = conv64({ ...c, x }, w);
+    let sum = 0;
+    for (let i = 0; i < y.length; i += 1) sum += y[i] * g[i];
+    return sum;
+  };
+  const grad = new Float64Array(c.x.length);
+  const probe = Float64Array.from(c.x);
+  for (let i = 0; i < probe.length; i += 1) {
+    probe[i] = c.x[i] + h;
+    const up = loss(probe);
+    probe[i] = c.x[i] - h;
+    const down = loss(probe);
+    probe[i] = c.x[i];
     grad[i] = (up - down) / (2 * h);
   }
   return grad;
