@@ -55,6 +55,17 @@ describe('patchCovarianceComposed vs float64 im2col', () => {
       shape: [2, 7, 7, 2],
       opts: { kernel: 3, samplingStride: 1, padding: 1, dilation: 2 },
     },
+    {
+      label: 'same, k=3, stride 3 (disjoint tiles, rows cropped), batch 2',
+      shape: [2, 8, 7, 3],
+      opts: { kernel: 3, samplingStride: 3, padding: 'same' },
+    },
+    {
+      label: 'valid, k=3, stride 3 (disjoint tiles, exact fit)',
+      shape: [1, 9, 6, 2],
+      opts: { kernel: 3, samplingStride: 3, padding: 'valid' },
+    },
+    { label: 'valid, k=2, stride 2 (disjoint tiles)', shape: [2, 7, 8, 2], opts: { kernel: 2, samplingStride: 2, padding: 'valid' } },
     { label: '1x1 patches, stride 3 (every 9th pixel)', shape: [1, 9, 9, 4], opts: { kernel: 1, samplingStride: 3, padding: 'valid' } },
   ];
   for (const { label, shape, opts } of cases) {
@@ -79,6 +90,7 @@ describe('patchCovarianceComposed vs float64 im2col', () => {
   const gradientCases: Array<{ shape: Shape; opts: PatchOptions }> = [
     { shape: [2, 5, 4, 2], opts: { kernel: 3, samplingStride: 1, padding: 'same' } },
     { shape: [2, 8, 7, 2], opts: { kernel: 3, samplingStride: 3, padding: 'same', dilation: 2 } },
+    { shape: [2, 8, 7, 2], opts: { kernel: 3, samplingStride: 3, padding: 'same' } },
   ];
   for (const { shape, opts } of gradientCases)
     it(`gradient of sum(cov * R) + sum(mean * r) wrt the input matches float64 central differences (relative 1e-4): stride ${opts.samplingStride}, dilation ${opts.dilation ?? 1}`, async () => {
