@@ -43,7 +43,7 @@ export const MODEL_CATALOG = {
     // Issue #13: block 32 kept test accuracy within the seed-to-seed sd on MNIST and Fashion-MNIST (docs/reproduction.md); 16 did not.
     defaultBlock: 32,
     defaultBlockReason:
-      "block 32 for the MLP: its deconvolution step costs 2.2x batch norm's on WASM (3.3x at block 64, bench/README.md); test accuracy within one seed-to-seed sd of block 64 on MNIST and Fashion-MNIST (docs/reproduction.md)",
+      "block 32 for the MLP: its deconvolution step costs 1.8-2.0x batch norm's on WASM against 2.3-2.7x at block 64 (steps interleaved, bench/README.md); test accuracy within one seed-to-seed sd of block 64 on MNIST and Fashion-MNIST (docs/reproduction.md)",
   },
   'simple-cnn': {
     label: 'Simple CNN',
