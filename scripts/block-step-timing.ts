@@ -4,27 +4,21 @@
 // default block in one run). Node, tfjs wasm (as the CLI trains):
 //   node --import tsx scripts/block-step-timing.ts [--model=mlp] [--steps=60] [--blocks=32,64] [--batch=32]
 import * as tf from '@tensorflow/tfjs-core';
+import { median } from '../src/bench/asyncTiming';
 import { syntheticBatch, benchInputShape, CLASSES } from '../src/bench/stepData';
 import { describeNodeBackend, initNodeBackend, registerNodeGradients } from '../src/cli/nodeBackend';
 import { createModel, modelSettingsFrom } from '../src/nn/createModel';
 import { isModelName } from '../src/nn/models/catalog';
 import { DEFAULT_TRAIN_CONFIG } from '../src/train/defaults';
 import { VariantRunner } from '../src/train/variantRunner';
-
-const flag = (name: string, fallback: string): string =>
-  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
+import { argFlag } from './argv';
 
 async function main(): Promise<void> {
-  const model = flag('model', 'mlp');
+  const model = argFlag('model', 'mlp');
   if (!isModelName(model)) throw new Error(`unknown model "${model}"`);
-  const steps = Number(flag('steps', '60'));
-  const batch = Number(flag('batch', '32'));
-  const blocks = flag('blocks', '32,64').split(',').map(Number);
+  const steps = Number(argFlag('steps', '60'));
+  const batch = Number(argFlag('batch', '32'));
+  const blocks = argFlag('blocks', '32,64').split(',').map(Number);
   await initNodeBackend('wasm');
   await registerNodeGradients();
   const shape = benchInputShape(model);

@@ -3,6 +3,7 @@
 // sides alike; medians per side. Node, tfjs wasm (as the CLI trains), batch 32, statistics every step.
 //   node --import tsx scripts/wasm-kernel-ab.ts --kernels=Conv2DBackpropInput,MaxPoolGrad [--steps=8] [--models=simple-cnn,vgg-mini,resnet-mini]
 import * as tf from '@tensorflow/tfjs-core';
+import { median } from '../src/bench/asyncTiming';
 import { syntheticBatch, benchInputShape, CLASSES } from '../src/bench/stepData';
 import { describeNodeBackend, initNodeBackend, registerNodeGradients } from '../src/cli/nodeBackend';
 import { uninstallKernel } from '../src/kernels/install';
@@ -11,19 +12,12 @@ import { createModel, modelSettingsFrom } from '../src/nn/createModel';
 import { blockFor, isModelName } from '../src/nn/models/catalog';
 import { DEFAULT_TRAIN_CONFIG } from '../src/train/defaults';
 import { VariantRunner } from '../src/train/variantRunner';
-
-const flag = (name: string, fallback: string): string =>
-  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
+import { argFlag } from './argv';
 
 async function main(): Promise<void> {
-  const kernels = flag('kernels', 'Conv2DBackpropInput').split(',');
-  const steps = Number(flag('steps', '8'));
-  const models = flag('models', 'simple-cnn,vgg-mini,resnet-mini').split(',');
+  const kernels = argFlag('kernels', 'Conv2DBackpropInput').split(',');
+  const steps = Number(argFlag('steps', '8'));
+  const models = argFlag('models', 'simple-cnn,vgg-mini,resnet-mini').split(',');
   await initNodeBackend('wasm');
   await registerNodeGradients();
   const cfg = DEFAULT_TRAIN_CONFIG;

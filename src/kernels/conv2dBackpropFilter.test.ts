@@ -4,29 +4,14 @@
 // measured <= 5e-7; the cpu original, which sums in float64, is within 7e-8 of the reference).
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRng } from '../nn/random';
 import { conv2DBackpropFilterViaConv2D, filterGradGeometry } from './conv2dBackpropFilter';
 import { originalKernel } from './install';
 import { registerFastKernels } from './register';
 import { scaledError, useCpu, useWasm } from './testing/backends';
+import { C_OUT, randomSigned as random, TOLERANCE, X_SHAPE, type ConvCase } from './testing/convCases';
 import { conv64, filterGradientByDifferences, type Conv64 } from './testing/conv64';
 
-type Pad = 'same' | 'valid' | number | tf.backend_util.ExplicitPadding;
-const X_SHAPE: [number, number, number, number] = [2, 9, 10, 3];
-const C_OUT = 4;
-const TOLERANCE = 2e-6;
-
-function random(count: number, seed: number): Float64Array {
-  const rng = createRng(seed);
-  return Float64Array.from({ length: count }, () => rng() * 2 - 1);
-}
-
-interface Case {
-  name: string;
-  k: number;
-  stride: number;
-  pad: Pad;
-}
+type Case = ConvCase;
 
 const CASES: Case[] = [];
 for (const stride of [1, 2])
