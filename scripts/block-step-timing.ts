@@ -5,13 +5,13 @@
 //   node --import tsx scripts/block-step-timing.ts [--model=mlp] [--steps=60] [--blocks=32,64] [--batch=32]
 import * as tf from '@tensorflow/tfjs-core';
 import { median } from '../src/bench/asyncTiming';
-import { syntheticBatch, benchInputShape, CLASSES } from '../src/bench/stepData';
+import { syntheticBatch, benchInputShape } from '../src/bench/stepData';
 import { describeNodeBackend, initNodeBackend, registerNodeGradients } from '../src/cli/nodeBackend';
-import { createModel, modelSettingsFrom } from '../src/nn/createModel';
 import { isModelName } from '../src/nn/models/catalog';
 import { DEFAULT_TRAIN_CONFIG } from '../src/train/defaults';
 import { VariantRunner } from '../src/train/variantRunner';
 import { argFlag } from './argv';
+import { stepRunner } from './stepRunner';
 
 async function main(): Promise<void> {
   const model = argFlag('model', 'mlp');
@@ -24,20 +24,7 @@ async function main(): Promise<void> {
   const shape = benchInputShape(model);
   const data = syntheticBatch(shape, batch, 1);
   const cfg = DEFAULT_TRAIN_CONFIG;
-  const runner = (norm: 'batchnorm' | 'deconv', block: number): VariantRunner => {
-    const settings = modelSettingsFrom({ ...cfg.deconv, block });
-    const r = new VariantRunner(createModel(model, norm, shape, CLASSES, settings, 1), {
-      kind: cfg.optimizer,
-      momentum: cfg.momentum,
-      weightDecay: cfg.weightDecay,
-    });
-    if (norm === 'deconv') {
-      const sample = syntheticBatch(shape, 256, 2);
-      r.model.prepareInputStatistics(sample.x);
-      tf.dispose([sample.x, sample.oneHot]);
-    }
-    return r;
-  };
+  const runner = (norm: 'batchnorm' | 'deconv', block: number): VariantRunner => stepRunner(model, norm, block, shape);
   const sides = [
     { name: 'batch norm', runner: runner('batchnorm', blocks[0]), ms: [] as number[] },
     ...blocks.map((b) => ({ name: `deconv, block ${b}`, runner: runner('deconv', b), ms: [] as number[] })),

@@ -4,15 +4,14 @@
 //   node --import tsx scripts/wasm-kernel-ab.ts --kernels=Conv2DBackpropInput,MaxPoolGrad [--steps=8] [--models=simple-cnn,vgg-mini,resnet-mini]
 import * as tf from '@tensorflow/tfjs-core';
 import { median } from '../src/bench/asyncTiming';
-import { syntheticBatch, benchInputShape, CLASSES } from '../src/bench/stepData';
+import { syntheticBatch, benchInputShape } from '../src/bench/stepData';
 import { describeNodeBackend, initNodeBackend, registerNodeGradients } from '../src/cli/nodeBackend';
 import { uninstallKernel } from '../src/kernels/install';
 import { registerFastKernels } from '../src/kernels/register';
-import { createModel, modelSettingsFrom } from '../src/nn/createModel';
 import { blockFor, isModelName } from '../src/nn/models/catalog';
 import { DEFAULT_TRAIN_CONFIG } from '../src/train/defaults';
-import { VariantRunner } from '../src/train/variantRunner';
 import { argFlag } from './argv';
+import { stepRunner } from './stepRunner';
 
 async function main(): Promise<void> {
   const kernels = argFlag('kernels', 'Conv2DBackpropInput').split(',');
@@ -28,17 +27,7 @@ async function main(): Promise<void> {
     const shape = benchInputShape(model);
     const data = syntheticBatch(shape, 32, 1);
     for (const norm of ['batchnorm', 'deconv'] as const) {
-      const settings = modelSettingsFrom({ ...cfg.deconv, block: blockFor(model) });
-      const runner = new VariantRunner(createModel(model, norm, shape, CLASSES, settings, 1), {
-        kind: cfg.optimizer,
-        momentum: cfg.momentum,
-        weightDecay: cfg.weightDecay,
-      });
-      if (norm === 'deconv') {
-        const sample = syntheticBatch(shape, 256, 2);
-        runner.model.prepareInputStatistics(sample.x);
-        tf.dispose([sample.x, sample.oneHot]);
-      }
+      const runner = stepRunner(model, norm, blockFor(model), shape);
       const ours: number[] = [];
       const theirs: number[] = [];
       for (let i = 0; i < 2; i += 1) await runner.step(data.x, data.oneHot, cfg.lr);

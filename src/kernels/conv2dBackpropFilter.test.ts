@@ -8,7 +8,7 @@ import { conv2DBackpropFilterViaConv2D, filterGradGeometry } from './conv2dBackp
 import { originalKernel } from './install';
 import { registerFastKernels } from './register';
 import { scaledError, useCpu, useWasm } from './testing/backends';
-import { C_OUT, randomSigned as random, TOLERANCE, X_SHAPE, type ConvCase } from './testing/convCases';
+import { C_OUT, EXPLICIT_PAD_CASE, randomSigned as random, TOLERANCE, X_SHAPE, type ConvCase } from './testing/convCases';
 import { conv64, filterGradientByDifferences, type Conv64 } from './testing/conv64';
 
 type Case = ConvCase;
@@ -18,17 +18,7 @@ for (const stride of [1, 2])
   for (const pad of ['same', 'valid'] as const)
     for (const k of [1, 3, 5, 7]) CASES.push({ name: `k ${k}, stride ${stride}, ${pad}`, k, stride, pad });
 CASES.push({ name: 'k 5, stride 2, numeric pad 2', k: 5, stride: 2, pad: 2 });
-CASES.push({
-  name: 'k 3, stride 2, explicit pad [1,2]x[0,3]',
-  k: 3,
-  stride: 2,
-  pad: [
-    [0, 0],
-    [1, 2],
-    [0, 3],
-    [0, 0],
-  ],
-});
+CASES.push(EXPLICIT_PAD_CASE);
 
 function setup(c: Case) {
   const filterShape: [number, number, number, number] = [c.k, c.k, X_SHAPE[3], C_OUT];

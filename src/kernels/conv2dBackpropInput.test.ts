@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { conv2DBackpropInputViaConv2D, spreadGeometry, spreadIntoGrid } from './conv2dBackpropInput';
 import { originalKernel } from './install';
 import { scaledError, useCpu, useWasm } from './testing/backends';
-import { C_OUT, randomSigned as random, TOLERANCE, X_SHAPE, type ConvCase } from './testing/convCases';
+import { C_OUT, EXPLICIT_PAD_CASE, randomSigned as random, TOLERANCE, X_SHAPE, type ConvCase } from './testing/convCases';
 import { inputGradientByDifferences, type Conv64 } from './testing/conv64';
 
 type Case = ConvCase;
@@ -18,17 +18,7 @@ for (const stride of [1, 2, 3])
     for (const k of [1, 3, 5]) CASES.push({ name: `k ${k}, stride ${stride}, ${pad}`, k, stride, pad });
 CASES.push({ name: 'k 7, stride 1, same', k: 7, stride: 1, pad: 'same' });
 CASES.push({ name: 'k 3, stride 1, numeric pad 4 (wider than the filter)', k: 3, stride: 1, pad: 4 });
-CASES.push({
-  name: 'k 3, stride 2, explicit pad [1,2]x[0,3]',
-  k: 3,
-  stride: 2,
-  pad: [
-    [0, 0],
-    [1, 2],
-    [0, 3],
-    [0, 0],
-  ],
-});
+CASES.push(EXPLICIT_PAD_CASE);
 
 function setup(c: Case) {
   const filterShape: [number, number, number, number] = [c.k, c.k, X_SHAPE[3], C_OUT];

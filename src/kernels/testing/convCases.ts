@@ -21,3 +21,16 @@ export function randomSigned(count: number, seed: number): Float64Array {
   const rng = seededRng(seed);
   return Float64Array.from({ length: count }, () => rng.uniform() * 2 - 1);
 }
+
+/** An uneven explicit padding at stride 2: the case 'same' and 'valid' never produce. */
+export const EXPLICIT_PAD_CASE: ConvCase = {
+  name: 'k 3, stride 2, explicit pad [1,2]x[0,3]',
+  k: 3,
+  stride: 2,
+  pad: [
+    [0, 0],
+    [1, 2],
+    [0, 3],
+    [0, 0],
+  ],
+};
