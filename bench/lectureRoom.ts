@@ -8,7 +8,8 @@ import { launchChromium } from './browser';
 
 const FIRST_POINTS_TARGET_MS = 10_000;
 const LESSON_TARGET_MS = 60_000;
-const PRESET_QUERY = 'preset=one-epoch';
+/** Picked in the toolbar's preset menu as a lecturer does (links carry settings, not preset names). */
+const PRESET_ID = 'one-epoch';
 const WAIT_MS = 900_000;
 
 /** The points each variant's loss path has drawn (one per step). */
@@ -33,9 +34,12 @@ export async function measureLectureRoom(url: string, group: string): Promise<Be
 
 async function measureIn(page: Page, url: string, group: string): Promise<BenchRow> {
   const loadStart = Date.now();
-  await page.goto(`${url}#/training?${PRESET_QUERY}`);
-  await page.locator('[data-testid="run-status"][data-state="ready"]').waitFor({ timeout: WAIT_MS });
+  const ready = page.locator('[data-testid="run-status"][data-state="ready"]');
+  await page.goto(`${url}#/training`);
+  await ready.waitFor({ timeout: WAIT_MS });
   const readyMs = Date.now() - loadStart;
+  await page.getByLabel('preset').selectOption(PRESET_ID);
+  await ready.waitFor({ timeout: WAIT_MS });
   const backend = (
     (await page
       .getByTestId('backend-indicator')
