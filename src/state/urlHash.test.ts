@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findPreset, matchingPreset, type TrainingPreset } from './presets';
 import { MAX_QUERY_LENGTH, parseQuery, serialiseQuery, trainingHash, trainingQueryOf } from './urlHash';
 import { defaultParams, TRAINING_SCHEMA, type TrainingParams } from './urlHashSchema';
 
@@ -94,5 +95,30 @@ describe('url hash schema', () => {
     expect(trainingQueryOf('#/training')).toBe('');
     expect(trainingQueryOf('#/whitening?sample=x')).toBeNull();
     expect(trainingQueryOf(trainingHash(defaultParams()))).toBe(serialiseQuery(defaultParams()));
+  });
+});
+
+describe('a link that names a training preset', () => {
+  const preset = (id: string) => findPreset(id) as TrainingPreset;
+
+  it("preset=<id> sets the preset's settings, so the preset menu recognises it", () => {
+    const { params, notices } = parseQuery('preset=own-learning-rates');
+    expect(notices).toEqual([]);
+    expect(params).toMatchObject(preset('own-learning-rates').params);
+    expect(matchingPreset(params)?.id).toBe('own-learning-rates');
+  });
+
+  it("the link's other keys apply on top of the preset, in any order", () => {
+    const { params, notices } = parseQuery('seed=7&preset=one-epoch&model=mlp');
+    expect(notices).toEqual([]);
+    expect(params).toMatchObject({ ...preset('one-epoch').params, seed: 7, model: 'mlp' });
+  });
+
+  it('an unknown or non-training preset is named in a notice and the rest of the link still applies', () => {
+    for (const id of ['no-such-preset', 'partial-whitening']) {
+      const { params, notices } = parseQuery(`preset=${id}&seed=9`);
+      expect(params).toEqual({ ...defaultParams(), seed: 9 });
+      expect(notices).toEqual([expect.stringContaining(`Unknown training preset "${id}" ignored (presets: one-epoch,`)]);
+    }
   });
 });

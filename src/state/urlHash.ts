@@ -1,6 +1,7 @@
 // URL hash <-> TrainingParams, derived from TRAINING_SCHEMA. Anything unreadable falls back to
 // its default and produces a notice; the parser never throws.
-import { parseSettingsQuery, serialiseSettings } from '../core/settingsTable';
+import { parseSettingsQuery, serialiseSettings, type SettingValue } from '../core/settingsTable';
+import { PRESETS, findPreset } from './presets';
 import { TRAINING_SCHEMA, defaultParams, type TrainingParams } from './urlHashSchema';
 
 export const TRAINING_ROUTE = '#/training';
@@ -12,13 +13,41 @@ export interface ParsedHash {
   notices: string[];
 }
 
-/** Parses a query string such as "model=mlp&lr=0.1&lr.deconv=0.03" (no leading "?"). */
+/** The key that names a training preset in a link: its settings, then the link's other keys on top. */
+export const PRESET_KEY = 'preset';
+
+/**
+ * Parses a query string such as "model=mlp&lr=0.1&lr.deconv=0.03" or "preset=one-epoch&seed=2"
+ * (no leading "?").
+ */
 export function parseQuery(query: string): ParsedHash {
   if (query.length > MAX_QUERY_LENGTH) {
     return { params: defaultParams(), notices: [`The link's settings are too long (${query.length} characters): using the defaults.`] };
   }
-  const { values, notices } = parseSettingsQuery(TRAINING_SCHEMA, query);
-  return { params: values, notices };
+  const preset = presetOfQuery(query);
+  const { values, notices } = parseSettingsQuery(TRAINING_SCHEMA, preset.rest, { base: preset.base });
+  return { params: values, notices: [...preset.notices, ...notices] };
+}
+
+/** The preset a query names (as the base to parse the rest on), and the query without it. */
+function presetOfQuery(query: string): { base?: Record<string, SettingValue>; rest: string; notices: string[] } {
+  let search: URLSearchParams;
+  try {
+    search = new URLSearchParams(query);
+  } catch {
+    return { rest: query, notices: [] };
+  }
+  const id = search.get(PRESET_KEY);
+  if (id === null) return { rest: query, notices: [] };
+  search.delete(PRESET_KEY);
+  const rest = search.toString();
+  const preset = findPreset(id);
+  if (preset?.kind !== 'training') {
+    const known = PRESETS.filter((p) => p.kind === 'training').map((p) => p.id);
+    return { rest, notices: [`Unknown training preset "${id.slice(0, 40)}" ignored (presets: ${known.join(', ')}).`] };
+  }
+  const base: TrainingParams = { ...defaultParams(), ...preset.params };
+  return { base: base as unknown as Record<string, SettingValue>, rest, notices: [] };
 }
 
 /** Every key in table order, so a copied link still reproduces the run if defaults change. */
