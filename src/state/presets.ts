@@ -1,7 +1,7 @@
 // One-click starting points. Training presets set TrainingParams; whitening presets are links
 // into the whitening view (owned by the shell), identified by its hash parameters.
 import { sameValue } from '../core/settingsTable';
-import type { TrainingParams } from './urlHashSchema';
+import { defaultParams, type TrainingParams } from './urlHashSchema';
 
 export type PanelFocus = 'curves' | 'kernels' | 'sparsity';
 
@@ -102,6 +102,11 @@ export const PRESETS: readonly Preset[] = [
 
 export function findPreset(id: string): Preset | undefined {
   return PRESETS.find((preset) => preset.id === id);
+}
+
+/** The settings a training preset runs with: the defaults, then `keep` (settings the preset leaves as they are), then its own. */
+export function presetParams(preset: TrainingPreset, keep: Partial<TrainingParams> = {}): TrainingParams {
+  return { ...defaultParams(), ...keep, ...preset.params };
 }
 
 /** The training preset whose settings all match `params`, if any (for the preset picker). */

@@ -1,6 +1,6 @@
 // The dashboard's zustand stores: configuration (mirrors the URL hash) and the run model.
 import { createStore } from 'zustand/vanilla';
-import { findPreset, type PanelFocus } from './presets';
+import { findPreset, presetParams, type PanelFocus } from './presets';
 import { initialRun, reduceRun, type RunAction, type RunModel } from './trainingRun';
 import { parseQuery } from './urlHash';
 import { defaultParams, type TrainingParams } from './urlHashSchema';
@@ -33,7 +33,7 @@ export function createConfigStore(initial: TrainingParams = defaultParams()) {
       const preset = findPreset(id);
       if (!preset || preset.kind !== 'training') return;
       set((state) => ({
-        params: { ...defaultParams(), hz: state.params.hz, backend: state.params.backend, ...preset.params },
+        params: presetParams(preset, { hz: state.params.hz, backend: state.params.backend }),
         presetId: id,
         focus: preset.focus,
       }));

@@ -1,7 +1,7 @@
 // URL hash <-> TrainingParams, derived from TRAINING_SCHEMA. Anything unreadable falls back to
 // its default and produces a notice; the parser never throws.
 import { parseSettingsQuery, serialiseSettings, type SettingValue } from '../core/settingsTable';
-import { PRESETS, findPreset } from './presets';
+import { PRESETS, findPreset, presetParams } from './presets';
 import { TRAINING_SCHEMA, defaultParams, type TrainingParams } from './urlHashSchema';
 
 export const TRAINING_ROUTE = '#/training';
@@ -46,8 +46,7 @@ function presetOfQuery(query: string): { base?: Record<string, SettingValue>; re
     const known = PRESETS.filter((p) => p.kind === 'training').map((p) => p.id);
     return { rest, notices: [`Unknown training preset "${id.slice(0, 40)}" ignored (presets: ${known.join(', ')}).`] };
   }
-  const base: TrainingParams = { ...defaultParams(), ...preset.params };
-  return { base: base as unknown as Record<string, SettingValue>, rest, notices: [] };
+  return { base: presetParams(preset) as unknown as Record<string, SettingValue>, rest, notices: [] };
 }
 
 /** Every key in table order, so a copied link still reproduces the run if defaults change. */
